@@ -1,0 +1,38 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Construct } from "constructs";
+
+/** How a stack's AWS provider is configured. */
+export interface AwsProviderSettings {
+  /** Region of the provider. */
+  readonly region: string;
+  /** The account this stack may touch; the provider refuses any other (live mode). */
+  readonly accountId: string;
+  /**
+   * Configure the provider for offline `terraform plan` (tests, benchmarks):
+   * every check that would call AWS is skipped and credentials may be dummies.
+   * @default false
+   */
+  readonly offline?: boolean;
+  /** Tags applied by the provider to every taggable resource. @default - none */
+  readonly defaultTags?: Record<string, string>;
+}
+
+/** Adds the `aws` provider of a stack. */
+export function addAwsProvider(scope: Construct, settings: AwsProviderSettings): AwsProvider {
+  const offline = settings.offline ?? false;
+  const hasTags = settings.defaultTags && Object.keys(settings.defaultTags).length > 0;
+  return new AwsProvider(scope, "aws", {
+    region: settings.region,
+    // With skip_requesting_account_id the provider cannot check the account, so the pin is live-only.
+    allowedAccountIds: offline ? undefined : [settings.accountId],
+    defaultTags: hasTags ? [{ tags: settings.defaultTags }] : undefined,
+    ...(offline
+      ? {
+          skipCredentialsValidation: true,
+          skipMetadataApiCheck: "true",
+          skipRegionValidation: true,
+          skipRequestingAccountId: true,
+        }
+      : {}),
+  });
+}

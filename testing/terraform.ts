@@ -1,0 +1,168 @@
+/**
+ * A terraform harness for tests and scripts: runs the real `terraform` binary
+ * (init, validate, plan -out, show -json) on a synthesized stack in a private
+ * temporary folder, offline, and returns the parsed plan.
+ */
+import { spawnSync } from "child_process";
+import { Testing, TerraformStack } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+/** Where the provider mirror is looked for unless `TF_PROVIDER_MIRROR` says otherwise. */
+export const DEFAULT_PROVIDER_MIRROR = "/opt/tf-plugins";
+
+/** One resource of `terraform show -json` planned values (root module and children). */
+export interface PlannedResource {
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly mode: "managed" | "data";
+  readonly values: Record<string, any>;
+}
+
+export interface TerraformPlan {
+  /** The whole document printed by `terraform show -json <planfile>`. */
+  readonly json: any;
+  /** Every planned resource, flattened across modules. */
+  readonly resources: PlannedResource[];
+  /** The planned resources of one type. */
+  ofType(type: string): PlannedResource[];
+  /** The single planned resource of one type; throws when there are none or several. */
+  only(type: string): PlannedResource;
+}
+
+export interface TerraformRunOptions {
+  /** Environment added to the terraform processes. */
+  readonly env?: Record<string, string>;
+  /** Keep the working folder (for debugging); it is removed otherwise. */
+  readonly keepWorkdir?: boolean;
+}
+
+/** The version line of `terraform version`, or undefined when no terraform is on PATH. */
+export function terraformVersion(): string | undefined {
+  const result = spawnSync("terraform", ["version"], { encoding: "utf8", env: terraformEnv() });
+  if (result.error || result.status !== 0) return undefined;
+  return result.stdout.split("\n")[0];
+}
+
+/**
+ * The terraform CLI configuration this harness uses: a filesystem mirror when
+ * one exists (so init works offline), direct download otherwise.
+ */
+export function cliConfig(mirror = providerMirror()): string {
+  if (mirror && fs.existsSync(mirror)) {
+    return [
+      "provider_installation {",
+      `  filesystem_mirror {`,
+      `    path    = ${JSON.stringify(mirror)}`,
+      `    include = ["registry.terraform.io/*/*"]`,
+      "  }",
+      "  direct {",
+      `    exclude = ["registry.terraform.io/*/*"]`,
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+  }
+  return "provider_installation {\n  direct {}\n}\n";
+}
+
+function providerMirror(): string {
+  return process.env.TF_PROVIDER_MIRROR ?? DEFAULT_PROVIDER_MIRROR;
+}
+
+/** The environment every terraform process of this harness runs with. */
+export function terraformEnv(extra: Record<string, string> = {}, cliConfigFile?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CHECKPOINT_DISABLE: "1",
+    DISABLE_VERSION_CHECK: "1",
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    // Dummy credentials: the offline provider configuration skips every call that would check them.
+    AWS_ACCESS_KEY_ID: "offline-plan",
+    AWS_SECRET_ACCESS_KEY: "offline-plan",
+    AWS_EC2_METADATA_DISABLED: "true",
+    ...extra,
+  };
+  delete env.AWS_PROFILE;
+  delete env.AWS_SESSION_TOKEN;
+  if (cliConfigFile) env.TF_CLI_CONFIG_FILE = cliConfigFile;
+  return env;
+}
+
+/** Runs terraform in `cwd` and returns stdout; throws with stderr on failure. */
+export function runTerraform(cwd: string, args: string[], env: NodeJS.ProcessEnv): string {
+  const result = spawnSync("terraform", args, { cwd, env, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(`terraform ${args.join(" ")} failed (exit ${result.status}) in ${cwd}:\n${result.stderr}${result.stdout}`);
+  }
+  return result.stdout;
+}
+
+/**
+ * Runs `fn` in a fresh temporary folder that holds a CLI config for the
+ * provider mirror, and always removes the folder afterwards.
+ */
+export function withTerraformWorkdir<T>(fn: (dir: string, env: NodeJS.ProcessEnv) => T, options: TerraformRunOptions = {}): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-terraform-"));
+  try {
+    const cliConfigFile = path.join(dir, ".terraformrc");
+    fs.writeFileSync(cliConfigFile, cliConfig());
+    return fn(dir, terraformEnv(options.env, cliConfigFile));
+  } finally {
+    if (!options.keepWorkdir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copies a synthesized stack (the folder that holds its `cdk.tf.json`, or the
+ * configuration itself) into a temporary folder and runs `terraform init`,
+ * `validate`, `plan -out` and `show -json` there.
+ */
+export function planConfiguration(config: string | object, options: TerraformRunOptions = {}): TerraformPlan {
+  return withTerraformWorkdir((dir, env) => {
+    const work = path.join(dir, "stack");
+    if (typeof config === "string") {
+      fs.cpSync(config, work, { recursive: true, filter: (src) => !src.includes(`${path.sep}.terraform`) });
+    } else {
+      fs.mkdirSync(work);
+      fs.writeFileSync(path.join(work, "cdk.tf.json"), JSON.stringify(config, null, 2));
+    }
+    runTerraform(work, ["init", "-backend=false", "-input=false", "-no-color"], env);
+    runTerraform(work, ["validate", "-no-color"], env);
+    runTerraform(work, ["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out=plan.tfplan"], env);
+    return parsePlan(runTerraform(work, ["show", "-json", "plan.tfplan"], env));
+  }, options);
+}
+
+/** Synthesizes one stack (running its validations) and plans it with {@link planConfiguration}. */
+export function planStack(stack: TerraformStack, options: TerraformRunOptions = {}): TerraformPlan {
+  return planConfiguration(JSON.parse(Testing.synth(stack, true)), options);
+}
+
+/** Parses `terraform show -json` output into a {@link TerraformPlan}. */
+export function parsePlan(showJson: string): TerraformPlan {
+  const json = JSON.parse(showJson);
+  const resources: PlannedResource[] = [];
+  const visit = (module: any): void => {
+    if (!module) return;
+    for (const r of module.resources ?? []) {
+      resources.push({ address: r.address, type: r.type, name: r.name, mode: r.mode, values: r.values ?? {} });
+    }
+    for (const child of module.child_modules ?? []) visit(child);
+  };
+  visit(json.planned_values?.root_module);
+  return {
+    json,
+    resources,
+    ofType: (type) => resources.filter((r) => r.type === type),
+    only: (type) => {
+      const found = resources.filter((r) => r.type === type);
+      if (found.length !== 1) throw new Error(`expected exactly one planned ${type}, found ${found.length}`);
+      return found[0];
+    },
+  };
+}
