@@ -1,0 +1,5 @@
+/**
+ * The public API of buildkite-terraform-trust: the constructs and their props.
+ * Everything not exported here is internal.
+ */
+export * from "./policy/policy-document";
