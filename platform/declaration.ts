@@ -1,0 +1,136 @@
+/**
+ * The platform declaration: one typed document that says which Buildkite
+ * pipelines may run Terraform against which AWS accounts, with which state.
+ * The schema is the single source of the declaration's types.
+ */
+import { z } from "zod";
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const MANAGED_POLICY_ARN = /^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/;
+
+const slug = (what: string) =>
+  z.string().regex(SLUG, `must be a ${what} slug: lowercase letters, digits and hyphens, not starting or ending with a hyphen`);
+const uuid = (what: string) =>
+  z.string().regex(UUID, `must be the ${what} UUID in lowercase 8-4-4-4-12 hex form (Buildkite shows it in the settings page)`);
+
+const statementSchema = z
+  .object({
+    sid: z.string().regex(/^[A-Za-z0-9]*$/, "may contain only letters and digits").optional(),
+    effect: z.enum(["Allow", "Deny"]).default("Allow"),
+    actions: z.array(z.string().regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*]+)$/, 'must be an IAM action like "s3:GetObject" or "ec2:Describe*"')).min(1),
+    resources: z.array(z.string().min(1)).min(1),
+    /** Lets a statement grant `*` on `*`; the reason is kept in the access report. */
+    allowAdminReason: z.string().min(10, "must explain in a sentence why administrator access is needed").optional(),
+  })
+  .strict();
+
+const permissionsSchema = z
+  .object({
+    /** Named permission sets from the catalogue (see platform/permission-sets.ts). */
+    sets: z.array(z.string()).default([]),
+    managedPolicyArns: z
+      .array(z.string().regex(MANAGED_POLICY_ARN, "must be an IAM managed policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess"))
+      .default([]),
+    statements: z.array(statementSchema).default([]),
+  })
+  .strict();
+
+const roleSchema = z
+  .object({
+    /** Branch names or glob patterns whose builds may assume the role. */
+    branches: z.array(z.string().min(1)).min(1),
+    /** Step keys whose jobs may assume the role. */
+    stepKey: slug("step key").optional(),
+    permissions: permissionsSchema.default({ sets: [], managedPolicyArns: [], statements: [] }),
+    sessionDurationSeconds: z.number().int().min(900).max(43200).optional(),
+  })
+  .strict();
+
+export const declarationSchema = z
+  .object({
+    /** Where this declaration lives; carried as provenance in every tag. */
+    repository: z.string().min(1),
+    /** The team that owns the platform resources (tagged). */
+    owner: slug("team"),
+    organization: z
+      .object({
+        slug: slug("organization"),
+        /** Pins trust to the immutable organization UUID (recommended). */
+        id: uuid("organization").optional(),
+      })
+      .strict(),
+    accounts: z
+      .array(
+        z
+          .object({
+            name: slug("account name"),
+            id: z.string().regex(ACCOUNT_ID, "must be a 12-digit AWS account ID, quoted as a string"),
+            region: z.string().regex(REGION, 'must be an AWS region like "eu-west-1"'),
+          })
+          .strict(),
+      )
+      .min(1, "declare at least one AWS account"),
+    state: z
+      .object({
+        account: slug("account name"),
+        bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)"),
+        lockTable: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a valid DynamoDB table name").optional(),
+        lockMode: z.enum(["dynamodb", "lockfile", "both"]).default("lockfile"),
+        keyPrefix: z.string().regex(/^[a-z0-9][a-z0-9/_-]*[a-z0-9]$/, "must be a relative key prefix like \"pipelines\" (no leading or trailing slash)").default("pipelines"),
+      })
+      .strict(),
+    cluster: z
+      .object({
+        name: z.string().min(1),
+        queues: z.array(z.object({ key: slug("queue key"), description: z.string().optional() }).strict()).min(1),
+        defaultQueue: slug("queue key"),
+        agentTokenRotationHours: z.number().int().min(1).max(24 * 30).default(6),
+      })
+      .strict(),
+    teams: z.array(z.object({ slug: slug("team"), name: z.string().min(1), description: z.string().optional() }).strict()).default([]),
+    pipelines: z
+      .array(
+        z
+          .object({
+            slug: slug("pipeline"),
+            name: z.string().min(1),
+            repository: z.string().min(1),
+            /** Pins trust to the immutable pipeline UUID (recommended once the pipeline exists). */
+            id: uuid("pipeline").optional(),
+            account: slug("account name"),
+            defaultBranch: z.string().min(1).default("main"),
+            workingDirectory: z.string().default("."),
+            queue: slug("queue key").optional(),
+            owner: slug("team").optional(),
+            teams: z
+              .array(z.object({ team: slug("team"), access: z.enum(["READ_ONLY", "BUILD_AND_READ", "MANAGE_BUILD_AND_READ"]) }).strict())
+              .default([]),
+            plan: roleSchema.default({ branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [] } }),
+            apply: roleSchema,
+            approval: z.boolean().default(true),
+            driftSchedule: z.string().min(9).optional(),
+          })
+          .strict(),
+      )
+      .min(1, "declare at least one pipeline"),
+    tags: z
+      .object({
+        /** Add per-build Buildkite metadata to default tags (changes every resource on every build). */
+        buildMetadata: z.boolean().default(false),
+        extra: z.record(z.string(), z.string()).default({}),
+      })
+      .strict()
+      .default({ buildMetadata: false, extra: {} }),
+    /** How many pipelines one identity or Buildkite stack holds before the fleet is split. */
+    pipelinesPerStack: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+/** A platform declaration as written by its author (defaults optional). */
+export type PlatformDeclarationInput = z.input<typeof declarationSchema>;
+/** A validated platform declaration with defaults applied. */
+export type PlatformDeclaration = z.output<typeof declarationSchema>;
+export type PipelineDeclaration = PlatformDeclaration["pipelines"][number];

@@ -1,0 +1,92 @@
+import { PlatformDeclarationInput } from "./declaration";
+
+/**
+ * The example platform synthesized when no declaration is given: a networking
+ * repository, an application service and a data platform whose applies are
+ * stricter (release branch only, own step key, shorter sessions).
+ */
+export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
+  repository: "github.com/acme/platform-trust",
+  owner: "platform",
+  organization: { slug: "acme", id: "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f" },
+  accounts: [{ name: "production", id: "123456789012", region: "eu-west-1" }],
+  state: {
+    account: "production",
+    bucket: "acme-terraform-state",
+    lockTable: "acme-terraform-locks",
+    lockMode: "both",
+    keyPrefix: "pipelines",
+  },
+  cluster: {
+    name: "terraform",
+    queues: [
+      { key: "terraform", description: "Terraform plans and applies" },
+      { key: "terraform-data", description: "Isolated agents for the data platform" },
+    ],
+    defaultQueue: "terraform",
+    agentTokenRotationHours: 6,
+  },
+  teams: [
+    { slug: "platform", name: "Platform" },
+    { slug: "payments", name: "Payments" },
+    { slug: "data", name: "Data" },
+  ],
+  pipelines: [
+    {
+      slug: "networking",
+      name: "Networking",
+      repository: "git@github.com:acme/networking.git",
+      account: "production",
+      owner: "platform",
+      teams: [{ team: "platform", access: "MANAGE_BUILD_AND_READ" }],
+      apply: { branches: ["main"], stepKey: "apply", permissions: { sets: ["network-admin"] } },
+      driftSchedule: "0 3 * * *",
+    },
+    {
+      slug: "payments-service",
+      name: "Payments service",
+      repository: "git@github.com:acme/payments-service.git",
+      account: "production",
+      workingDirectory: "infra",
+      owner: "payments",
+      teams: [
+        { team: "payments", access: "BUILD_AND_READ" },
+        { team: "platform", access: "MANAGE_BUILD_AND_READ" },
+      ],
+      apply: {
+        branches: ["main"],
+        stepKey: "apply",
+        permissions: {
+          sets: ["ecs-deploy", "ecr-push"],
+          statements: [
+            {
+              sid: "PaymentsSecrets",
+              actions: ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue"],
+              resources: ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:payments/*"],
+            },
+          ],
+        },
+      },
+    },
+    {
+      slug: "data-platform",
+      name: "Data platform",
+      repository: "git@github.com:acme/data-platform.git",
+      id: "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f",
+      account: "production",
+      defaultBranch: "release",
+      queue: "terraform-data",
+      owner: "data",
+      teams: [{ team: "data", access: "BUILD_AND_READ" }],
+      plan: { branches: ["release", "feature/*"], permissions: { sets: ["view-only"] } },
+      apply: {
+        branches: ["release"],
+        stepKey: "apply-data",
+        sessionDurationSeconds: 1800,
+        permissions: { sets: ["glue-admin", "s3-admin"] },
+      },
+      approval: true,
+      driftSchedule: "30 2 * * *",
+    },
+  ],
+};
