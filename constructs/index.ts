@@ -3,3 +3,4 @@
  * Everything not exported here is internal.
  */
 export * from "./policy/policy-document";
+export * from "./state/state-access-policy";

@@ -1,0 +1,178 @@
+import { Testing, TerraformStack } from "cdktf";
+import { TerraformVariable } from "cdktf";
+import { policyDocument } from "../../../constructs/policy/policy-document";
+import { StateAccessScope, stateAccessStatements } from "../../../constructs/state/state-access-policy";
+import { ACCOUNT, decide } from "./iam-simulation";
+
+const BUCKET = "acme-tfstate";
+const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
+const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b1c2d3e-1111-2222-3333-444455556666`;
+const TABLE_ARN = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/acme-tfstate-locks`;
+const STATE = "pipelines/networking/main/terraform.tfstate";
+const OTHER_STATE = "pipelines/payments/main/terraform.tfstate";
+
+
+function scope(overrides: Partial<StateAccessScope>): StateAccessScope {
+  return {
+    bucketArn: BUCKET_ARN,
+    keyPrefix: "pipelines/networking/",
+    kmsKeyArn: KEY_ARN,
+    lockTableArn: TABLE_ARN,
+    lockMode: "both",
+    access: "read",
+    ...overrides,
+  };
+}
+
+/** A key policy that delegates to IAM (the account-root statement), as TerraformStateBackend's does. */
+const KEY_POLICY = policyDocument([
+  { Sid: "Root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
+]);
+
+const object = (key: string) => `${BUCKET_ARN}/${key}`;
+const lockItem = (key: string) => ({ "dynamodb:LeadingKeys": [`${BUCKET}/${key}`] });
+const digestItem = (key: string) => ({ "dynamodb:LeadingKeys": [`${BUCKET}/${key}-md5`] });
+const viaS3 = { "kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:EncryptionContext:aws:s3:arn": BUCKET_ARN };
+
+describe("stateAccessStatements: S3 objects", () => {
+  const plan = stateAccessStatements(scope({ access: "read", lockMode: "lockfile" }));
+  const apply = stateAccessStatements(scope({ access: "write", lockMode: "lockfile" }));
+
+  it("lets plan read the state and hold the lock file, but not write the state", async () => {
+    expect(await decide(plan, { action: "s3:GetObject", resource: object(STATE) })).toBe("Allowed");
+    expect(await decide(plan, { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
+    expect(await decide(plan, { action: "s3:DeleteObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
+    expect(await decide(plan, { action: "s3:PutObject", resource: object(STATE) })).toBe("ImplicitlyDenied");
+  });
+
+  it("lets apply write the state but never delete it", async () => {
+    expect(await decide(apply, { action: "s3:PutObject", resource: object(STATE) })).toBe("Allowed");
+    expect(await decide(apply, { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
+    expect(await decide(apply, { action: "s3:DeleteObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
+    expect(await decide(apply, { action: "s3:DeleteObject", resource: object(STATE) })).toBe("ImplicitlyDenied");
+  });
+
+  it("keeps both away from the states of other prefixes, including look-alike prefixes", async () => {
+    for (const statements of [plan, apply]) {
+      expect(await decide(statements, { action: "s3:GetObject", resource: object(OTHER_STATE) })).toBe("ImplicitlyDenied");
+      expect(await decide(statements, { action: "s3:PutObject", resource: object(`${OTHER_STATE}.tflock`) })).toBe("ImplicitlyDenied");
+      expect(await decide(statements, { action: "s3:GetObject", resource: object("pipelines/networking-legacy/terraform.tfstate") })).toBe(
+        "ImplicitlyDenied",
+      );
+    }
+  });
+
+  it("lets both list the bucket so a missing state reads as 404, unless listing is restricted to the prefix", async () => {
+    expect(await decide(plan, { action: "s3:ListBucket", resource: BUCKET_ARN, context: { "s3:prefix": "pipelines/" } })).toBe("Allowed");
+    const restricted = stateAccessStatements(scope({ lockMode: "lockfile", restrictListingToPrefix: true }));
+    const list = (prefix: string) => decide(restricted, { action: "s3:ListBucket", resource: BUCKET_ARN, context: { "s3:prefix": prefix } });
+    expect(await list("pipelines/networking/")).toBe("Allowed");
+    expect(await list("pipelines/networking/pr-12/")).toBe("Allowed");
+    expect(await list("pipelines/payments/")).toBe("ImplicitlyDenied");
+  });
+});
+
+describe("stateAccessStatements: DynamoDB lock table", () => {
+  const plan = stateAccessStatements(scope({ access: "read", lockMode: "dynamodb" }));
+  const apply = stateAccessStatements(scope({ access: "write", lockMode: "dynamodb" }));
+
+  it("lets plan take and release the lock item and read the digest, but not write the digest", async () => {
+    for (const action of ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem"]) {
+      expect(await decide(plan, { action, resource: TABLE_ARN, context: lockItem(STATE) })).toBe("Allowed");
+    }
+    expect(await decide(plan, { action: "dynamodb:GetItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("Allowed");
+    expect(await decide(plan, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("ExplicitlyDenied");
+    expect(await decide(plan, { action: "dynamodb:DeleteItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe(
+      "ExplicitlyDenied",
+    );
+    expect(await decide(plan, { action: "dynamodb:DescribeTable", resource: TABLE_ARN })).toBe("Allowed");
+  });
+
+  it("lets apply write the digest", async () => {
+    expect(await decide(apply, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("Allowed");
+  });
+
+  it("refuses lock items of other prefixes and other buckets", async () => {
+    for (const statements of [plan, apply]) {
+      expect(await decide(statements, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: lockItem(OTHER_STATE) })).toBe(
+        "ImplicitlyDenied",
+      );
+      expect(
+        await decide(statements, {
+          action: "dynamodb:DeleteItem",
+          resource: TABLE_ARN,
+          context: { "dynamodb:LeadingKeys": [`other-bucket/${STATE}`] },
+        }),
+      ).toBe("ImplicitlyDenied");
+    }
+  });
+
+  it("grants no S3 lock-file writes in DynamoDB-only mode", async () => {
+    expect(await decide(plan, { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("ImplicitlyDenied");
+  });
+});
+
+describe("stateAccessStatements: KMS", () => {
+  const kms = (statements: ReturnType<typeof stateAccessStatements>, action: string, context: Record<string, string>) =>
+    decide(statements, { action, resource: KEY_ARN, context }, KEY_POLICY);
+
+  it("allows decrypting only through S3 for this bucket, with the bucket ARN as context (S3 Bucket Keys)", async () => {
+    const plan = stateAccessStatements(scope({ lockMode: "dynamodb" }));
+    expect(await kms(plan, "kms:Decrypt", viaS3)).toBe("Allowed");
+    // Objects written without a bucket key carry their own ARN as context.
+    expect(await kms(plan, "kms:Decrypt", { ...viaS3, "kms:EncryptionContext:aws:s3:arn": object(STATE) })).toBe("Allowed");
+    expect(await kms(plan, "kms:Decrypt", { ...viaS3, "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::other-bucket" })).toBe(
+      "ImplicitlyDenied",
+    );
+    expect(await kms(plan, "kms:Decrypt", { "kms:EncryptionContext:aws:s3:arn": BUCKET_ARN })).toBe("ImplicitlyDenied");
+    expect(await kms(plan, "kms:Decrypt", { ...viaS3, "kms:ViaService": "s3.us-east-1.amazonaws.com" })).toBe("ImplicitlyDenied");
+  });
+
+  it("allows generating data keys only to principals that write objects (apply, or lock files)", async () => {
+    expect(await kms(stateAccessStatements(scope({ lockMode: "dynamodb" })), "kms:GenerateDataKey", viaS3)).toBe("ImplicitlyDenied");
+    expect(await kms(stateAccessStatements(scope({ lockMode: "lockfile" })), "kms:GenerateDataKey", viaS3)).toBe("Allowed");
+    expect(await kms(stateAccessStatements(scope({ lockMode: "dynamodb", access: "write" })), "kms:GenerateDataKey", viaS3)).toBe(
+      "Allowed",
+    );
+  });
+
+  it("takes the region from an explicit prop when the key ARN is not a literal", async () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const keyArn = new TerraformVariable(stack, "key", { type: "string" }).stringValue;
+    const statements = stateAccessStatements(scope({ kmsKeyArn: keyArn, region: "us-east-2" }));
+    expect(statements.find((s) => s.Sid === "TerraformStateKey")?.Condition?.StringEquals).toEqual({
+      "kms:ViaService": "s3.us-east-2.amazonaws.com",
+    });
+    expect(() => stateAccessStatements(scope({ kmsKeyArn: keyArn }))).toThrow(/set StateAccessScope.region/);
+  });
+});
+
+describe("stateAccessStatements: lock modes and input checks", () => {
+  const sids = (s: StateAccessScope) => stateAccessStatements(s).map((statement) => statement.Sid);
+
+  it("grants exactly the lock mechanisms of the mode", () => {
+    expect(sids(scope({ lockMode: "lockfile" }))).not.toEqual(expect.arrayContaining(["TerraformStateLockTable"]));
+    expect(sids(scope({ lockMode: "dynamodb" }))).not.toEqual(expect.arrayContaining(["TerraformStateLockFile"]));
+    expect(sids(scope({ lockMode: "both" }))).toEqual(expect.arrayContaining(["TerraformStateLockFile", "TerraformStateLockTable"]));
+  });
+
+  it("does not need a lock table for lock files only", () => {
+    expect(() => stateAccessStatements(scope({ lockMode: "lockfile", lockTableArn: undefined }))).not.toThrow();
+  });
+
+  it.each<[string, Partial<StateAccessScope>, RegExp]>([
+    ["a missing lock table", { lockMode: "dynamodb", lockTableArn: undefined }, /lockTableArn is required when lockMode is "dynamodb"/],
+    ["a lock table that is not a table ARN", { lockTableArn: "acme-locks" }, /lockTableArn "acme-locks" is not a DynamoDB table ARN/],
+    ["an empty prefix", { keyPrefix: "" }, /keyPrefix is empty/],
+    ["a prefix without trailing slash", { keyPrefix: "pipelines/net" }, /must end with "\/"/],
+    ["a prefix with a leading slash", { keyPrefix: "/pipelines/net/" }, /must not start with "\/"/],
+    ["a wildcard in the prefix", { keyPrefix: "pipelines/*/" }, /without IAM wildcards/],
+    ["a bucket name instead of its ARN", { bucketArn: BUCKET }, /bucketArn must be a literal S3 bucket ARN/],
+    ["an alias instead of a key ARN", { kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/state` }, /not a literal KMS key ARN/],
+    ["an unknown access level", { access: "admin" as "read" }, /access must be "read" \(plan\) or "write" \(apply\)/],
+    ["an unknown lock mode", { lockMode: "none" as "both" }, /lockMode must be "dynamodb", "lockfile" or "both"/],
+    ["a malformed region", { region: "EU" }, /region "EU" is not an AWS region name/],
+  ])("refuses %s with a message naming the field", (_name, overrides, message) => {
+    expect(() => stateAccessStatements(scope(overrides))).toThrow(message);
+  });
+});
