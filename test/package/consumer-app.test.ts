@@ -1,0 +1,232 @@
+/**
+ * The library as another team gets it: the project is built and packed, the
+ * tarball is installed by name into a temporary copy of examples/consumer-app,
+ * which is type-checked (node16 and classic node resolution) and synthesized.
+ * A public export the consumer uses that disappears fails the type check here.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const projectRoot = path.resolve(__dirname, "../..");
+const consumerSource = path.join(projectRoot, "examples/consumer-app");
+const packageJson = JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8"));
+
+interface PackedFile {
+  readonly path: string;
+  readonly size: number;
+}
+
+interface PackResult {
+  readonly filename: string;
+  readonly unpackedSize: number;
+  readonly files: PackedFile[];
+}
+
+/** The environment of child processes, without what `npm test` exports about this project. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { CHECKPOINT_DISABLE: "1", DISABLE_VERSION_CHECK: "1" };
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^npm_(package_|lifecycle_|config_local_prefix$)/.test(key)) continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+/** Runs a command and returns its stdout; throws with all of its output when it fails. */
+function run(command: string, args: string[], cwd: string): string {
+  const result = spawnSync(command, args, { cwd, env: childEnv(), encoding: "utf8", timeout: 120_000 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} (in ${cwd}) exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+/**
+ * Builds the package the way `npm pack` sees it after `npm run build`, but in
+ * a private staging folder: a fresh compile, so the tarball holds no stale
+ * output and concurrent builds in the checkout cannot race with it.
+ */
+function buildAndPack(workdir: string): { tarball: string; pack: PackResult } {
+  const stage = path.join(workdir, "stage");
+  fs.mkdirSync(stage);
+  run(
+    process.execPath,
+    [
+      require.resolve("typescript/bin/tsc"),
+      ...["-p", path.join(projectRoot, "tsconfig.build.json")],
+      ...["--outDir", path.join(stage, "dist"), "--incremental", "false", "--tsBuildInfoFile", "null"],
+    ],
+    projectRoot,
+  );
+  for (const file of ["package.json", "README.md", "CHANGELOG.md", "LICENSE"]) {
+    if (fs.existsSync(path.join(projectRoot, file))) fs.copyFileSync(path.join(projectRoot, file), path.join(stage, file));
+  }
+  const packs = path.join(workdir, "packs");
+  fs.mkdirSync(packs);
+  const [pack] = JSON.parse(run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packs], stage)) as PackResult[];
+  return { tarball: path.join(packs, pack.filename), pack };
+}
+
+/** Copies the consumer app (not its local build or install) and points it at the tarball. */
+function prepareConsumer(workdir: string, tarball: string): string {
+  const app = path.join(workdir, "consumer-app");
+  const skipped = new Set(["node_modules", "dist", "cdktf.out"]);
+  fs.cpSync(consumerSource, app, {
+    recursive: true,
+    filter: (source) => !skipped.has(path.relative(consumerSource, source).split(path.sep)[0]),
+  });
+  const manifestPath = path.join(app, "package.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8"));
+  expect(manifest.dependencies).toHaveProperty(packageJson.name);
+  manifest.dependencies[packageJson.name] = `file:${tarball}`;
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return app;
+}
+
+/** What the consumer app declares (examples/consumer-app/main.ts). */
+const ORGANIZATION = "acme";
+const PIPELINE = "payments-infra";
+const BUILDKITE_OIDC_PROVIDER_ARN = /^arn:aws:iam::\d{12}:oidc-provider\/agent\.buildkite\.com$/;
+
+type TerraformJson = { resource?: Record<string, Record<string, any>> };
+
+function readStacks(outdir: string): Record<string, TerraformJson> {
+  const stacksDir = path.join(outdir, "stacks");
+  return Object.fromEntries(
+    fs.readdirSync(stacksDir).map((name) => [name, JSON.parse(fs.readFileSync(path.join(stacksDir, name, "cdk.tf.json"), "utf8"))]),
+  );
+}
+
+function resourcesOfType(stacks: Record<string, TerraformJson>, type: string): { stack: string; name: string; resource: any }[] {
+  return Object.entries(stacks).flatMap(([stack, json]) =>
+    Object.entries(json.resource?.[type] ?? {}).map(([name, resource]) => ({ stack, name, resource })),
+  );
+}
+
+function asList(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/**
+ * The federated principal is the Buildkite OIDC provider: its literal ARN, or a
+ * reference to the provider declared in the same stack for https://agent.buildkite.com.
+ */
+function expectBuildkiteOidcProvider(stack: TerraformJson, principal: string): void {
+  const reference = /^\$\{aws_iam_openid_connect_provider\.([^.]+)\.arn\}$/.exec(principal);
+  if (!reference) {
+    expect(principal).toMatch(BUILDKITE_OIDC_PROVIDER_ARN);
+    return;
+  }
+  const provider = stack.resource?.aws_iam_openid_connect_provider?.[reference[1]];
+  expect(provider).toBeDefined();
+  expect(provider.url).toBe("https://agent.buildkite.com");
+}
+
+function typescriptCompiler(app: string): string[] {
+  return [process.execPath, path.join(app, "node_modules/typescript/bin/tsc")];
+}
+
+describe("the packed library in a consumer app", () => {
+  let workdir: string;
+  let pack: PackResult;
+  let app: string;
+
+  beforeAll(() => {
+    workdir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-consumer-"));
+    const packed = buildAndPack(workdir);
+    pack = packed.pack;
+    app = prepareConsumer(workdir, packed.tarball);
+    run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], app);
+  }, 180_000);
+
+  afterAll(() => {
+    if (workdir) fs.rmSync(workdir, { recursive: true, force: true });
+  });
+
+  describe("the tarball", () => {
+    it("holds only the compiled library, the generated Buildkite bindings and the package documents", () => {
+      const outside = pack.files
+        .map((file) => file.path)
+        .filter(
+          (file) =>
+            !file.startsWith("dist/constructs/") &&
+            !file.startsWith("dist/providers/buildkite/lib/") &&
+            !["package.json", "README.md", "CHANGELOG.md", "LICENSE"].includes(file),
+        );
+      expect(outside).toEqual([]);
+    });
+
+    it("ships declarations for every compiled module and no tests", () => {
+      const files = new Set(pack.files.map((file) => file.path));
+      const modules = [...files].filter((file) => file.endsWith(".js"));
+      expect(modules.filter((file) => !files.has(file.replace(/\.js$/, ".d.ts")))).toEqual([]);
+      expect([...files].filter((file) => /\.(test|spec)\.|__snapshots__|\.ts$(?<!\.d\.ts)/.test(file))).toEqual([]);
+    });
+
+    it("ships the Buildkite bindings that the exports map promises, and no barrel that would load them all", () => {
+      const files = new Set(pack.files.map((file) => file.path));
+      const bindings = fs
+        .readdirSync(path.join(projectRoot, "providers/buildkite/lib"), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
+      expect(bindings.length).toBeGreaterThan(0);
+      const missing = bindings.filter(
+        (name) => !files.has(`dist/providers/buildkite/lib/${name}/index.js`) || !files.has(`dist/providers/buildkite/lib/${name}/index.d.ts`),
+      );
+      expect(missing).toEqual([]);
+      expect(files.has("dist/providers/buildkite/lib/index.js")).toBe(false);
+    });
+
+    it("stays small (no app code, no generated schemas, no build caches)", () => {
+      expect(pack.unpackedSize).toBeLessThan(2 * 1024 * 1024);
+    });
+  });
+
+  describe("the consumer app", () => {
+    // Declaration order matters: the first test compiles dist/main.js, which the synth block runs.
+    it("type-checks and compiles with node16 module resolution", () => {
+      const [node, tsc] = typescriptCompiler(app);
+      run(node, [tsc, "-p", "tsconfig.json"], app);
+    });
+
+    it("type-checks with classic node module resolution", () => {
+      const [node, tsc] = typescriptCompiler(app);
+      run(node, [tsc, "--noEmit", "-p", "tsconfig.json", "--module", "commonjs", "--moduleResolution", "node10"], app);
+    });
+
+    describe("synthesized", () => {
+      let stacks: Record<string, TerraformJson>;
+
+      beforeAll(() => {
+        if (!fs.existsSync(path.join(app, "dist/main.js"))) throw new Error("the consumer app did not compile; see the type-check test");
+        run(process.execPath, ["dist/main.js"], app);
+        stacks = readStacks(path.join(app, "cdktf.out"));
+      });
+
+      it("declares a pipeline role that only a token of that organization and pipeline, for AWS, can assume", () => {
+        const roles = resourcesOfType(stacks, "aws_iam_role");
+        expect(roles.length).toBeGreaterThan(0);
+        for (const { stack, resource } of roles) {
+          const trust = JSON.parse(resource.assume_role_policy);
+          const statements = trust.Statement.filter((statement: any) => asList(statement.Action).includes("sts:AssumeRoleWithWebIdentity"));
+          expect(statements.length).toBeGreaterThan(0);
+          for (const statement of statements) {
+            expect(statement.Effect).toBe("Allow");
+            expectBuildkiteOidcProvider(stacks[stack], statement.Principal.Federated);
+            expect(asList(statement.Condition.StringEquals["agent.buildkite.com:aud"])).toEqual(["sts.amazonaws.com"]);
+            const subjects = [
+              ...asList(statement.Condition.StringEquals?.["agent.buildkite.com:sub"]),
+              ...asList(statement.Condition.StringLike?.["agent.buildkite.com:sub"]),
+            ];
+            expect(subjects.length).toBeGreaterThan(0);
+            for (const subject of subjects) expect(subject).toMatch(new RegExp(`^organization:${ORGANIZATION}:pipeline:${PIPELINE}:ref:`));
+          }
+        }
+      });
+    });
+  });
+});
