@@ -11,19 +11,29 @@ export type PolicyPrincipal = "*" | { readonly [kind: string]: string | string[]
 
 /** One statement of an IAM policy document. */
 export interface PolicyStatement {
+  /** Statement ID, unique within the document. @default - none */
   readonly Sid?: string;
+  /** Whether the statement allows or denies. */
   readonly Effect: "Allow" | "Deny";
+  /** Who the statement applies to (resource and trust policies only). @default - none (identity policy) */
   readonly Principal?: PolicyPrincipal;
+  /** Actions the statement covers; exclusive with `NotAction`. */
   readonly Action?: string | string[];
+  /** Actions the statement does not cover; exclusive with `Action`. */
   readonly NotAction?: string | string[];
+  /** Resources the statement covers; exclusive with `NotResource`. */
   readonly Resource?: string | string[];
+  /** Resources the statement does not cover; exclusive with `Resource`. */
   readonly NotResource?: string | string[];
+  /** Conditions that must all hold for the statement to apply. @default - none */
   readonly Condition?: PolicyConditions;
 }
 
 /** An IAM policy document. */
 export interface PolicyDocument {
+  /** Policy language version; always the current one. */
   readonly Version: "2012-10-17";
+  /** The statements, evaluated together. */
   readonly Statement: PolicyStatement[];
 }
 
