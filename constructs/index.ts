@@ -4,3 +4,4 @@
  */
 export * from "./policy/policy-document";
 export * from "./state/state-access-policy";
+export * from "./state/state-key";
