@@ -39,4 +39,23 @@ export interface RoleAccess {
   readonly canWrite: boolean;
   /** The trust policy, as structured data. */
   readonly trustPolicy: PolicyDocument;
+  /** Which of a pipeline's roles this is. */
+  readonly kind?: "plan" | "apply";
+  /** Tag names or glob patterns whose tag builds the trust policy admits; empty or absent means none. */
+  readonly tags?: readonly string[];
+  /**
+   * Pipeline settings the trust policy relies on. Nothing in a Buildkite token
+   * marks a build of a pull request from a fork, so the pipeline must not
+   * build forks, and must prefix fork branch names (`owner:branch`) so that the
+   * trust policy can refuse them if fork builds are ever turned on.
+   */
+  readonly requiredPipelineSettings?: RequiredPipelineSettings;
+}
+
+/** Buildkite pipeline provider settings a role's trust policy relies on. */
+export interface RequiredPipelineSettings {
+  /** `provider_settings.build_pull_request_forks` must be false. */
+  readonly buildPullRequestForks: false;
+  /** `provider_settings.prefix_pull_request_fork_branch_names` must be true. */
+  readonly prefixPullRequestForkBranchNames: true;
 }

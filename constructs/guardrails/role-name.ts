@@ -1,0 +1,33 @@
+import { GuardrailRule, GuardrailViolation, isExpression } from "./guardrail";
+
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const ROLE_NAME_PREFIX = /^[\w+=,.@-]{1,38}$/;
+const ROLE_PATH = /^\/(?:[\x21-\x7e]*\/)?$/;
+
+/** Role names, name prefixes and paths must be what IAM accepts, so that the plan does not fail at apply. */
+export const roleName: GuardrailRule = {
+  id: "role-name",
+  description: "Role names are 1-64 characters of [A-Za-z0-9+=,.@_-], name prefixes at most 38, paths /.../.",
+  exemptible: false,
+  check(block) {
+    if (block.kind !== "resource" || block.type !== "aws_iam_role") return [];
+    const { name, name_prefix: prefix, path } = block.values;
+    const violations: GuardrailViolation[] = [];
+    if (typeof name === "string" && !isExpression(name) && !ROLE_NAME.test(name)) {
+      violations.push({
+        message: `the role name "${name}" is not a valid IAM role name (${name.length} characters).`,
+        fix: "use 1-64 characters from letters, digits and +=,.@_- (set roleName or a shorter roleNamePrefix).",
+      });
+    }
+    if (typeof prefix === "string" && !isExpression(prefix) && !ROLE_NAME_PREFIX.test(prefix)) {
+      violations.push({
+        message: `the role name prefix "${prefix}" is not valid (IAM appends 26 characters, so at most 38 remain).`,
+        fix: "use at most 38 characters from letters, digits and +=,.@_-.",
+      });
+    }
+    if (typeof path === "string" && !isExpression(path) && (!ROLE_PATH.test(path) || path.length > 512)) {
+      violations.push({ message: `the role path "${path}" is not a valid IAM path.`, fix: 'use "/" or "/<segments>/" with printable ASCII.' });
+    }
+    return violations;
+  },
+};

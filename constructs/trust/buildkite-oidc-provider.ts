@@ -1,0 +1,63 @@
+import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
+import { Construct } from "constructs";
+import { BuildkiteGuardrails } from "../guardrails/buildkite-guardrails";
+import { BUILDKITE_OIDC_ISSUER, buildkiteOidcProviderArn, DEFAULT_BUILDKITE_AUDIENCE } from "./buildkite-oidc";
+import { validateAccountId, validateAudience, validateList, validatePartition } from "./trust-validation";
+
+/** The account's IAM OIDC provider for Buildkite, created here or elsewhere. */
+export interface IBuildkiteOidcProvider {
+  /** ARN of the provider, known at synth time. */
+  readonly providerArn: string;
+  /** Audiences (client IDs) the provider accepts, when known. */
+  readonly audiences?: readonly string[];
+}
+
+export interface BuildkiteOidcProviderProps {
+  /** The account the provider is created in (the ARN is derived from it, no API call needed). */
+  readonly accountId: string;
+  /** AWS partition. @default "aws" */
+  readonly partition?: string;
+  /** Audiences (client IDs) tokens may carry. @default ["sts.amazonaws.com"] */
+  readonly audiences?: readonly string[];
+  /** Tags of the provider. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * The `aws_iam_openid_connect_provider` for `https://agent.buildkite.com`.
+ * An account holds at most one provider per issuer, so one app creates it and
+ * the others reference it with {@link BuildkiteOidcProvider.fromAccount}. No
+ * thumbprint is configured: IAM verifies the issuer's certificate itself.
+ */
+export class BuildkiteOidcProvider extends Construct implements IBuildkiteOidcProvider {
+  /** References the provider another app created in `accountId`; creates nothing. */
+  static fromAccount(accountId: string, partition = "aws", audiences?: readonly string[]): IBuildkiteOidcProvider {
+    validateAccountId("accountId", accountId);
+    validatePartition("partition", partition);
+    return { providerArn: buildkiteOidcProviderArn(accountId, partition), ...(audiences ? { audiences } : {}) };
+  }
+
+  /** ARN of the Buildkite OIDC provider of an account. */
+  static arnFor(accountId: string, partition = "aws"): string {
+    return buildkiteOidcProviderArn(validateAccountId("accountId", accountId), validatePartition("partition", partition));
+  }
+
+  readonly providerArn: string;
+  readonly audiences: readonly string[];
+  /** The Terraform resource. */
+  readonly resource: IamOpenidConnectProvider;
+
+  constructor(scope: Construct, id: string, props: BuildkiteOidcProviderProps) {
+    super(scope, id);
+    this.providerArn = BuildkiteOidcProvider.arnFor(props.accountId, props.partition);
+    this.audiences = validateList("audiences", props.audiences ?? [DEFAULT_BUILDKITE_AUDIENCE], {
+      nonEmpty: 'name the audiences jobs request, for example ["sts.amazonaws.com"]',
+    }).map((audience, i) => validateAudience(`audiences[${i}]`, audience));
+    this.resource = new IamOpenidConnectProvider(this, "Resource", {
+      url: BUILDKITE_OIDC_ISSUER,
+      clientIdList: [...this.audiences],
+      tags: props.tags,
+    });
+    BuildkiteGuardrails.applyTo(this);
+  }
+}

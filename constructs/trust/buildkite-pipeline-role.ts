@@ -1,0 +1,186 @@
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { BuildkiteGuardrails } from "../guardrails/buildkite-guardrails";
+import { asList, PolicyDocument, policyDocument, policySize, PolicyStatement, renderPolicy } from "../policy/policy-document";
+import { StateAccessScope, stateAccessStatements } from "../state/state-access-policy";
+import { BuildkiteOidcProvider, IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
+import { PipelineAccess, PipelineRoleKind } from "./pipeline-access";
+import { RoleAccess } from "./role-access";
+import { validateList } from "./trust-validation";
+
+/** Where a pipeline's Terraform state lives: the state access scope without the access level (the role kind decides it). */
+export type StateLocation = Omit<StateAccessScope, "access">;
+
+/** What a pipeline role may do in the cloud, besides its state. */
+export interface PipelineRolePermissions {
+  /** Managed policies to attach. @default - none */
+  readonly managedPolicyArns?: readonly string[];
+  /** Statements of the role's inline permissions policy. @default - none */
+  readonly statements?: readonly PolicyStatement[];
+  /** Permissions boundary of the role. @default - none */
+  readonly permissionsBoundaryArn?: string;
+  /**
+   * Why this role needs every action on every resource; without it the
+   * `no-admin-wildcard` guardrail refuses such statements and AdministratorAccess.
+   * @default - administrator access is refused
+   */
+  readonly adminAccessReason?: string;
+}
+
+export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
+  /** The pipeline's access declaration; the role's name, trust and session duration come from it. */
+  readonly access: PipelineAccess;
+  /** Which of the pipeline's roles to create. */
+  readonly kind: PipelineRoleKind;
+  /**
+   * The account's Buildkite OIDC provider. When it is a {@link BuildkiteOidcProvider}
+   * in the same stack the role depends on it; its audiences are checked against the role's.
+   * @default - the provider named by the declaration's account, assumed to exist
+   */
+  readonly provider?: IBuildkiteOidcProvider;
+  /**
+   * The pipeline's Terraform state. Plan gets read access (it may take the
+   * lock but not write state), apply gets write access, both only under the key prefix.
+   * @default - no state access
+   */
+  readonly state?: StateLocation;
+  /** Role description. @default - names the pipeline and the role kind */
+  readonly description?: string;
+  /** Extra tags of the role. @default - only the Buildkite tags */
+  readonly tags?: Record<string, string>;
+}
+
+const MANAGED_POLICY_ARN = /^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/;
+const BOUNDARY_ARN = MANAGED_POLICY_ARN;
+/** IAM's limit on the summed size of a role's inline policies, whitespace not counted. */
+export const INLINE_POLICIES_SIZE_LIMIT = 10240;
+/** Verbs of actions that only read; a plan role's own statements may use nothing else. */
+const READ_VERBS = ["Get", "List", "Describe", "Head", "BatchGet", "BatchDescribe", "Query", "Scan", "Search", "Select", "Lookup", "View", "Check", "Read", "Filter", "Decrypt"];
+/** AWS managed policies whose names say they can change things. */
+const WRITE_MANAGED_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?(?:AdministratorAccess|PowerUserAccess|[\w-]*FullAccess[\w-]*)$/;
+
+/**
+ * One IAM role of a Buildkite pipeline (plan or apply), trusting only the
+ * pipeline's OIDC tokens as its {@link PipelineAccess} declares them, with its
+ * state access limited to the pipeline's keys. The role's name, ARN and trust
+ * policy are those of `access.role(kind)`, so the job side can be generated
+ * from the same declaration without referencing this stack.
+ */
+export class BuildkitePipelineRole extends Construct {
+  /** The access the job side uses. */
+  readonly access: RoleAccess;
+  readonly roleName: string;
+  readonly roleArn: string;
+  /** The role's trust policy. */
+  readonly trustPolicy: PolicyDocument;
+  /** The inline state policy, when the role has state access. */
+  readonly statePolicy?: PolicyDocument;
+  /** The inline permissions policy, when statements were given. */
+  readonly permissionsPolicy?: PolicyDocument;
+  /** The Terraform role resource. */
+  readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: BuildkitePipelineRoleProps) {
+    super(scope, id);
+    const { access: declaration, kind } = props;
+    this.access = declaration.role(kind);
+    this.roleName = this.access.roleName;
+    this.roleArn = this.access.roleArn;
+    this.trustPolicy = this.access.trustPolicy;
+
+    checkProvider(props.provider, declaration, this.access);
+    const managed = validateList("managedPolicyArns", props.managedPolicyArns ?? []).map((arn, i) => checkManagedPolicy(kind, i, arn));
+    const statements = (props.statements ?? []).map((s, i) => checkStatement(kind, i, s));
+    if (props.permissionsBoundaryArn !== undefined && !BOUNDARY_ARN.test(props.permissionsBoundaryArn)) {
+      throw new Error(`permissionsBoundaryArn "${props.permissionsBoundaryArn}" is not a managed policy ARN (arn:aws:iam::<account>:policy/<name>).`);
+    }
+    this.statePolicy = props.state ? policyDocument(stateAccessStatements({ ...props.state, access: kind === "apply" ? "write" : "read" })) : undefined;
+    this.permissionsPolicy = statements.length ? policyDocument(statements) : undefined;
+    const inlineSize = [this.statePolicy, this.permissionsPolicy].reduce((sum, doc) => sum + (doc ? policySize(doc) : 0), 0);
+    if (inlineSize > INLINE_POLICIES_SIZE_LIMIT) {
+      throw new Error(
+        `the inline policies of the ${kind} role have ${inlineSize} characters, over IAM's ${INLINE_POLICIES_SIZE_LIMIT}: ` +
+          "move statements into a customer managed policy and pass its ARN in managedPolicyArns.",
+      );
+    }
+
+    const provider = props.provider instanceof BuildkiteOidcProvider && TerraformStack.of(props.provider) === TerraformStack.of(this) ? props.provider : undefined;
+    this.role = new IamRole(this, "Role", {
+      name: this.roleName,
+      path: declaration.rolePath,
+      description: props.description ?? `Buildkite pipeline ${declaration.organization}/${declaration.pipeline}: ${kind} (Terraform ${kind})`,
+      assumeRolePolicy: renderPolicy(this.trustPolicy),
+      maxSessionDuration: this.access.sessionDurationSeconds,
+      permissionsBoundary: props.permissionsBoundaryArn,
+      tags: {
+        "buildkite:organization": declaration.organization,
+        "buildkite:pipeline": declaration.pipeline,
+        "buildkite:role": kind,
+        ...props.tags,
+      },
+      dependsOn: provider ? [provider.resource] : undefined,
+    });
+    if (this.statePolicy) {
+      new IamRolePolicy(this, "StatePolicy", { role: this.role.name, name: "terraform-state", policy: renderPolicy(this.statePolicy) });
+    }
+    if (this.permissionsPolicy) {
+      new IamRolePolicy(this, "PermissionsPolicy", { role: this.role.name, name: "permissions", policy: renderPolicy(this.permissionsPolicy) });
+    }
+    for (const arn of managed) {
+      new IamRolePolicyAttachment(this, `Managed-${arn.replace(/^.*:policy\//, "").replace(/[^A-Za-z0-9]+/g, "-")}`, {
+        role: this.role.name,
+        policyArn: arn,
+      });
+    }
+    if (props.adminAccessReason !== undefined) BuildkiteGuardrails.exempt(this, "no-admin-wildcard", props.adminAccessReason);
+    BuildkiteGuardrails.applyTo(this);
+  }
+}
+
+function checkProvider(provider: IBuildkiteOidcProvider | undefined, declaration: PipelineAccess, access: RoleAccess): void {
+  if (!provider) return;
+  if (provider.providerArn !== declaration.providerArn) {
+    throw new Error(
+      `provider ${provider.providerArn} is not the Buildkite OIDC provider of account ${declaration.accountId} (${declaration.providerArn}): ` +
+        "pass the provider of the account the roles are declared in.",
+    );
+  }
+  const audience = access.tokenRequest.audience;
+  if (provider.audiences && !provider.audiences.includes(audience)) {
+    throw new Error(`the OIDC provider accepts the audiences ${provider.audiences.join(", ")} but the role expects "${audience}": add it to the provider's audiences.`);
+  }
+}
+
+function checkManagedPolicy(kind: PipelineRoleKind, index: number, arn: string): string {
+  if (!MANAGED_POLICY_ARN.test(arn)) {
+    throw new Error(`managedPolicyArns[${index}] "${arn}" is not a managed policy ARN: use arn:aws:iam::aws:policy/<name> or arn:aws:iam::<account>:policy/<name>.`);
+  }
+  if (kind === "plan" && WRITE_MANAGED_POLICY.test(arn)) {
+    throw new Error(`managedPolicyArns[${index}] "${arn}" can change resources, but the plan role is read-only: attach it to the apply role, and give plan e.g. ReadOnlyAccess.`);
+  }
+  return arn;
+}
+
+function checkStatement(kind: PipelineRoleKind, index: number, statement: PolicyStatement): PolicyStatement {
+  const field = `statements[${index}]`;
+  if (statement.Principal !== undefined) throw new Error(`${field} has a Principal: a role's permissions statements name no principal; remove it.`);
+  if (statement.Action === undefined && statement.NotAction === undefined) throw new Error(`${field} names no Action: add the actions it allows or denies.`);
+  if (statement.Resource === undefined && statement.NotResource === undefined) throw new Error(`${field} names no Resource: add the resources, or "*".`);
+  if (kind === "plan" && statement.Effect === "Allow") {
+    if (statement.NotAction !== undefined) throw new Error(`${field} allows NotAction, which grants writes; the plan role is read-only: list read actions instead.`);
+    const writes = asList(statement.Action).filter((action) => !isReadAction(action));
+    if (writes.length) {
+      throw new Error(`${field} allows ${writes.join(", ")}, which can change resources, but the plan role is read-only: move them to the apply role.`);
+    }
+  }
+  return statement;
+}
+
+/** Whether an action (possibly a glob) can only read, judged by its verb. */
+function isReadAction(action: string): boolean {
+  const name = action.split(":")[1] ?? "";
+  return READ_VERBS.some((verb) => name.startsWith(verb) && name.length > 0);
+}

@@ -1,0 +1,46 @@
+import { Construct } from "constructs";
+import { IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
+import { BuildkitePipelineRole, PipelineRolePermissions, StateLocation } from "./buildkite-pipeline-role";
+import { PipelineAccess } from "./pipeline-access";
+
+export interface BuildkitePipelineRolesProps {
+  /** The pipeline's access declaration. */
+  readonly access: PipelineAccess;
+  /** The account's Buildkite OIDC provider. @default - the provider named by the declaration's account, assumed to exist */
+  readonly provider?: IBuildkiteOidcProvider;
+  /** The pipeline's Terraform state; plan reads it (and may lock), apply writes it. @default - no state access */
+  readonly state?: StateLocation;
+  /** Permissions of the plan role; only read actions are accepted. @default - state access only */
+  readonly plan?: PipelineRolePermissions;
+  /** Permissions of the apply role. @default - state access only */
+  readonly apply?: PipelineRolePermissions;
+  /** Extra tags of both roles. @default - only the Buildkite tags */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * The plan and apply roles of one Buildkite pipeline: plan for any
+ * (non-fork) branch with read-only access, apply for the declared branches
+ * and step with write access, each limited to the pipeline's own state.
+ *
+ * @example
+ * const access = new PipelineAccess({ accountId, organization: "acme", pipeline: "networking" });
+ * new BuildkitePipelineRoles(stack, "networking", {
+ *   access,
+ *   provider,
+ *   state: { bucketArn, keyPrefix: "pipelines/networking/", kmsKeyArn, lockMode: "lockfile" },
+ *   plan: { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] },
+ *   apply: { managedPolicyArns: ["arn:aws:iam::aws:policy/job-function/NetworkAdministrator"] },
+ * });
+ */
+export class BuildkitePipelineRoles extends Construct {
+  readonly plan: BuildkitePipelineRole;
+  readonly apply: BuildkitePipelineRole;
+
+  constructor(scope: Construct, id: string, props: BuildkitePipelineRolesProps) {
+    super(scope, id);
+    const shared = { access: props.access, provider: props.provider, state: props.state, tags: props.tags };
+    this.plan = new BuildkitePipelineRole(this, "Plan", { ...shared, ...props.plan, kind: "plan" });
+    this.apply = new BuildkitePipelineRole(this, "Apply", { ...shared, ...props.apply, kind: "apply" });
+  }
+}

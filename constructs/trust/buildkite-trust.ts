@@ -1,0 +1,203 @@
+import { PolicyConditions, PolicyDocument, policyDocument } from "../policy/policy-document";
+import { BUILDKITE_OIDC_HOST, BuildkiteConditionClaim, buildkiteConditionKey, DEFAULT_BUILDKITE_AUDIENCE, OPTIONAL_BUILDKITE_CLAIMS } from "./buildkite-oidc";
+import { JobTokenRequest } from "./role-access";
+import {
+  validateAudience,
+  validateList,
+  validateRefPattern,
+  validateSlug,
+  validateStepKey,
+  validateTokenLifetime,
+  validateUuid,
+} from "./trust-validation";
+
+/**
+ * How the trust policy checks the claims besides `aud` and `sub`:
+ * - `condition-keys`: through the `agent.buildkite.com:<claim>` keys AWS
+ *   exposes for Buildkite tokens (no session tags needed);
+ * - `session-tags`: through `aws:RequestTag/<claim>`, which makes the job copy
+ *   the claims into session tags (`--aws-session-tag`); the trust policy then
+ *   also allows `sts:TagSession`, and the tags show up in CloudTrail and can
+ *   drive attribute-based access.
+ */
+export type ClaimCheck = "condition-keys" | "session-tags";
+
+/** Who may assume a role: one Buildkite pipeline, narrowed by ref and step. */
+export interface BuildkiteTrustProps {
+  /** ARN of the account's IAM OIDC provider for `agent.buildkite.com`. */
+  readonly providerArn: string;
+  /** Buildkite organization slug. */
+  readonly organization: string;
+  /** Buildkite pipeline slug. */
+  readonly pipeline: string;
+  /**
+   * Immutable organization UUID; pins the trust against a recycled slug.
+   * The job must request the `organization_id` claim (it is in {@link BuildkiteTrust.tokenRequest}).
+   * @default - not pinned
+   */
+  readonly organizationId?: string;
+  /**
+   * Immutable pipeline UUID; pins the trust against a deleted and re-created pipeline of the same slug.
+   * @default - not pinned
+   */
+  readonly pipelineId?: string;
+  /**
+   * Cluster UUID the job's agent must belong to.
+   * @default - any cluster
+   */
+  readonly clusterId?: string;
+  /** Token audience. @default "sts.amazonaws.com" */
+  readonly audience?: string;
+  /**
+   * Branch names or glob patterns (`*`, `?`) whose builds may assume the role; `["*"]` admits any branch.
+   * @default - no branch (then `tags` must name some)
+   */
+  readonly branches?: readonly string[];
+  /**
+   * Tag names or glob patterns whose tag builds may assume the role.
+   * @default - no tag
+   */
+  readonly tags?: readonly string[];
+  /**
+   * Step keys whose jobs may assume the role; an empty list admits any step.
+   * @default - any step
+   */
+  readonly stepKeys?: readonly string[];
+  /** How the claims besides `aud` and `sub` are checked. @default "condition-keys" */
+  readonly claimCheck?: ClaimCheck;
+  /** Token lifetime the job requests (`--lifetime`). @default - the agent's default (5 minutes) */
+  readonly tokenLifetimeSeconds?: number;
+  /** Statement ID of the trust statement (letters and digits). @default - none */
+  readonly sid?: string;
+}
+
+/** Pattern IAM uses to refuse branch names that carry a fork owner prefix (`owner:branch`). */
+export const FORK_BRANCH_PATTERN = "*:*";
+
+/**
+ * A trust declaration for one role, rendered to both sides from the same
+ * validated input: the trust policy (AWS) and the token request (job).
+ *
+ * The trust policy checks, all of which must hold:
+ * - `aud` equals the audience;
+ * - `sub` matches `organization:<org>:pipeline:<pipeline>:ref:<ref>:commit:*:step:<key>`,
+ *   with `<ref>` `refs/heads/<branch>` or `refs/tags/<tag>` (Buildkite's format),
+ *   every segment literal or a glob kept inside its own segment;
+ * - organization and pipeline slugs, and the pinned UUIDs and cluster, equal
+ *   the declared ones (condition keys or session tags);
+ * - `build_branch` matches the declared branches and tags, and does not carry
+ *   a fork owner prefix (`owner:branch`, what Buildkite sets for fork pull
+ *   requests when the pipeline prefixes fork branch names).
+ */
+export class BuildkiteTrust {
+  readonly providerArn: string;
+  readonly organization: string;
+  readonly pipeline: string;
+  readonly organizationId?: string;
+  readonly pipelineId?: string;
+  readonly clusterId?: string;
+  readonly audience: string;
+  readonly branches: readonly string[];
+  readonly tags: readonly string[];
+  readonly stepKeys: readonly string[];
+  readonly claimCheck: ClaimCheck;
+  /** The `sub` patterns the trust policy admits. */
+  readonly subjectPatterns: readonly string[];
+  /** The trust policy, as structured data. */
+  readonly trustPolicy: PolicyDocument;
+  /** What the job must request when it mints its token. */
+  readonly tokenRequest: JobTokenRequest;
+
+  constructor(props: BuildkiteTrustProps, field = "trust") {
+    if (!props.providerArn.endsWith(`:oidc-provider/${BUILDKITE_OIDC_HOST}`)) {
+      throw new Error(
+        `${field}.providerArn "${props.providerArn}" is not a Buildkite OIDC provider ARN: use BuildkiteOidcProvider.arnFor(accountId) ` +
+          `(arn:aws:iam::<account>:oidc-provider/${BUILDKITE_OIDC_HOST}).`,
+      );
+    }
+    this.providerArn = props.providerArn;
+    this.organization = validateSlug(`${field}.organization`, props.organization);
+    this.pipeline = validateSlug(`${field}.pipeline`, props.pipeline);
+    this.organizationId = props.organizationId === undefined ? undefined : validateUuid(`${field}.organizationId`, props.organizationId);
+    this.pipelineId = props.pipelineId === undefined ? undefined : validateUuid(`${field}.pipelineId`, props.pipelineId);
+    this.clusterId = props.clusterId === undefined ? undefined : validateUuid(`${field}.clusterId`, props.clusterId);
+    this.audience = validateAudience(`${field}.audience`, props.audience ?? DEFAULT_BUILDKITE_AUDIENCE);
+    this.branches = validateList(`${field}.branches`, props.branches ?? []).map((b, i) => validateRefPattern(`${field}.branches[${i}]`, b));
+    this.tags = validateList(`${field}.tags`, props.tags ?? []).map((t, i) => validateRefPattern(`${field}.tags[${i}]`, t));
+    if (this.branches.length === 0 && this.tags.length === 0) {
+      throw new Error(`${field}.branches and ${field}.tags are both empty: name the branches (for example ["main"]) or tags whose builds may assume the role.`);
+    }
+    this.stepKeys = validateList(`${field}.stepKeys`, props.stepKeys ?? []).map((k, i) => validateStepKey(`${field}.stepKeys[${i}]`, k));
+    this.claimCheck = props.claimCheck ?? "condition-keys";
+    if (props.sid !== undefined && !/^[A-Za-z0-9]+$/.test(props.sid)) throw new Error(`${field}.sid "${props.sid}" may contain only letters and digits.`);
+    const lifetime = props.tokenLifetimeSeconds === undefined ? undefined : validateTokenLifetime(`${field}.tokenLifetimeSeconds`, props.tokenLifetimeSeconds);
+
+    this.subjectPatterns = this.renderSubjectPatterns();
+    const pinned = this.pinnedClaims();
+    const optionalClaims = Object.keys(pinned).filter((claim) => OPTIONAL_BUILDKITE_CLAIMS.includes(claim));
+    const checked: string[] = [...Object.keys(pinned), "build_branch"];
+    this.tokenRequest = {
+      audience: this.audience,
+      claims: optionalClaims,
+      sessionTags: this.claimCheck === "session-tags" ? checked : [],
+      ...(lifetime === undefined ? {} : { lifetimeSeconds: lifetime }),
+    };
+    this.trustPolicy = policyDocument([
+      {
+        ...(props.sid === undefined ? {} : { Sid: props.sid }),
+        Effect: "Allow",
+        Principal: { Federated: this.providerArn },
+        Action: this.claimCheck === "session-tags" ? ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"] : "sts:AssumeRoleWithWebIdentity",
+        Condition: this.renderConditions(pinned),
+      },
+    ]);
+  }
+
+  /** True when the trust admits builds of every branch. */
+  get anyBranch(): boolean {
+    return this.branches.includes("*");
+  }
+
+  /** The claim values the trust policy requires to be equal to the declared ones. */
+  private pinnedClaims(): Partial<Record<BuildkiteConditionClaim, string>> {
+    return {
+      organization_slug: this.organization,
+      pipeline_slug: this.pipeline,
+      ...(this.organizationId === undefined ? {} : { organization_id: this.organizationId }),
+      ...(this.pipelineId === undefined ? {} : { pipeline_id: this.pipelineId }),
+      ...(this.clusterId === undefined ? {} : { cluster_id: this.clusterId }),
+    };
+  }
+
+  private claimKey(claim: BuildkiteConditionClaim): string {
+    return this.claimCheck === "session-tags" ? `aws:RequestTag/${claim}` : buildkiteConditionKey(claim);
+  }
+
+  private renderSubjectPatterns(): string[] {
+    const refs = [
+      ...(this.anyBranch ? ["refs/heads/*"] : this.branches.map((b) => `refs/heads/${b}`)),
+      ...this.tags.map((t) => `refs/tags/${t}`),
+    ];
+    const steps = this.stepKeys.length === 0 ? ["*"] : this.stepKeys;
+    const prefix = `organization:${this.organization}:pipeline:${this.pipeline}`;
+    return refs.flatMap((ref) => steps.map((step) => `${prefix}:ref:${ref}:commit:*:step:${step}`));
+  }
+
+  private renderConditions(pinned: Partial<Record<BuildkiteConditionClaim, string>>): PolicyConditions {
+    const refNames = this.anyBranch ? ["*", ...this.tags] : [...this.branches, ...this.tags];
+    const refGlob = refNames.some((name) => /[*?]/.test(name));
+    const stringEquals: Record<string, string | string[]> = { [buildkiteConditionKey("aud")]: this.audience };
+    for (const [claim, value] of Object.entries(pinned)) stringEquals[this.claimKey(claim as BuildkiteConditionClaim)] = value;
+    const stringLike: Record<string, string | string[]> = { [buildkiteConditionKey("sub")]: single(this.subjectPatterns) };
+    (refGlob ? stringLike : stringEquals)[this.claimKey("build_branch")] = single(refNames);
+    return {
+      StringEquals: stringEquals,
+      StringLike: stringLike,
+      StringNotLike: { [this.claimKey("build_branch")]: FORK_BRANCH_PATTERN },
+    };
+  }
+}
+
+function single(values: readonly string[]): string | string[] {
+  return values.length === 1 ? values[0] : [...values];
+}

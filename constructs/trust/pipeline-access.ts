@@ -1,0 +1,195 @@
+import { buildkiteOidcProviderArn } from "./buildkite-oidc";
+import { BuildkiteTrust, ClaimCheck } from "./buildkite-trust";
+import { RequiredPipelineSettings, RoleAccess } from "./role-access";
+import {
+  validateAccountId,
+  validatePartition,
+  validateRoleName,
+  validateRolePath,
+  validateSessionDuration,
+  validateSlug,
+} from "./trust-validation";
+
+/** The two roles of a pipeline: `plan` reads, `apply` changes. */
+export type PipelineRoleKind = "plan" | "apply";
+
+/** The kinds of pipeline roles, in the order they run. */
+export const PIPELINE_ROLE_KINDS: readonly PipelineRoleKind[] = ["plan", "apply"];
+
+/** Which builds and steps of the pipeline may assume one of its roles. */
+export interface PipelineRoleScope {
+  /**
+   * Branch names or glob patterns (`*`, `?`) whose builds may assume the role; `["*"]` admits any branch.
+   * @default - plan: ["*"]; apply: ["main"]
+   */
+  readonly branches?: readonly string[];
+  /**
+   * Tag names or glob patterns whose tag builds may assume the role.
+   * @default - none
+   */
+  readonly tags?: readonly string[];
+  /**
+   * Step keys whose jobs may assume the role; an empty list admits any step (plan only).
+   * @default - plan: ["plan"]; apply: ["apply"]
+   */
+  readonly stepKeys?: readonly string[];
+  /** IAM role name. @default `<roleNamePrefix>-<kind>` */
+  readonly roleName?: string;
+  /** Maximum session duration in seconds (3600-43200). @default - the pipeline's `sessionDurationSeconds` */
+  readonly sessionDurationSeconds?: number;
+}
+
+/** Declares which Buildkite pipeline may assume its plan and apply roles in one AWS account. */
+export interface PipelineAccessProps {
+  /** The AWS account that holds the roles and the Buildkite OIDC provider. */
+  readonly accountId: string;
+  /** AWS partition. @default "aws" */
+  readonly partition?: string;
+  /** Buildkite organization slug. */
+  readonly organization: string;
+  /** Buildkite pipeline slug. */
+  readonly pipeline: string;
+  /**
+   * Immutable organization UUID; recommended, since slugs can be recycled.
+   * @default - not pinned
+   */
+  readonly organizationId?: string;
+  /**
+   * Immutable pipeline UUID; recommended once the pipeline exists.
+   * @default - not pinned
+   */
+  readonly pipelineId?: string;
+  /** Cluster UUID whose agents may assume the roles. @default - any cluster */
+  readonly clusterId?: string;
+  /** Token audience. @default "sts.amazonaws.com" */
+  readonly audience?: string;
+  /** How claims besides `aud` and `sub` are checked. @default "condition-keys" */
+  readonly claimCheck?: ClaimCheck;
+  /** IAM path of both roles. @default "/buildkite/<organization>/" */
+  readonly rolePath?: string;
+  /** Prefix of the default role names. @default "bk-<pipeline>" */
+  readonly roleNamePrefix?: string;
+  /** Maximum session duration of both roles, in seconds (3600-43200). @default 3600 */
+  readonly sessionDurationSeconds?: number;
+  /** Token lifetime the jobs request (`--lifetime`). @default - the agent's default (5 minutes) */
+  readonly tokenLifetimeSeconds?: number;
+  /** Who may assume the plan role. @default - any branch, step "plan" */
+  readonly plan?: PipelineRoleScope;
+  /** Who may assume the apply role. @default - branch "main", step "apply" */
+  readonly apply?: PipelineRoleScope;
+}
+
+const DEFAULT_SCOPES: Record<PipelineRoleKind, { branches: string[]; stepKeys: string[] }> = {
+  plan: { branches: ["*"], stepKeys: ["plan"] },
+  apply: { branches: ["main"], stepKeys: ["apply"] },
+};
+
+const DEFAULT_SESSION_DURATION_SECONDS = 3600;
+
+/** What the trust policies of every pipeline role rely on, on the Buildkite side. */
+export const REQUIRED_PIPELINE_SETTINGS: RequiredPipelineSettings = {
+  buildPullRequestForks: false,
+  prefixPullRequestForkBranchNames: true,
+};
+
+/**
+ * The access of one Buildkite pipeline to one AWS account, as plain data:
+ * role names and ARNs, trust policies and what the jobs must request. It
+ * creates no resources, so a Buildkite stack in another Terraform state can
+ * derive exactly the same {@link RoleAccess} that the IAM stack renders
+ * ({@link BuildkitePipelineRoles} builds its roles from this object).
+ *
+ * @example
+ * const access = new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking" });
+ * access.plan.roleArn;          // arn:aws:iam::111111111111:role/buildkite/acme/bk-networking-plan
+ * access.apply.tokenRequest;    // { audience: "sts.amazonaws.com", claims: [], sessionTags: [] }
+ */
+export class PipelineAccess {
+  readonly accountId: string;
+  readonly partition: string;
+  readonly organization: string;
+  readonly pipeline: string;
+  readonly rolePath: string;
+  /** ARN of the account's Buildkite OIDC provider, which both trust policies name. */
+  readonly providerArn: string;
+  /** The plan role: read-only cloud access, may take the state lock, may not write state. */
+  readonly plan: RoleAccess;
+  /** The apply role: may change cloud resources and write state. */
+  readonly apply: RoleAccess;
+  /** The trust declarations behind {@link plan} and {@link apply}. */
+  readonly trust: Readonly<Record<PipelineRoleKind, BuildkiteTrust>>;
+
+  constructor(props: PipelineAccessProps) {
+    this.accountId = validateAccountId("accountId", props.accountId);
+    this.partition = validatePartition("partition", props.partition ?? "aws");
+    this.organization = validateSlug("organization", props.organization);
+    this.pipeline = validateSlug("pipeline", props.pipeline);
+    this.rolePath = validateRolePath("rolePath", props.rolePath ?? `/buildkite/${this.organization}/`);
+    this.providerArn = buildkiteOidcProviderArn(this.accountId, this.partition);
+    const sessionDuration = validateSessionDuration("sessionDurationSeconds", props.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS);
+    const prefix = props.roleNamePrefix ?? `bk-${this.pipeline}`;
+
+    const build = (kind: PipelineRoleKind): [BuildkiteTrust, RoleAccess] => {
+      const scope = props[kind] ?? {};
+      const defaults = DEFAULT_SCOPES[kind];
+      const trust = new BuildkiteTrust(
+        {
+          providerArn: this.providerArn,
+          organization: this.organization,
+          pipeline: this.pipeline,
+          organizationId: props.organizationId,
+          pipelineId: props.pipelineId,
+          clusterId: props.clusterId,
+          audience: props.audience,
+          claimCheck: props.claimCheck,
+          tokenLifetimeSeconds: props.tokenLifetimeSeconds,
+          branches: scope.branches ?? (scope.tags ? [] : defaults.branches),
+          tags: scope.tags,
+          stepKeys: scope.stepKeys ?? defaults.stepKeys,
+        },
+        kind,
+      );
+      const roleName = validateRoleName(
+        scope.roleName ? `${kind}.roleName` : `${kind}.roleName (derived from roleNamePrefix "${prefix}")`,
+        scope.roleName ?? `${prefix}-${kind}`,
+      );
+      const access: RoleAccess = {
+        kind,
+        roleName,
+        roleArn: `arn:${this.partition}:iam::${this.accountId}:role${this.rolePath}${roleName}`,
+        tokenRequest: trust.tokenRequest,
+        sessionDurationSeconds:
+          scope.sessionDurationSeconds === undefined ? sessionDuration : validateSessionDuration(`${kind}.sessionDurationSeconds`, scope.sessionDurationSeconds),
+        stepKeys: trust.stepKeys,
+        branches: trust.anyBranch ? ["*"] : trust.branches,
+        tags: trust.tags,
+        canWrite: kind === "apply",
+        trustPolicy: trust.trustPolicy,
+        requiredPipelineSettings: REQUIRED_PIPELINE_SETTINGS,
+      };
+      return [trust, access];
+    };
+
+    const [planTrust, plan] = build("plan");
+    const [applyTrust, apply] = build("apply");
+    if (applyTrust.anyBranch) {
+      throw new Error(
+        'apply.branches admits every branch ("*"), so any branch could change the infrastructure: name the branches that may apply, for example ["main"].',
+      );
+    }
+    if (applyTrust.stepKeys.length === 0) {
+      throw new Error('apply.stepKeys is empty, so every step of an admitted build could assume the apply role: name the apply step, for example ["apply"].');
+    }
+    if (plan.roleName === apply.roleName) {
+      throw new Error(`plan.roleName and apply.roleName are both "${plan.roleName}": give the two roles different names.`);
+    }
+    this.plan = plan;
+    this.apply = apply;
+    this.trust = { plan: planTrust, apply: applyTrust };
+  }
+
+  /** The access of one of the pipeline's roles. */
+  role(kind: PipelineRoleKind): RoleAccess {
+    return kind === "plan" ? this.plan : this.apply;
+  }
+}
