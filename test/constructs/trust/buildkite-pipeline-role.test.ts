@@ -1,0 +1,135 @@
+import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
+import { Testing, TerraformStack } from "cdktf";
+import { addAwsProvider } from "../../../stacks/aws-provider";
+import { BuildkiteOidcProvider } from "../../../constructs/trust/buildkite-oidc-provider";
+import { BuildkitePipelineRole, BuildkitePipelineRoleProps } from "../../../constructs/trust/buildkite-pipeline-role";
+import { BuildkitePipelineRoles } from "../../../constructs/trust/buildkite-pipeline-roles";
+import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
+
+const ACCOUNT = "111111111111";
+const access = new PipelineAccess({ accountId: ACCOUNT, organization: "acme", pipeline: "networking" });
+
+function newStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), "identity");
+  addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
+  return stack;
+}
+
+function synth(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+describe("BuildkitePipelineRole", () => {
+  it("renders the declared role: name, path, trust policy, session duration, tags", () => {
+    const stack = newStack();
+    const role = new BuildkitePipelineRole(stack, "Apply", { access, kind: "apply", permissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/boundary` });
+    const [synthesized] = Object.values<any>(synth(stack).resource.aws_iam_role);
+    expect(synthesized.name).toBe("bk-networking-apply");
+    expect(synthesized.path).toBe("/buildkite/acme/");
+    expect(JSON.parse(synthesized.assume_role_policy)).toEqual(access.apply.trustPolicy);
+    expect(synthesized.max_session_duration).toBe(3600);
+    expect(synthesized.permissions_boundary).toBe(`arn:aws:iam::${ACCOUNT}:policy/boundary`);
+    expect(synthesized.tags).toEqual({ "buildkite:organization": "acme", "buildkite:pipeline": "networking", "buildkite:role": "apply" });
+    expect(role.roleArn).toBe(access.apply.roleArn);
+    expect(role.access).toBe(access.apply);
+  });
+
+  it("depends on the OIDC provider of the same stack, so the role is created after it", () => {
+    const stack = newStack();
+    const provider = new BuildkiteOidcProvider(stack, "Oidc", { accountId: ACCOUNT });
+    new BuildkitePipelineRole(stack, "Plan", { access, kind: "plan", provider });
+    const [role] = Object.values<any>(synth(stack).resource.aws_iam_role);
+    expect(role.depends_on).toEqual([`aws_iam_openid_connect_provider.${Object.keys(synth(stack).resource.aws_iam_openid_connect_provider)[0]}`]);
+  });
+
+  it("creates no state or permissions policies when none are given", () => {
+    const stack = newStack();
+    new BuildkitePipelineRole(stack, "Plan", { access, kind: "plan" });
+    const resources = synth(stack).resource;
+    expect(Object.keys(resources)).toEqual(["aws_iam_role"]);
+  });
+
+  it.each<[string, Partial<BuildkitePipelineRoleProps>, RegExp]>([
+    ["a write action on plan", { kind: "plan", statements: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "*" }] }, /^statements\[0\] allows s3:PutObject, which can change resources, but the plan role is read-only: move them to the apply role/],
+    ["a service wildcard on plan", { kind: "plan", statements: [{ Effect: "Allow", Action: "ec2:*", Resource: "*" }] }, /allows ec2:\*/],
+    ["NotAction on plan", { kind: "plan", statements: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] }, /allows NotAction/],
+    ["a full-access managed policy on plan", { kind: "plan", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"] }, /^managedPolicyArns\[0\] .* can change resources, but the plan role is read-only/],
+    ["a malformed managed policy ARN", { kind: "apply", managedPolicyArns: ["ReadOnlyAccess"] }, /^managedPolicyArns\[0\] "ReadOnlyAccess" is not a managed policy ARN/],
+    ["a duplicate managed policy", { kind: "apply", managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"] }, /lists .* twice/],
+    ["a statement with a principal", { kind: "apply", statements: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] }, /^statements\[0\] has a Principal/],
+    ["a statement without resources", { kind: "apply", statements: [{ Effect: "Allow", Action: "s3:GetObject" }] }, /^statements\[0\] names no Resource/],
+    ["a malformed boundary", { kind: "apply", permissionsBoundaryArn: "boundary" }, /^permissionsBoundaryArn "boundary" is not a managed policy ARN/],
+    ["another account's provider", { kind: "apply", provider: BuildkiteOidcProvider.fromAccount("222222222222") }, /is not the Buildkite OIDC provider of account 111111111111/],
+    ["a provider without the role's audience", { kind: "apply", provider: BuildkiteOidcProvider.fromAccount(ACCOUNT, "aws", ["vault"]) }, /accepts the audiences vault but the role expects "sts.amazonaws.com"/],
+    ["inline policies over IAM's limit", { kind: "apply", statements: Array.from({ length: 120 }, (_, i) => ({ Effect: "Allow" as const, Action: "s3:GetObject", Resource: `arn:aws:s3:::bucket-${i}/some/long/prefix/*` })) }, /inline policies of the apply role have \d+ characters, over IAM's 10240/],
+  ])("refuses %s", (_name, props, message) => {
+    expect(() => new BuildkitePipelineRole(newStack(), "Role", { access, kind: "apply", ...props })).toThrow(message);
+  });
+
+  it("lets plan read and deny anything", () => {
+    const stack = newStack();
+    new BuildkitePipelineRole(stack, "Plan", {
+      access,
+      kind: "plan",
+      statements: [
+        { Effect: "Allow", Action: ["ec2:Describe*", "s3:Get*", "s3:ListBucket", "kms:Decrypt", "dynamodb:Query"], Resource: "*" },
+        { Effect: "Deny", Action: "*", Resource: "arn:aws:s3:::secrets/*" },
+      ],
+    });
+    expect(Object.values<any>(synth(stack).resource.aws_iam_role_policy)).toHaveLength(1);
+  });
+
+  it("refuses administrator access at synth unless a reason is given", () => {
+    const admin = { Effect: "Allow" as const, Action: "*", Resource: "*" };
+    const refused = newStack();
+    new BuildkitePipelineRole(refused, "Apply", { access, kind: "apply", statements: [admin] });
+    expect(() => Testing.synth(refused, true)).toThrow(/guardrail no-admin-wildcard refuses identity\/Apply\/PermissionsPolicy .* allows every action on every resource/);
+
+    const allowed = newStack();
+    new BuildkitePipelineRole(allowed, "Apply", { access, kind: "apply", statements: [admin], adminAccessReason: "bootstraps the whole account, reviewed by security" });
+    expect(() => Testing.synth(allowed, true)).not.toThrow();
+    expect(() => new BuildkitePipelineRole(newStack(), "Apply", { access, kind: "apply", adminAccessReason: "yes" })).toThrow(/too short/);
+  });
+
+  it("applies the guardrails to its whole stack: an IAM user next to the role fails synth", () => {
+    const stack = newStack();
+    new BuildkitePipelineRole(stack, "Apply", { access, kind: "apply" });
+    new IamUser(stack, "deployer", { name: "deployer" });
+    expect(() => Testing.synth(stack, true)).toThrow(/guardrail no-iam-users refuses identity\/deployer \(aws_iam_user\.deployer\): .* Fix: let CI assume a role/);
+  });
+});
+
+describe("BuildkitePipelineRoles", () => {
+  it("creates the plan and apply roles of one declaration, with their own permissions", () => {
+    const stack = newStack();
+    const roles = new BuildkitePipelineRoles(stack, "Networking", {
+      access,
+      plan: { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] },
+      apply: { managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] },
+    });
+    expect([roles.plan.roleName, roles.apply.roleName]).toEqual(["bk-networking-plan", "bk-networking-apply"]);
+    const attachments = Object.values<any>(synth(stack).resource.aws_iam_role_policy_attachment).map((a) => [a.policy_arn, a.role]);
+    expect(attachments).toHaveLength(2);
+    expect(attachments.map(([arn]) => arn).sort()).toEqual(["arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]);
+  });
+});
+
+describe("BuildkiteOidcProvider", () => {
+  it("creates the agent.buildkite.com provider with its audiences and a literal ARN", () => {
+    const stack = newStack();
+    const provider = new BuildkiteOidcProvider(stack, "Oidc", { accountId: ACCOUNT, audiences: ["sts.amazonaws.com", "vault"] });
+    const [resource] = Object.values<any>(synth(stack).resource.aws_iam_openid_connect_provider);
+    expect(resource).toEqual({ url: "https://agent.buildkite.com", client_id_list: ["sts.amazonaws.com", "vault"] });
+    expect(provider.providerArn).toBe("arn:aws:iam::111111111111:oidc-provider/agent.buildkite.com");
+  });
+
+  it("references an existing provider by account without creating anything", () => {
+    expect(BuildkiteOidcProvider.fromAccount("123456789012", "aws-cn")).toEqual({ providerArn: "arn:aws-cn:iam::123456789012:oidc-provider/agent.buildkite.com" });
+    expect(() => BuildkiteOidcProvider.fromAccount("12345")).toThrow(/^accountId "12345" is not an AWS account ID/);
+  });
+
+  it("refuses empty or wildcard audiences", () => {
+    expect(() => new BuildkiteOidcProvider(newStack(), "Oidc", { accountId: ACCOUNT, audiences: [] })).toThrow(/^audiences is empty/);
+    expect(() => new BuildkiteOidcProvider(newStack(), "Oidc", { accountId: ACCOUNT, audiences: ["*"] })).toThrow(/^audiences\[0\] "\*" must be a literal audience/);
+  });
+});
