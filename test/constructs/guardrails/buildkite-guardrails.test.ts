@@ -1,0 +1,135 @@
+import { IamAccessKey } from "@cdktf/provider-aws/lib/iam-access-key";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
+import { App, Testing, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { BuildkiteGuardrails, checkGuardrails, GUARDRAIL_RULES } from "../../../constructs/guardrails/buildkite-guardrails";
+import { renderPolicy } from "../../../constructs/policy/policy-document";
+import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
+import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
+import { addAwsProvider } from "../../../stacks/aws-provider";
+import { buildkiteTrust } from "./support/blocks";
+
+const ACCOUNT = "111111111111";
+
+function stackIn(app: App, id: string): TerraformStack {
+  const stack = new TerraformStack(app, id);
+  addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
+  return stack;
+}
+
+/** The message of the synth failure of a stack (validations on). */
+function synthError(stack: TerraformStack): string {
+  try {
+    Testing.synth(stack, true);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error(`synth of ${stack.node.path} succeeded`);
+}
+
+const ADMIN = renderPolicy({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
+const largeAccess = () =>
+  new PipelineAccess({
+    accountId: ACCOUNT,
+    organization: "acme",
+    pipeline: "networking-core-infrastructure",
+    organizationId: "0184990a-477b-4fa8-9968-496074483c77",
+    pipelineId: "0184990a-4782-42b5-afc1-16715b10b110",
+    apply: { branches: ["main", "production", "release/*", "hotfix/*"], tags: ["v*"], stepKeys: ["apply", "apply-eu", "apply-us"] },
+  });
+
+describe("BuildkiteGuardrails", () => {
+  it("lists every rule once, each with a description", () => {
+    const ids = GUARDRAIL_RULES.map((r) => r.id);
+    expect(ids).toEqual([
+      "buildkite-trust-pinned",
+      "buildkite-wildcards-anchored",
+      "trust-policy-size",
+      "role-session-duration",
+      "role-name",
+      "no-iam-users",
+      "no-admin-wildcard",
+    ]);
+    for (const rule of GUARDRAIL_RULES) expect(rule.description.length).toBeGreaterThan(20);
+  });
+
+  it("fails synth with one message per finding naming the construct path, the rule and the fix", () => {
+    const app = Testing.app();
+    const stack = stackIn(app, "identity");
+    BuildkiteGuardrails.applyTo(app);
+    new IamRole(stack, "open", { name: "open", assumeRolePolicy: renderPolicy(buildkiteTrust({})), maxSessionDuration: 600 });
+    const error = synthError(stack);
+    expect(error).toContain(
+      '[identity] guardrail buildkite-trust-pinned refuses identity/open (aws_iam_role.open): statement 1 lets Buildkite tokens in without a StringEquals check of "agent.buildkite.com:aud". Fix: declare the role with PipelineAccess',
+    );
+    expect(error).toContain("guardrail role-session-duration refuses identity/open (aws_iam_role.open): max_session_duration is 600");
+    expect(error.match(/guardrail /g)).toHaveLength(3);
+  });
+
+  it("applied to the app, refuses IAM users and access keys in stacks without any Buildkite construct", () => {
+    const app = Testing.app();
+    const stack = stackIn(app, "legacy");
+    const user = new IamUser(stack, "ci-user", { name: "ci" });
+    new IamAccessKey(stack, "ci-key", { user: user.name });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    BuildkiteGuardrails.applyTo(app);
+    expect(() => Testing.synth(stack, true)).toThrow(/guardrail no-iam-users refuses legacy\/ci-user \(aws_iam_user\.ci-user\)[\s\S]*guardrail no-iam-users refuses legacy\/ci-key/);
+  });
+
+  it("still checks stacks added to the app after the guardrails were applied (the app's own validation)", () => {
+    const app = Testing.app();
+    BuildkiteGuardrails.applyTo(app);
+    const late = stackIn(app, "late");
+    new IamUser(late, "ci-user", { name: "ci" });
+    expect(() => app.synth()).toThrow(/\[late\] guardrail no-iam-users refuses late\/ci-user/);
+  });
+
+  it("uses a raised trust policy size limit given for the app, also for the constructs' own stacks", () => {
+    const strict = Testing.app();
+    new BuildkitePipelineRole(stackIn(strict, "identity"), "Apply", { access: largeAccess(), kind: "apply" });
+    expect(() => Testing.synth(strict.node.findChild("identity") as TerraformStack, true)).toThrow(/guardrail trust-policy-size .* over the limit of 2048/);
+
+    const raised = Testing.app();
+    BuildkiteGuardrails.applyTo(raised, { trustPolicySizeLimit: 4096 });
+    new BuildkitePipelineRole(stackIn(raised, "identity"), "Apply", { access: largeAccess(), kind: "apply" });
+    expect(() => Testing.synth(raised.node.findChild("identity") as TerraformStack, true)).not.toThrow();
+    expect(() => BuildkiteGuardrails.applyTo(raised, { trustPolicySizeLimit: 9000 })).toThrow(/trustPolicySizeLimit 9000 is out of range/);
+  });
+
+  it("waives an exemptible rule for the exempted construct and below only, and refuses other exemptions", () => {
+    const app = Testing.app();
+    const stack = stackIn(app, "identity");
+    BuildkiteGuardrails.applyTo(stack);
+    const bootstrap = new Construct(stack, "bootstrap");
+    const role = new IamRole(bootstrap, "role", { name: "bootstrap", assumeRolePolicy: "{}" });
+    new IamRolePolicy(bootstrap, "admin", { role: role.name, policy: ADMIN });
+    new IamRolePolicy(stack, "other-admin", { role: role.name, policy: ADMIN });
+    BuildkiteGuardrails.exempt(bootstrap, "no-admin-wildcard", "creates the account baseline; reviewed in SEC-123");
+    const error = synthError(stack);
+    expect(error).toContain("guardrail no-admin-wildcard refuses identity/other-admin");
+    expect(error).not.toContain("identity/bootstrap/admin");
+    expect(() => BuildkiteGuardrails.exempt(bootstrap, "no-iam-users", "we really need a user here")).toThrow(/guardrail "no-iam-users" cannot be exempted/);
+    expect(() => BuildkiteGuardrails.exempt(bootstrap, "no-such-rule", "because reasons")).toThrow(/unknown guardrail "no-such-rule": use one of buildkite-trust-pinned/);
+  });
+
+  it("checks a synthesized configuration without constructs (cdk.tf.json)", () => {
+    const config = {
+      resource: {
+        aws_iam_role: { r: { name: "r", assume_role_policy: renderPolicy(buildkiteTrust({ StringEquals: { "agent.buildkite.com:aud": "sts.amazonaws.com" } })) } },
+      },
+    };
+    const findings = checkGuardrails(config);
+    expect(findings).toEqual([
+      {
+        rule: "buildkite-trust-pinned",
+        path: "aws_iam_role.r",
+        address: "aws_iam_role.r",
+        message: 'statement 1 lets Buildkite tokens in without a StringEquals or StringLike check of "agent.buildkite.com:sub".',
+        fix: expect.any(String),
+      },
+    ]);
+    expect(checkGuardrails({})).toEqual([]);
+  });
+});

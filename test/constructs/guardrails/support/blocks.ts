@@ -1,0 +1,31 @@
+/** Test support: synthesized blocks and a context for calling guardrail rules directly. */
+import { GuardrailContext, GuardrailRule, GuardrailViolation, SynthesizedBlock } from "../../../../constructs/guardrails/guardrail";
+import { PolicyDocument, renderPolicy } from "../../../../constructs/policy/policy-document";
+
+export function resource(type: string, values: Record<string, any>, name = "subject"): SynthesizedBlock {
+  return { kind: "resource", type, name, path: `stack/${name}`, values };
+}
+
+export function data(type: string, values: Record<string, any>, name = "subject"): SynthesizedBlock {
+  return { kind: "data", type, name, path: `stack/${name}`, values };
+}
+
+export function role(trustPolicy: PolicyDocument | string, extra: Record<string, any> = {}): SynthesizedBlock {
+  return resource("aws_iam_role", { name: "ci", assume_role_policy: typeof trustPolicy === "string" ? trustPolicy : renderPolicy(trustPolicy), ...extra });
+}
+
+/** Runs a rule on a block, with the other blocks of the stack around it. */
+export function check(rule: GuardrailRule, block: SynthesizedBlock, others: SynthesizedBlock[] = [], trustPolicySizeLimit = 2048): GuardrailViolation[] {
+  const context: GuardrailContext = { blocks: [block, ...others], trustPolicySizeLimit };
+  return rule.check(block, context);
+}
+
+export const PROVIDER_ARN = "arn:aws:iam::111111111111:oidc-provider/agent.buildkite.com";
+
+/** A Buildkite trust policy with the given conditions. */
+export function buildkiteTrust(condition: Record<string, Record<string, string | string[]>>, principal = PROVIDER_ARN): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Federated: principal }, Action: "sts:AssumeRoleWithWebIdentity", Condition: condition }],
+  };
+}
