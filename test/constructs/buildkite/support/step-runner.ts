@@ -1,0 +1,137 @@
+/**
+ * Runs a generated command step the way an agent would (`bash -e -c` with the
+ * step's commands, in a checkout folder, with Buildkite's job variables),
+ * with fake `buildkite-agent`, `aws` and `terraform` on PATH that record how
+ * they were called. What the step actually requests is then asserted, not
+ * what the generator meant to write.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+export const FAKE_OIDC_TOKEN = "fake.oidc.token";
+export const FAKE_CREDENTIALS = { accessKeyId: "ASIAFAKEACCESSKEY", secretAccessKey: "fake-secret", sessionToken: "fake-session" };
+
+/** One call of a faked tool. */
+export interface ToolCall {
+  readonly tool: "buildkite-agent" | "aws" | "terraform";
+  readonly args: readonly string[];
+  /** Working directory of the call, relative to the checkout. */
+  readonly cwd: string;
+  /** AWS_ACCESS_KEY_ID and AWS_REGION when the tool ran. */
+  readonly awsAccessKeyId: string;
+  readonly awsRegion: string;
+}
+
+export interface StepRun {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly calls: readonly ToolCall[];
+  /** The calls of one tool whose first arguments are `prefix`. */
+  callsOf(tool: ToolCall["tool"], ...prefix: string[]): ToolCall[];
+}
+
+export interface JobEnvironment {
+  readonly branch: string;
+  readonly pullRequest?: number;
+  readonly source?: string;
+  readonly defaultBranch: string;
+  /** Exit status of `terraform plan`. @default 0 */
+  readonly planExitStatus?: number;
+  /** Credentials an environment hook (the assume-role plugin) exported before the command. */
+  readonly preexportedCredentials?: boolean;
+  /** Folders to create in the checkout (the Terraform working directory). */
+  readonly folders?: readonly string[];
+}
+
+const FAKE = `#!/bin/sh
+tool=$(basename "$0")
+checkout=\${FAKE_CHECKOUT}
+here=$(pwd)
+{
+  printf '%s\\t%s\\t%s\\t%s' "$tool" "\${here#"$checkout"}" "\${AWS_ACCESS_KEY_ID:-}" "\${AWS_REGION:-}"
+  for arg in "$@"; do printf '\\t%s' "$arg"; done
+  printf '\\n'
+} >> "$FAKE_LOG"
+case "$tool $1 $2" in
+  "buildkite-agent oidc request-token") printf '%s\\n' '${FAKE_OIDC_TOKEN}' ;;
+  "buildkite-agent artifact download") printf 'plan from the plan step\\n' > "$3" ;;
+  "aws sts assume-role-with-web-identity") printf '%s\\t%s\\t%s\\n' '${FAKE_CREDENTIALS.accessKeyId}' '${FAKE_CREDENTIALS.secretAccessKey}' '${FAKE_CREDENTIALS.sessionToken}' ;;
+esac
+if [ "$tool" = terraform ]; then
+  case "$1" in
+    plan)
+      for arg in "$@"; do case "$arg" in -out=*) printf 'saved plan\\n' > "\${arg#-out=}" ;; esac; done
+      exit "\${FAKE_PLAN_EXIT:-0}" ;;
+    apply)
+      last=; for arg in "$@"; do last=$arg; done
+      [ -f "$last" ] || { echo "fake terraform: no plan file $last" >&2; exit 1; } ;;
+  esac
+fi
+exit 0
+`;
+
+/** Runs the commands of a step and returns what the fakes saw. */
+export function runStep(commands: readonly string[], job: JobEnvironment): StepRun {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-step-"));
+  try {
+    const bin = path.join(root, "bin");
+    const checkout = path.join(root, "checkout");
+    fs.mkdirSync(bin);
+    fs.mkdirSync(checkout);
+    for (const folder of job.folders ?? []) fs.mkdirSync(path.join(checkout, folder), { recursive: true });
+    for (const tool of ["buildkite-agent", "aws", "terraform"]) fs.writeFileSync(path.join(bin, tool), FAKE, { mode: 0o755 });
+    const log = path.join(root, "calls.log");
+    fs.writeFileSync(log, "");
+    const env: NodeJS.ProcessEnv = {
+      PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`,
+      HOME: root,
+      FAKE_LOG: log,
+      FAKE_CHECKOUT: checkout,
+      FAKE_PLAN_EXIT: String(job.planExitStatus ?? 0),
+      BUILDKITE: "true",
+      BUILDKITE_BRANCH: job.branch,
+      BUILDKITE_PULL_REQUEST: job.pullRequest === undefined ? "false" : String(job.pullRequest),
+      BUILDKITE_SOURCE: job.source ?? "webhook",
+      BUILDKITE_JOB_ID: "01890f5e-1111-4222-8333-444455556666",
+      BUILDKITE_PIPELINE_DEFAULT_BRANCH: job.defaultBranch,
+      ...(job.preexportedCredentials
+        ? { AWS_ACCESS_KEY_ID: "ASIAFROMPLUGIN", AWS_SECRET_ACCESS_KEY: "plugin-secret", AWS_SESSION_TOKEN: "plugin-session", AWS_REGION: "plugin-region" }
+        : {}),
+    };
+    // The agent's default shell: the step's commands joined by newlines, run by bash -e -c.
+    const result = spawnSync("bash", ["-e", "-c", commands.join("\n")], { cwd: checkout, env, encoding: "utf8", timeout: 30_000 });
+    const calls: ToolCall[] = fs
+      .readFileSync(log, "utf8")
+      .split("\n")
+      .filter((line) => line.length > 0)
+      .map((line) => {
+        const [tool, cwd, awsAccessKeyId, awsRegion, ...args] = line.split("\t");
+        return { tool: tool as ToolCall["tool"], cwd: cwd === "" ? "." : cwd.replace(/^\//, ""), awsAccessKeyId, awsRegion, args };
+      });
+    return {
+      status: result.status ?? -1,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      calls,
+      callsOf: (tool, ...prefix) => calls.filter((c) => c.tool === tool && prefix.every((p, i) => c.args[i] === p)),
+    };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** The value following `--flag` (or `--flag=value`) in an argument list. */
+export function flagValue(args: readonly string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  if (i >= 0) return args[i + 1];
+  const inline = args.find((a) => a.startsWith(`${flag}=`));
+  return inline?.slice(flag.length + 1);
+}
+
+/** Every value of a repeated flag (`-backend-config=a -backend-config=b`). */
+export function flagValues(args: readonly string[], flag: string): string[] {
+  return args.filter((a) => a.startsWith(`${flag}=`)).map((a) => a.slice(flag.length + 1));
+}
