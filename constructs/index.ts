@@ -14,3 +14,4 @@ export * from "./trust/buildkite-pipeline-role";
 export * from "./trust/buildkite-pipeline-roles";
 export * from "./guardrails/guardrail";
 export * from "./guardrails/buildkite-guardrails";
+export * from "./state/backend-config";

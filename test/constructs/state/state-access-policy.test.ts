@@ -6,7 +6,7 @@ import { ACCOUNT, decide } from "./iam-simulation";
 
 const BUCKET = "acme-tfstate";
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
-const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b1c2d3e-1111-2222-3333-444455556666`;
+const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b1c2d3e-1111-4222-8333-444455556666`;
 const TABLE_ARN = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/acme-tfstate-locks`;
 const STATE = "pipelines/networking/main/terraform.tfstate";
 const OTHER_STATE = "pipelines/payments/main/terraform.tfstate";

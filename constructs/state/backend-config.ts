@@ -1,0 +1,178 @@
+import { S3Backend, S3BackendConfig, Token } from "cdktf";
+import { Construct } from "constructs";
+import { StateLockMode } from "./state-access-policy";
+
+/** Where the states live: what every configuration of the S3 backend for this project shares. */
+export interface StateBackendLocation {
+  /** Name of the state bucket. */
+  readonly bucket: string;
+  /** Region of the bucket and the lock table. */
+  readonly region: string;
+  /**
+   * ARN of the KMS key that encrypts the states. Terraform sends it with every upload, and the
+   * bucket policy of {@link TerraformStateBackend} refuses uploads that name any other key.
+   */
+  readonly kmsKeyArn: string;
+  /** The lock mechanisms Terraform uses. */
+  readonly lockMode: StateLockMode;
+  /** Name of the DynamoDB lock table; required when `lockMode` uses DynamoDB. */
+  readonly lockTableName?: string;
+}
+
+/**
+ * Arguments of Terraform's `backend "s3"` block, named as Terraform names them. Without `key` it
+ * is a partial configuration, to be completed with `-backend-config=key=...` at `terraform init`.
+ */
+export interface S3BackendSettings {
+  readonly bucket: string;
+  readonly key?: string;
+  readonly region: string;
+  readonly encrypt: true;
+  readonly kms_key_id: string;
+  readonly dynamodb_table?: string;
+  readonly use_lockfile?: true;
+}
+
+/**
+ * The S3 backend settings for the state at `key` (omit `key` for the shared part of a pipeline's
+ * configuration). Checks the location first, so a typo fails here, not at `terraform init`.
+ */
+export function s3BackendConfig(location: StateBackendLocation, key?: string): S3BackendSettings {
+  checkLocation(location);
+  if (key !== undefined && !/^[^/].*[^/]$/.test(key)) {
+    throw new Error(`s3BackendConfig: key "${key}" must be an object key without leading or trailing "/"; build it with stateKey()`);
+  }
+  const usesTable = location.lockMode !== "lockfile";
+  const usesLockFile = location.lockMode !== "dynamodb";
+  return {
+    bucket: location.bucket,
+    ...(key !== undefined ? { key } : {}),
+    region: location.region,
+    encrypt: true,
+    kms_key_id: location.kmsKeyArn,
+    ...(usesTable ? { dynamodb_table: location.lockTableName } : {}),
+    ...(usesLockFile ? { use_lockfile: true as const } : {}),
+  };
+}
+
+/** Props of {@link S3BackendWithLockfile}: cdktf's S3 backend props plus `use_lockfile`. */
+export interface S3BackendWithLockfileConfig extends S3BackendConfig {
+  /**
+   * Lock with a `<key>.tflock` object written with a conditional PUT (Terraform 1.10+).
+   * @default false
+   */
+  readonly useLockfile?: boolean;
+}
+
+/**
+ * cdktf 0.21's `S3Backend` with the `use_lockfile` argument it lacks. This subclass is the one
+ * place where the argument is added; everything else is cdktf's own synthesis.
+ */
+export class S3BackendWithLockfile extends S3Backend {
+  private readonly useLockfile: boolean;
+
+  constructor(scope: Construct, config: S3BackendWithLockfileConfig) {
+    const { useLockfile, ...s3Config } = config;
+    super(scope, s3Config);
+    this.useLockfile = useLockfile ?? false;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return { ...super.synthesizeAttributes(), ...this.lockfileAttribute() };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return { ...super.synthesizeHclAttributes(), ...this.lockfileAttribute() };
+  }
+
+  private lockfileAttribute(): { use_lockfile?: boolean } {
+    return this.useLockfile ? { use_lockfile: true } : {};
+  }
+}
+
+/** Declares the S3 backend of a cdktf stack from {@link s3BackendConfig} settings (with a key). */
+export function addS3Backend(scope: Construct, settings: S3BackendSettings): S3BackendWithLockfile {
+  if (settings.key === undefined) {
+    throw new Error("addS3Backend: settings.key is missing; a stack's backend needs the key of its state (see stateKey())");
+  }
+  return new S3BackendWithLockfile(scope, {
+    bucket: settings.bucket,
+    key: settings.key,
+    region: settings.region,
+    encrypt: settings.encrypt,
+    kmsKeyId: settings.kms_key_id,
+    dynamodbTable: settings.dynamodb_table,
+    useLockfile: settings.use_lockfile,
+  });
+}
+
+/** A value of a backend configuration file: a string, a boolean, a number, or a map of strings (e.g. `endpoints`). */
+export type BackendConfigValue = string | boolean | number | Readonly<Record<string, string>>;
+
+/**
+ * The settings as a backend configuration file (`terraform init -backend-config=backend.hcl`),
+ * one `name = value` line per setting, strings quoted and escaped for HCL.
+ */
+export function renderBackendHcl(settings: S3BackendSettings | Readonly<Record<string, BackendConfigValue | undefined>>): string {
+  const lines = Object.entries(settings as Record<string, BackendConfigValue | undefined>)
+    .filter((entry): entry is [string, BackendConfigValue] => entry[1] !== undefined)
+    .map(([name, value]) => `${checkHclName(name)} = ${hclValue(value)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The settings as `terraform init` arguments: `-backend-config=<name>=<value>`, one per setting. */
+export function backendConfigArguments(settings: S3BackendSettings): string[] {
+  return Object.entries(settings)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `-backend-config=${name}=${String(value)}`);
+}
+
+function hclValue(value: BackendConfigValue): string {
+  if (typeof value === "boolean" || typeof value === "number") return String(value);
+  if (typeof value === "string") return hclString(value);
+  const entries = Object.entries(value).map(([name, inner]) => `${checkHclName(name)} = ${hclString(inner)}`);
+  return `{ ${entries.join(", ")} }`;
+}
+
+function checkHclName(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`renderBackendHcl: "${name}" is not a backend argument name`);
+  return name;
+}
+
+function hclString(value: string): string {
+  // JSON escaping covers quotes, backslashes and control characters; HCL also interpolates ${ and %{.
+  return JSON.stringify(value).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+}
+
+/** A KMS key ARN as Terraform's S3 backend accepts it: a key ID that is a UUID or a multi-Region `mrk-` ID. */
+const KMS_KEY_ARN =
+  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/([a-f0-9]{8}-[a-f0-9]{4}-[1-5][a-f0-9]{3}-[ab89][a-f0-9]{3}-[a-f0-9]{12}|mrk-[a-f0-9]{32})$/;
+
+function checkLocation(location: StateBackendLocation): void {
+  const literal = (field: keyof StateBackendLocation) => {
+    const value = location[field];
+    if (typeof value === "string" && Token.isUnresolved(value)) {
+      throw new Error(
+        `StateBackendLocation.${field} is a Terraform reference; backend settings must be literals (Terraform reads them before anything is evaluated). Pass the value from the state stack's outputs.`,
+      );
+    }
+  };
+  (["bucket", "region", "kmsKeyArn", "lockTableName"] as const).forEach(literal);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(location.bucket)) {
+    throw new Error(`StateBackendLocation.bucket "${location.bucket}" is not an S3 bucket name`);
+  }
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(location.region)) {
+    throw new Error(`StateBackendLocation.region "${location.region}" is not an AWS region name like "eu-west-1"`);
+  }
+  if (!KMS_KEY_ARN.test(location.kmsKeyArn)) {
+    throw new Error(
+      `StateBackendLocation.kmsKeyArn "${location.kmsKeyArn}" must be a KMS key ARN (not an alias or key ID): the bucket policy only accepts uploads that name the key by its ARN`,
+    );
+  }
+  if (location.lockMode !== "dynamodb" && location.lockMode !== "lockfile" && location.lockMode !== "both") {
+    throw new Error(`StateBackendLocation.lockMode must be "dynamodb", "lockfile" or "both", got "${location.lockMode}"`);
+  }
+  if (location.lockMode !== "lockfile" && !location.lockTableName) {
+    throw new Error(`StateBackendLocation.lockTableName is required when lockMode is "${location.lockMode}"`);
+  }
+}
