@@ -141,7 +141,7 @@ function checkHclName(name: string): string {
 
 function hclString(value: string): string {
   // JSON escaping covers quotes, backslashes and control characters; HCL also interpolates ${ and %{.
-  return JSON.stringify(value).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return JSON.stringify(value).replace(/([$%])\{/g, (marker) => `${marker[0]}${marker}`);
 }
 
 /** A KMS key ARN as Terraform's S3 backend accepts it: a key ID that is a UUID or a multi-Region `mrk-` ID. */

@@ -1,0 +1,135 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import * as fs from "fs";
+import * as path from "path";
+import {
+  S3BackendWithLockfile,
+  StateBackendLocation,
+  addS3Backend,
+  backendConfigArguments,
+  renderBackendHcl,
+  s3BackendConfig,
+} from "../../../constructs/state/backend-config";
+import { runTerraform, withTerraformWorkdir } from "../../../testing/terraform";
+import { describeWithTerraform } from "../../support/terraform";
+
+const KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0b1c2d3e-1111-4222-8333-444455556666";
+const KEY = "pipelines/networking/default/terraform.tfstate";
+
+const location = (overrides: Partial<StateBackendLocation> = {}): StateBackendLocation => ({
+  bucket: "acme-tfstate",
+  region: "eu-west-1",
+  kmsKeyArn: KEY_ARN,
+  lockMode: "both",
+  lockTableName: "acme-tfstate-locks",
+  ...overrides,
+});
+
+const synthBackend = (stack: TerraformStack) => JSON.parse(Testing.synth(stack)).terraform.backend;
+
+describe("s3BackendConfig", () => {
+  it("always encrypts with the state key, and configures the locks of the mode", () => {
+    expect(s3BackendConfig(location({ lockMode: "both" }), KEY)).toEqual({
+      bucket: "acme-tfstate",
+      key: KEY,
+      region: "eu-west-1",
+      encrypt: true,
+      kms_key_id: KEY_ARN,
+      dynamodb_table: "acme-tfstate-locks",
+      use_lockfile: true,
+    });
+    const lockfile = s3BackendConfig(location({ lockMode: "lockfile", lockTableName: undefined }), KEY);
+    expect(lockfile.use_lockfile).toBe(true);
+    expect(lockfile).not.toHaveProperty("dynamodb_table");
+    const dynamodb = s3BackendConfig(location({ lockMode: "dynamodb" }), KEY);
+    expect(dynamodb.dynamodb_table).toBe("acme-tfstate-locks");
+    expect(dynamodb).not.toHaveProperty("use_lockfile");
+  });
+
+  it("leaves the key out for a pipeline's partial configuration", () => {
+    expect(s3BackendConfig(location())).not.toHaveProperty("key");
+  });
+
+  it.each<[string, Partial<StateBackendLocation>, string | undefined, RegExp]>([
+    ["a key alias instead of the key ARN", { kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:alias/state" }, KEY, /kmsKeyArn .* must be a KMS key ARN \(not an alias/],
+    ["a key ID instead of the key ARN", { kmsKeyArn: "0b1c2d3e-1111-4222-8333-444455556666" }, KEY, /must be a KMS key ARN/],
+    ["a missing lock table", { lockMode: "dynamodb", lockTableName: undefined }, KEY, /lockTableName is required when lockMode is "dynamodb"/],
+    ["a bucket ARN instead of its name", { bucket: "arn:aws:s3:::acme" }, KEY, /bucket "arn:aws:s3:::acme" is not an S3 bucket name/],
+    ["a bad region", { region: "Europe" }, KEY, /region "Europe" is not an AWS region/],
+    ["a key with a leading slash", {}, `/${KEY}`, /key "\/pipelines.*" must be an object key without leading or trailing "\/"/],
+  ])("refuses %s", (_name, overrides, key, message) => {
+    expect(() => s3BackendConfig(location(overrides), key)).toThrow(message);
+  });
+
+  it("refuses Terraform references, which backends cannot evaluate", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const bucket = new TerraformVariable(stack, "bucket", { type: "string" }).stringValue;
+    expect(() => s3BackendConfig(location({ bucket }), KEY)).toThrow(/StateBackendLocation.bucket is a Terraform reference/);
+  });
+});
+
+describe("S3BackendWithLockfile and addS3Backend", () => {
+  it("synthesizes use_lockfile next to cdktf's own S3 backend arguments", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    addS3Backend(stack, s3BackendConfig(location(), KEY));
+    expect(synthBackend(stack)).toEqual({
+      s3: {
+        bucket: "acme-tfstate",
+        key: KEY,
+        region: "eu-west-1",
+        encrypt: true,
+        kms_key_id: KEY_ARN,
+        dynamodb_table: "acme-tfstate-locks",
+        use_lockfile: true,
+      },
+    });
+    expect(Testing.synthHcl(stack)).toMatch(/backend "s3" \{[^}]*use_lockfile = true/);
+  });
+
+  it("omits use_lockfile unless asked", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    new S3BackendWithLockfile(stack, { bucket: "b", key: "k" });
+    expect(synthBackend(stack).s3).not.toHaveProperty("use_lockfile");
+  });
+
+  it("needs the key of the stack's state", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    expect(() => addS3Backend(stack, s3BackendConfig(location()))).toThrow(/settings.key is missing/);
+  });
+});
+
+describe("renderBackendHcl and backendConfigArguments", () => {
+  it("renders one line per setting, booleans bare and strings quoted", () => {
+    expect(renderBackendHcl(s3BackendConfig(location({ lockMode: "lockfile", lockTableName: undefined })))).toBe(
+      ['bucket = "acme-tfstate"', 'region = "eu-west-1"', "encrypt = true", `kms_key_id = "${KEY_ARN}"`, "use_lockfile = true", ""].join("\n"),
+    );
+    expect(renderBackendHcl({ endpoints: { s3: "http://127.0.0.1:1" } })).toBe('endpoints = { s3 = "http://127.0.0.1:1" }\n');
+  });
+
+  it("refuses names that are not backend arguments", () => {
+    expect(() => renderBackendHcl({ "bucket = \"x\"\nkey": "y" })).toThrow(/is not a backend argument name/);
+  });
+
+  it("renders -backend-config arguments", () => {
+    expect(backendConfigArguments(s3BackendConfig(location({ lockMode: "dynamodb" }), KEY))).toEqual([
+      "-backend-config=bucket=acme-tfstate",
+      `-backend-config=key=${KEY}`,
+      "-backend-config=region=eu-west-1",
+      "-backend-config=encrypt=true",
+      `-backend-config=kms_key_id=${KEY_ARN}`,
+      "-backend-config=dynamodb_table=acme-tfstate-locks",
+    ]);
+  });
+});
+
+describeWithTerraform("renderBackendHcl read back by terraform", () => {
+  it("keeps quotes, backslashes, newlines and interpolation markers literal", () => {
+    const tricky = 'state "quoted" \\back\\ ${var.x} %{ if } \n end.tfstate';
+    const saved = withTerraformWorkdir((dir, env) => {
+      fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify({ terraform: { backend: { local: {} } } }));
+      fs.writeFileSync(path.join(dir, "backend.hcl"), renderBackendHcl({ path: tricky }));
+      runTerraform(dir, ["init", "-input=false", "-no-color", "-backend-config=backend.hcl"], env);
+      return JSON.parse(fs.readFileSync(path.join(dir, ".terraform", "terraform.tfstate"), "utf8"));
+    });
+    expect(saved.backend.config.path).toBe(tricky);
+  });
+});
