@@ -1,30 +1,69 @@
-// PROVISIONAL: replaced by the trust and state constructs once they are exported.
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+/**
+ * The payments team's own cdktf app: it declares the IAM roles of its
+ * Buildkite pipeline `payments-infra` and that pipeline's access to the shared
+ * Terraform state, using only the public entry points of buildkite-terraform-trust.
+ * The platform team's app already created the account's Buildkite OIDC provider
+ * and the state bucket; this app references them.
+ */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack } from "cdktf";
-import { policyDocument, renderPolicy } from "buildkite-terraform-trust";
+import {
+  BuildkiteOidcProvider,
+  BuildkitePipelineRoles,
+  PipelineAccess,
+  pipelineStatePrefix,
+  StateLocation,
+} from "buildkite-terraform-trust";
 import { BuildkiteProvider } from "buildkite-terraform-trust/buildkite/provider";
 import { Team } from "buildkite-terraform-trust/buildkite/team";
 
+const ACCOUNT_ID = "222222222222";
+const REGION = "eu-west-1";
+const ORGANIZATION = "acme";
+const PIPELINE = "payments-infra";
+
 const app = new App();
-const stack = new TerraformStack(app, "payments-ci");
-new AwsProvider(stack, "aws", { region: "eu-west-1" });
-new IamRole(stack, "plan", {
-  name: "payments-infra-plan",
-  assumeRolePolicy: renderPolicy(
-    policyDocument([
+
+// Who may assume the pipeline's roles: plan on any branch (step "plan"), apply only on main (step "apply").
+// The UUIDs pin the organization and pipeline, so a recycled slug cannot inherit the roles.
+const access = new PipelineAccess({
+  accountId: ACCOUNT_ID,
+  organization: ORGANIZATION,
+  pipeline: PIPELINE,
+  organizationId: "0b6a6f3e-59c8-4a64-9d2b-2c6e3f0c1a11",
+  pipelineId: "5f3d9a2c-8e41-4b7a-a0d6-7c1e2b9f4d22",
+  apply: { branches: ["main"], stepKeys: ["apply"] },
+});
+
+// The pipeline's states live under pipelines/payments-infra/ in the platform's state bucket.
+const state: StateLocation = {
+  bucketArn: "arn:aws:s3:::acme-terraform-state",
+  keyPrefix: pipelineStatePrefix({ prefix: "pipelines", pipelineSlug: PIPELINE }),
+  kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/7d1c3f5e-2a4b-4c6d-8e9f-0a1b2c3d4e5f`,
+  lockMode: "lockfile",
+};
+
+const identity = new TerraformStack(app, "payments-ci-roles");
+new AwsProvider(identity, "aws", { region: REGION, allowedAccountIds: [ACCOUNT_ID] });
+new BuildkitePipelineRoles(identity, "payments-infra", {
+  access,
+  provider: BuildkiteOidcProvider.fromAccount(ACCOUNT_ID),
+  state,
+  plan: { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] },
+  apply: {
+    statements: [
       {
         Effect: "Allow",
-        Principal: { Federated: "arn:aws:iam::222222222222:oidc-provider/agent.buildkite.com" },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: {
-          StringEquals: { "agent.buildkite.com:aud": "sts.amazonaws.com" },
-          StringLike: { "agent.buildkite.com:sub": "organization:acme:pipeline:payments-infra:ref:*:commit:*:step:*" },
-        },
+        Action: ["sqs:CreateQueue", "sqs:DeleteQueue", "sqs:GetQueueAttributes", "sqs:SetQueueAttributes", "sqs:TagQueue"],
+        Resource: `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:payments-*`,
       },
-    ]),
-  ),
+    ],
+  },
 });
-new BuildkiteProvider(stack, "buildkite", { organization: "acme" });
-new Team(stack, "team", { name: "payments", defaultTeam: false, defaultMemberRole: "MEMBER", privacy: "VISIBLE" });
+
+// The generated Buildkite provider bindings ship with the library under buildkite-terraform-trust/buildkite/<resource>.
+const buildkite = new TerraformStack(app, "payments-ci-buildkite");
+new BuildkiteProvider(buildkite, "buildkite", { organization: ORGANIZATION });
+new Team(buildkite, "payments", { name: "payments", privacy: "VISIBLE", defaultTeam: false, defaultMemberRole: "MEMBER" });
+
 app.synth();

@@ -87,9 +87,13 @@ function prepareConsumer(workdir: string, tarball: string): string {
 }
 
 /** What the consumer app declares (examples/consumer-app/main.ts). */
+const ACCOUNT_ID = "222222222222";
 const ORGANIZATION = "acme";
 const PIPELINE = "payments-infra";
-const BUILDKITE_OIDC_PROVIDER_ARN = /^arn:aws:iam::\d{12}:oidc-provider\/agent\.buildkite\.com$/;
+const ORGANIZATION_ID = "0b6a6f3e-59c8-4a64-9d2b-2c6e3f0c1a11";
+const PIPELINE_ID = "5f3d9a2c-8e41-4b7a-a0d6-7c1e2b9f4d22";
+const STATE_OBJECTS = "arn:aws:s3:::acme-terraform-state/pipelines/payments-infra/";
+const ROLES_STACK = "payments-ci-roles";
 
 type TerraformJson = { resource?: Record<string, Record<string, any>> };
 
@@ -100,30 +104,48 @@ function readStacks(outdir: string): Record<string, TerraformJson> {
   );
 }
 
-function resourcesOfType(stacks: Record<string, TerraformJson>, type: string): { stack: string; name: string; resource: any }[] {
-  return Object.entries(stacks).flatMap(([stack, json]) =>
-    Object.entries(json.resource?.[type] ?? {}).map(([name, resource]) => ({ stack, name, resource })),
-  );
-}
-
 function asList(value: unknown): unknown[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
 
+/** The role of the stack with this IAM name, with its trust policy parsed from the synthesized JSON. */
+function roleNamed(stack: TerraformJson, name: string): { address: string; trust: any } {
+  const found = Object.entries(stack.resource?.aws_iam_role ?? {}).filter(([, role]) => role.name === name);
+  expect(found.map(([address]) => address)).toHaveLength(1);
+  const [address, role] = found[0];
+  return { address, trust: JSON.parse(role.assume_role_policy) };
+}
+
+/** The inline policies attached to a role (by its resource address), parsed. */
+function inlinePoliciesOf(stack: TerraformJson, roleAddress: string): any[] {
+  return Object.values(stack.resource?.aws_iam_role_policy ?? {})
+    .filter((policy) => policy.role === `\${aws_iam_role.${roleAddress}.name}`)
+    .map((policy) => JSON.parse(policy.policy));
+}
+
 /**
- * The federated principal is the Buildkite OIDC provider: its literal ARN, or a
- * reference to the provider declared in the same stack for https://agent.buildkite.com.
+ * The checks every role of the pipeline must pass: one web-identity statement
+ * whose principal is the account's Buildkite OIDC provider, with the audience
+ * pinned to AWS STS and the subject and UUIDs pinned to this organization and pipeline.
  */
-function expectBuildkiteOidcProvider(stack: TerraformJson, principal: string): void {
-  const reference = /^\$\{aws_iam_openid_connect_provider\.([^.]+)\.arn\}$/.exec(principal);
-  if (!reference) {
-    expect(principal).toMatch(BUILDKITE_OIDC_PROVIDER_ARN);
-    return;
-  }
-  const provider = stack.resource?.aws_iam_openid_connect_provider?.[reference[1]];
-  expect(provider).toBeDefined();
-  expect(provider.url).toBe("https://agent.buildkite.com");
+function expectPipelineTrust(trust: any): string[] {
+  expect(trust.Statement).toHaveLength(1);
+  const [statement] = trust.Statement;
+  expect(statement.Effect).toBe("Allow");
+  expect(asList(statement.Action)).toEqual(["sts:AssumeRoleWithWebIdentity"]);
+  expect(statement.Principal).toEqual({ Federated: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/agent.buildkite.com` });
+  const equals = statement.Condition.StringEquals;
+  expect(asList(equals["agent.buildkite.com:aud"])).toEqual(["sts.amazonaws.com"]);
+  expect(asList(equals["agent.buildkite.com:organization_id"])).toEqual([ORGANIZATION_ID]);
+  expect(asList(equals["agent.buildkite.com:pipeline_id"])).toEqual([PIPELINE_ID]);
+  const subjects = [
+    ...asList(equals["agent.buildkite.com:sub"]),
+    ...asList(statement.Condition.StringLike?.["agent.buildkite.com:sub"]),
+  ] as string[];
+  expect(subjects.length).toBeGreaterThan(0);
+  for (const subject of subjects) expect(subject.startsWith(`organization:${ORGANIZATION}:pipeline:${PIPELINE}:ref:`)).toBe(true);
+  return subjects;
 }
 
 function typescriptCompiler(app: string): string[] {
@@ -207,25 +229,32 @@ describe("the packed library in a consumer app", () => {
         stacks = readStacks(path.join(app, "cdktf.out"));
       });
 
-      it("declares a pipeline role that only a token of that organization and pipeline, for AWS, can assume", () => {
-        const roles = resourcesOfType(stacks, "aws_iam_role");
-        expect(roles.length).toBeGreaterThan(0);
-        for (const { stack, resource } of roles) {
-          const trust = JSON.parse(resource.assume_role_policy);
-          const statements = trust.Statement.filter((statement: any) => asList(statement.Action).includes("sts:AssumeRoleWithWebIdentity"));
+      it("trusts the plan role to plan steps of the pipeline on any branch", () => {
+        const subjects = expectPipelineTrust(roleNamed(stacks[ROLES_STACK], "bk-payments-infra-plan").trust);
+        for (const subject of subjects) expect(subject).toMatch(/:ref:refs\/heads\/\*:commit:\*:step:plan$/);
+      });
+
+      it("trusts the apply role only to the apply step of builds of main", () => {
+        const subjects = expectPipelineTrust(roleNamed(stacks[ROLES_STACK], "bk-payments-infra-apply").trust);
+        for (const subject of subjects) expect(subject).toMatch(/:ref:refs\/heads\/main:commit:\*:step:apply$/);
+      });
+
+      it("lets apply write the pipeline's state and plan only read it, both only under the pipeline's prefix", () => {
+        const stack = stacks[ROLES_STACK];
+        const objectActions = (roleName: string) =>
+          inlinePoliciesOf(stack, roleNamed(stack, roleName).address)
+            .flatMap((policy) => policy.Statement)
+            .filter((statement: any) => asList(statement.Resource).some((resource) => String(resource).startsWith("arn:aws:s3:::acme-terraform-state/")))
+            .map((statement: any) => ({ actions: asList(statement.Action), resources: asList(statement.Resource) as string[] }));
+        for (const roleName of ["bk-payments-infra-plan", "bk-payments-infra-apply"]) {
+          const statements = objectActions(roleName);
           expect(statements.length).toBeGreaterThan(0);
-          for (const statement of statements) {
-            expect(statement.Effect).toBe("Allow");
-            expectBuildkiteOidcProvider(stacks[stack], statement.Principal.Federated);
-            expect(asList(statement.Condition.StringEquals["agent.buildkite.com:aud"])).toEqual(["sts.amazonaws.com"]);
-            const subjects = [
-              ...asList(statement.Condition.StringEquals?.["agent.buildkite.com:sub"]),
-              ...asList(statement.Condition.StringLike?.["agent.buildkite.com:sub"]),
-            ];
-            expect(subjects.length).toBeGreaterThan(0);
-            for (const subject of subjects) expect(subject).toMatch(new RegExp(`^organization:${ORGANIZATION}:pipeline:${PIPELINE}:ref:`));
-          }
+          for (const { resources } of statements) for (const resource of resources) expect(resource.startsWith(STATE_OBJECTS)).toBe(true);
         }
+        const writesState = (roleName: string) =>
+          objectActions(roleName).some(({ actions, resources }) => actions.includes("s3:PutObject") && resources.includes(`${STATE_OBJECTS}*`));
+        expect(writesState("bk-payments-infra-apply")).toBe(true);
+        expect(writesState("bk-payments-infra-plan")).toBe(false);
       });
     });
   });
