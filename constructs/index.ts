@@ -15,3 +15,6 @@ export * from "./trust/buildkite-pipeline-roles";
 export * from "./guardrails/guardrail";
 export * from "./guardrails/buildkite-guardrails";
 export * from "./state/backend-config";
+export * from "./state/terraform-state-backend";
+export * from "./state/state-bucket-policy";
+export * from "./state/state-kms-key-policy";

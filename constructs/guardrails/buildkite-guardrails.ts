@@ -30,9 +30,11 @@ export const GUARDRAIL_RULES: readonly GuardrailRule[] = [
 
 /** A rule waived for a construct and everything under it. */
 export interface GuardrailExemption {
+  /** ID of the waived rule. */
   readonly rule: string;
   /** Construct path the exemption applies to (and below). */
   readonly path: string;
+  /** Why the rule is waived. */
   readonly reason: string;
 }
 

@@ -8,6 +8,7 @@
 
 /** One block of a synthesized Terraform configuration. */
 export interface SynthesizedBlock {
+  /** Which section of the configuration the block is in. */
   readonly kind: "resource" | "data" | "provider";
   /** Terraform type, for example `aws_iam_role` (for providers: the provider name, `aws`). */
   readonly type: string;
@@ -40,11 +41,13 @@ export interface GuardrailOptions {
 export interface GuardrailContext {
   /** Every block of the same stack, for references between blocks. */
   readonly blocks: readonly SynthesizedBlock[];
+  /** The trust policy size limit in force. */
   readonly trustPolicySizeLimit: number;
 }
 
 /** One thing wrong with a block. */
 export interface GuardrailViolation {
+  /** What is wrong, in a sentence. */
   readonly message: string;
   /** How to fix it. */
   readonly fix: string;
@@ -58,13 +61,17 @@ export interface GuardrailRule {
   readonly description: string;
   /** Whether {@link BuildkiteGuardrails.exempt} may waive the rule for a construct, with a reason. */
   readonly exemptible: boolean;
+  /** The violations of one block; empty when it complies. */
   check(block: SynthesizedBlock, context: GuardrailContext): GuardrailViolation[];
 }
 
 /** A violation, located. */
 export interface GuardrailFinding extends GuardrailViolation {
+  /** ID of the rule. */
   readonly rule: string;
+  /** Construct path of the block. */
   readonly path: string;
+  /** Terraform address of the block. */
   readonly address: string;
 }
 

@@ -12,6 +12,7 @@ export interface IBuildkiteOidcProvider {
   readonly audiences?: readonly string[];
 }
 
+/** Props of {@link BuildkiteOidcProvider}. */
 export interface BuildkiteOidcProviderProps {
   /** The account the provider is created in (the ARN is derived from it, no API call needed). */
   readonly accountId: string;

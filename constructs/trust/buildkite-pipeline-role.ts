@@ -30,6 +30,7 @@ export interface PipelineRolePermissions {
   readonly adminAccessReason?: string;
 }
 
+/** Props of {@link BuildkitePipelineRole}. */
 export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
   /** The pipeline's access declaration; the role's name, trust and session duration come from it. */
   readonly access: PipelineAccess;
@@ -72,7 +73,9 @@ const WRITE_MANAGED_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?(?:Admin
 export class BuildkitePipelineRole extends Construct {
   /** The access the job side uses. */
   readonly access: RoleAccess;
+  /** IAM role name (literal). */
   readonly roleName: string;
+  /** IAM role ARN (literal, usable from other stacks). */
   readonly roleArn: string;
   /** The role's trust policy. */
   readonly trustPolicy: PolicyDocument;

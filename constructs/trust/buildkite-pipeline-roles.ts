@@ -3,6 +3,7 @@ import { IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
 import { BuildkitePipelineRole, PipelineRolePermissions, StateLocation } from "./buildkite-pipeline-role";
 import { PipelineAccess } from "./pipeline-access";
 
+/** Props of {@link BuildkitePipelineRoles}. */
 export interface BuildkitePipelineRolesProps {
   /** The pipeline's access declaration. */
   readonly access: PipelineAccess;
@@ -34,7 +35,9 @@ export interface BuildkitePipelineRolesProps {
  * });
  */
 export class BuildkitePipelineRoles extends Construct {
+  /** The plan role. */
   readonly plan: BuildkitePipelineRole;
+  /** The apply role. */
   readonly apply: BuildkitePipelineRole;
 
   constructor(scope: Construct, id: string, props: BuildkitePipelineRolesProps) {

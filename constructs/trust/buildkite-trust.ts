@@ -90,16 +90,27 @@ export const FORK_BRANCH_PATTERN = "*:*";
  *   requests when the pipeline prefixes fork branch names).
  */
 export class BuildkiteTrust {
+  /** ARN of the OIDC provider the trust policy names. */
   readonly providerArn: string;
+  /** Organization slug the subject is pinned to. */
   readonly organization: string;
+  /** Pipeline slug the subject is pinned to. */
   readonly pipeline: string;
+  /** Pinned organization UUID, if any. */
   readonly organizationId?: string;
+  /** Pinned pipeline UUID, if any. */
   readonly pipelineId?: string;
+  /** Pinned cluster UUID, if any. */
   readonly clusterId?: string;
+  /** Audience the trust policy requires. */
   readonly audience: string;
+  /** Admitted branch names or globs (`["*"]` for any). */
   readonly branches: readonly string[];
+  /** Admitted tag names or globs. */
   readonly tags: readonly string[];
+  /** Admitted step keys (empty for any). */
   readonly stepKeys: readonly string[];
+  /** How claims besides `aud` and `sub` are checked. */
   readonly claimCheck: ClaimCheck;
   /** The `sub` patterns the trust policy admits. */
   readonly subjectPatterns: readonly string[];

@@ -105,10 +105,15 @@ export const REQUIRED_PIPELINE_SETTINGS: RequiredPipelineSettings = {
  * access.apply.tokenRequest;    // { audience: "sts.amazonaws.com", claims: [], sessionTags: [] }
  */
 export class PipelineAccess {
+  /** The account holding the roles. */
   readonly accountId: string;
+  /** AWS partition of the ARNs. */
   readonly partition: string;
+  /** Buildkite organization slug. */
   readonly organization: string;
+  /** Buildkite pipeline slug. */
   readonly pipeline: string;
+  /** IAM path of both roles. */
   readonly rolePath: string;
   /** ARN of the account's Buildkite OIDC provider, which both trust policies name. */
   readonly providerArn: string;

@@ -1,0 +1,125 @@
+/**
+ * The POSIX sh scripts of the Terraform steps. They run inside
+ * {@link interpolationFreeScript}, so they read Buildkite's variables at run
+ * time like any shell script.
+ */
+import { backendConfigArguments, s3BackendConfig, StateBackendLocation } from "../state/backend-config";
+import { DEFAULT_STABLE_WORKSPACE, pipelineStatePrefix, STATE_FILE_NAME, workspaceNameShellFunction, WORKSPACE_SHELL_FUNCTION } from "../state/state-key";
+import { shellQuote } from "./shell";
+
+/**
+ * The S3 backend a pipeline's states live in; each build's state key is
+ * `<keyPrefix>/<pipeline slug>/<workspace>/terraform.tfstate`, the workspace
+ * computed from the build at run time.
+ */
+export interface PipelineStateBackend extends StateBackendLocation {
+  /** Folder of all pipeline states in the bucket, for example `pipelines` (no leading or trailing `/`). */
+  readonly keyPrefix: string;
+  /** Workspace name of the default branch. @default "default" */
+  readonly stableWorkspace?: string;
+}
+
+/** What every Terraform step script needs. */
+export interface TerraformScriptContext {
+  readonly pipelineSlug: string;
+  readonly defaultBranch: string;
+  /** Terraform root module, relative to the checkout. */
+  readonly workingDirectory: string;
+  readonly backend: PipelineStateBackend;
+  /** Lines that give the job its AWS credentials (empty when a plugin does it). */
+  readonly credentialLines: readonly string[];
+  /** Commands run at the checkout root before Terraform (for example `npx cdktf synth`). */
+  readonly setupCommands: readonly string[];
+  /** How long Terraform waits for the state lock. */
+  readonly lockTimeout: string;
+}
+
+/** Name of the saved plan file, in the working directory. */
+export const PLAN_FILE = "tfplan";
+
+/** Exit status of the plan step when a scheduled drift check finds changes. */
+export const DRIFT_EXIT_STATUS = 3;
+
+/** What a scheduled build of the pipeline does. */
+export type ScheduledRun = { readonly kind: "drift-check" } | { readonly kind: "apply"; readonly targets: readonly string[] };
+
+/**
+ * The plan step: `terraform plan -out` for the build's workspace. On the
+ * default branch (not a pull request) the saved plan is uploaded as an
+ * artifact for the apply step. In a scheduled build it is either the drift
+ * check (`-detailed-exitcode`, failing when the infrastructure differs from
+ * the code) or, for a scheduled apply, a plan limited to the targets.
+ */
+export function planScript(context: TerraformScriptContext, scheduled: ScheduledRun | undefined): string {
+  const plan = `terraform plan -input=false -lock-timeout=${context.lockTimeout} -out=${PLAN_FILE}`;
+  const onSchedule =
+    scheduled?.kind === "drift-check"
+      ? [
+          'echo "+++ :terraform: Drift check"',
+          "status=0",
+          `${plan} -detailed-exitcode || status=$?`,
+          'case "$status" in',
+          '  0) echo "No drift: the infrastructure matches the code." ;;',
+          `  2) echo "Drift: the infrastructure differs from the code of ${context.defaultBranch}; see the plan above." >&2; exit ${DRIFT_EXIT_STATUS} ;;`,
+          '  *) exit "$status" ;;',
+          "esac",
+        ]
+      : scheduled?.kind === "apply"
+        ? ['echo "+++ :terraform: Plan (scheduled, targeted)"', `${plan} ${scheduled.targets.map((t) => `-target=${shellQuote(t)}`).join(" ")}`]
+        : undefined;
+  const normal = ['echo "+++ :terraform: Plan"', plan];
+  return [
+    ...prologue(context),
+    ...(onSchedule ? ['if [ "${BUILDKITE_SOURCE:-}" = schedule ]; then', ...indent(onSchedule), "else", ...indent(normal), "fi"] : normal),
+    `if ${onDefaultBranch(context)}; then`,
+    `  buildkite-agent artifact upload ${PLAN_FILE}`,
+    "fi",
+  ].join("\n");
+}
+
+/** The apply step: downloads the plan the plan step saved in this build and applies exactly that plan. */
+export function applyScript(context: TerraformScriptContext, planStepKey: string): string {
+  return [
+    `if ! { ${onDefaultBranch(context)}; }; then`,
+    `  echo "Refusing to apply: only builds of ${context.defaultBranch} apply, this is \${BUILDKITE_BRANCH} (pull request \${BUILDKITE_PULL_REQUEST:-false})." >&2`,
+    "  exit 1",
+    "fi",
+    ...prologue(context),
+    `buildkite-agent artifact download ${PLAN_FILE} . --step ${shellQuote(planStepKey)}`,
+    'echo "+++ :terraform: Apply"',
+    `terraform apply -input=false -lock-timeout=${context.lockTimeout} ${PLAN_FILE}`,
+  ].join("\n");
+}
+
+function onDefaultBranch(context: TerraformScriptContext): string {
+  return `[ "\${BUILDKITE_BRANCH}" = ${shellQuote(context.defaultBranch)} ] && [ "\${BUILDKITE_PULL_REQUEST:-false}" = false ]`;
+}
+
+function indent(lines: readonly string[]): string[] {
+  return lines.map((line) => `  ${line}`);
+}
+
+function prologue(context: TerraformScriptContext): string[] {
+  const backend = context.backend;
+  const stable = backend.stableWorkspace ?? DEFAULT_STABLE_WORKSPACE;
+  const key = pipelineStatePrefix({ prefix: backend.keyPrefix, pipelineSlug: context.pipelineSlug });
+  // The shared settings come from the state helpers; only the key depends on the build.
+  const backendArgs = [
+    ...backendConfigArguments(s3BackendConfig(backend)).map(shellQuote),
+    `${shellQuote(`-backend-config=key=${key}`)}"\${workspace}"${shellQuote(`/${STATE_FILE_NAME}`)}`,
+  ];
+  return [
+    // Buildkite names fork branches `owner:branch`; a ':' cannot occur in a git branch of this repository.
+    'case "${BUILDKITE_BRANCH}" in',
+    '  *:*) echo "Refusing to run Terraform for ${BUILDKITE_BRANCH}: it is a pull request from a fork." >&2; exit 1 ;;',
+    "esac",
+    ...(context.setupCommands.length > 0 ? ['checkout_root="$(pwd)"', ...context.setupCommands, 'cd "${checkout_root}"'] : []),
+    ...context.credentialLines,
+    workspaceNameShellFunction(),
+    `workspace="$(${WORKSPACE_SHELL_FUNCTION} "\${BUILDKITE_BRANCH}" ${shellQuote(context.defaultBranch)} "\${BUILDKITE_PULL_REQUEST:-false}" ${shellQuote(stable)})"`,
+    `echo "State: s3://${backend.bucket}/${key}\${workspace}/${STATE_FILE_NAME}"`,
+    `cd ${shellQuote(context.workingDirectory)}`,
+    'echo "--- :terraform: Init"',
+    `terraform init -input=false -reconfigure ${backendArgs.join(" ")}`,
+  ];
+}

@@ -1,0 +1,361 @@
+import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { PolicyStatement, renderPolicy } from "../policy/policy-document";
+import { StateBackendLocation } from "./backend-config";
+import { StateAccessScope, StateLockMode, stateAccessStatements } from "./state-access-policy";
+import { stateBucketPolicy } from "./state-bucket-policy";
+import { stateKmsKeyPolicy } from "./state-kms-key-policy";
+
+/** How long noncurrent state versions are kept. */
+export interface NoncurrentVersionExpiration {
+  /** Days after which a noncurrent version expires. */
+  readonly days: number;
+  /**
+   * Noncurrent versions kept regardless of age (the most recent ones).
+   * @default 10
+   */
+  readonly newerVersionsToKeep?: number;
+}
+
+/** Where S3 server access logs of the state bucket go. */
+export interface StateBucketAccessLogging {
+  /** Bucket that receives the logs; it must allow the S3 logging service to write. */
+  readonly targetBucket: string;
+  /**
+   * Key prefix of the log objects.
+   * @default "<state bucket name>/"
+   */
+  readonly targetPrefix?: string;
+}
+
+/** Props of {@link TerraformStateBackend}. */
+export interface TerraformStateBackendProps {
+  /** Name of the state bucket (globally unique; it is also part of every DynamoDB LockID). */
+  readonly bucketName: string;
+  /** Region of the bucket, key and table (the region of the stack's AWS provider). */
+  readonly region: string;
+  /** Account that owns the backend; the key policy's root statement names it. */
+  readonly accountId: string;
+  /**
+   * AWS partition.
+   * @default "aws"
+   */
+  readonly partition?: string;
+  /**
+   * Lock mechanisms the pipelines use; the DynamoDB table exists unless this is `lockfile`.
+   * `both` serves pipelines that still lock in DynamoDB and those that use lock files, which is the
+   * migration path now that Terraform 1.11 deprecates DynamoDB locking.
+   * @default "both"
+   */
+  readonly lockMode?: StateLockMode;
+  /**
+   * Name of the DynamoDB lock table.
+   * @default "<bucketName>-locks"
+   */
+  readonly lockTableName?: string;
+  /**
+   * Alias of the KMS key, starting with `alias/`.
+   * @default "alias/<bucketName>"
+   */
+  readonly kmsAliasName?: string;
+  /**
+   * Roles or users that administer the KMS key (no cryptographic use). The account-root statement
+   * stays in the key policy either way, so IAM policies of the account can also grant this.
+   * @default - none besides the account root
+   */
+  readonly keyAdministratorArns?: string[];
+  /**
+   * Roles or users that read or write states; the key policy lets them use the key through S3 for
+   * this bucket only. They still need IAM permissions, e.g. from {@link TerraformStateBackend.accessStatements}.
+   * @default - none besides what IAM grants through the account-root statement
+   */
+  readonly stateUserArns?: string[];
+  /**
+   * Waiting period before a deleted KMS key is destroyed, 7 to 30 days.
+   * @default 30
+   */
+  readonly keyDeletionWindowDays?: number;
+  /**
+   * Expiry of noncurrent state versions, or `false` to keep every version forever. Each lock file
+   * leaves a noncurrent version and a delete marker on a versioned bucket, so without expiry they
+   * pile up. Expired delete markers and incomplete multipart uploads (after 7 days) are cleaned too.
+   * @default { days: 90, newerVersionsToKeep: 10 }
+   */
+  readonly noncurrentVersionExpiration?: NoncurrentVersionExpiration | false;
+  /**
+   * S3 server access logging of the state bucket.
+   * @default - no access logging
+   */
+  readonly accessLogging?: StateBucketAccessLogging;
+  /**
+   * Tags of the bucket, key and table.
+   * @default - none
+   */
+  readonly tags?: Record<string, string>;
+}
+
+/** Access to the states under one prefix of a {@link TerraformStateBackend}. */
+export interface StateBackendAccess {
+  /** Key prefix, ending with `/`, e.g. from `pipelineStatePrefix()`. */
+  readonly keyPrefix: string;
+  /** `read` for plan, `write` for apply. */
+  readonly access: "read" | "write";
+  /**
+   * Restrict listing to the prefix; see {@link StateAccessScope.restrictListingToPrefix}.
+   * @default false
+   */
+  readonly restrictListingToPrefix?: boolean;
+}
+
+const DEFAULT_NONCURRENT_EXPIRATION: NoncurrentVersionExpiration = { days: 90, newerVersionsToKeep: 10 };
+
+/**
+ * The storage of Terraform states: an S3 bucket encrypted with its own KMS key, and a DynamoDB
+ * lock table, hardened as described in docs/state-backend.md:
+ *
+ * - KMS key with yearly rotation, a 30-day deletion window and a key policy that keeps the
+ *   account-root statement and lets the state users use the key through S3 for this bucket only;
+ * - bucket with versioning, default SSE-KMS encryption with an S3 Bucket Key, all four public-access
+ *   blocks, ACLs disabled (object ownership enforced), a bucket policy that denies non-TLS requests,
+ *   TLS older than 1.2 and uploads with another encryption or key, optional access logging and
+ *   expiry of noncurrent versions;
+ * - lock table with a `LockID` string hash key, on-demand billing, point-in-time recovery,
+ *   encryption with the state key and deletion protection.
+ *
+ * The key, bucket and table carry `prevent_destroy`: Terraform refuses any plan that destroys them.
+ */
+export class TerraformStateBackend extends Construct {
+  /** Name of the state bucket. */
+  public readonly bucketName: string;
+  /** ARN of the state bucket (a literal). */
+  public readonly bucketArn: string;
+  /** Region of the backend. */
+  public readonly region: string;
+  /** Lock mechanisms the backend serves. */
+  public readonly lockMode: StateLockMode;
+  /** ARN of the state KMS key (a Terraform reference). */
+  public readonly kmsKeyArn: string;
+  /** ID of the state KMS key (a Terraform reference). */
+  public readonly kmsKeyId: string;
+  /** Alias of the state KMS key, e.g. `alias/acme-tfstate`. */
+  public readonly kmsAliasName: string;
+  /** ARN of the alias of the state KMS key (a literal). */
+  public readonly kmsAliasArn: string;
+  /** Name of the lock table, when the lock mode uses DynamoDB. */
+  public readonly lockTableName?: string;
+  /** ARN of the lock table (a Terraform reference), when the lock mode uses DynamoDB. */
+  public readonly lockTableArn?: string;
+  /** The KMS key resource. */
+  public readonly kmsKey: KmsKey;
+  /** The bucket resource. */
+  public readonly bucket: S3Bucket;
+  /** The lock table resource, when the lock mode uses DynamoDB. */
+  public readonly lockTable?: DynamodbTable;
+
+  constructor(scope: Construct, id: string, props: TerraformStateBackendProps) {
+    super(scope, id);
+    const checked = checkProps(props);
+    const partition = props.partition ?? "aws";
+    this.bucketName = props.bucketName;
+    this.bucketArn = `arn:${partition}:s3:::${props.bucketName}`;
+    this.region = props.region;
+    this.lockMode = checked.lockMode;
+    this.kmsAliasName = checked.kmsAliasName;
+    this.kmsAliasArn = `arn:${partition}:kms:${props.region}:${props.accountId}:${checked.kmsAliasName}`;
+    const tags = props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined;
+    const keep = { preventDestroy: true };
+
+    this.kmsKey = new KmsKey(this, "key", {
+      description: `Encrypts the Terraform states in s3://${props.bucketName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: checked.deletionWindow,
+      policy: renderPolicy(
+        stateKmsKeyPolicy({
+          partition,
+          accountId: props.accountId,
+          region: props.region,
+          bucketArn: this.bucketArn,
+          administratorArns: props.keyAdministratorArns ?? [],
+          stateUserArns: props.stateUserArns ?? [],
+        }),
+      ),
+      tags,
+      lifecycle: keep,
+    });
+    this.kmsKeyArn = this.kmsKey.arn;
+    this.kmsKeyId = this.kmsKey.keyId;
+    new KmsAlias(this, "key-alias", { name: checked.kmsAliasName, targetKeyId: this.kmsKey.keyId });
+
+    this.bucket = new S3Bucket(this, "bucket", { bucket: props.bucketName, forceDestroy: false, tags, lifecycle: keep });
+    const bucket = this.bucket.id;
+    new S3BucketOwnershipControls(this, "ownership", { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    const versioning = new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
+    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.kmsKey.arn }, bucketKeyEnabled: true }],
+    });
+    new S3BucketPolicy(this, "policy", {
+      bucket,
+      policy: renderPolicy(stateBucketPolicy({ bucketArn: this.bucketArn, kmsKeyArn: this.kmsKey.arn })),
+      // S3 refuses a bucket policy change while the public access block is being changed.
+      dependsOn: [publicAccess],
+    });
+    if (checked.expiration) {
+      new S3BucketLifecycleConfiguration(this, "lifecycle", {
+        bucket,
+        rule: [
+          {
+            id: "expire-noncurrent-state-versions",
+            status: "Enabled",
+            filter: [{}],
+            noncurrentVersionExpiration: [
+              { noncurrentDays: checked.expiration.days, newerNoncurrentVersions: checked.expiration.newerVersionsToKeep ?? 10 },
+            ],
+            expiration: [{ expiredObjectDeleteMarker: true }],
+            abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+          },
+        ],
+        // Lifecycle rules on noncurrent versions need versioning first.
+        dependsOn: [versioning],
+      });
+    }
+    if (props.accessLogging) {
+      new S3BucketLoggingA(this, "access-logging", {
+        bucket,
+        targetBucket: props.accessLogging.targetBucket,
+        targetPrefix: props.accessLogging.targetPrefix ?? `${props.bucketName}/`,
+      });
+    }
+
+    if (this.lockMode !== "lockfile") {
+      this.lockTableName = checked.lockTableName;
+      this.lockTable = new DynamodbTable(this, "lock-table", {
+        name: checked.lockTableName,
+        billingMode: "PAY_PER_REQUEST",
+        hashKey: "LockID",
+        attribute: [{ name: "LockID", type: "S" }],
+        pointInTimeRecovery: { enabled: true },
+        serverSideEncryption: { enabled: true, kmsKeyArn: this.kmsKey.arn },
+        deletionProtectionEnabled: true,
+        tags,
+        lifecycle: keep,
+      });
+      this.lockTableArn = this.lockTable.arn;
+    }
+  }
+
+  /** IAM statements for the states under one prefix of this backend; see {@link stateAccessStatements}. */
+  public accessStatements(access: StateBackendAccess): PolicyStatement[] {
+    const scope: StateAccessScope = {
+      bucketArn: this.bucketArn,
+      keyPrefix: access.keyPrefix,
+      kmsKeyArn: this.kmsKeyArn,
+      lockTableArn: this.lockTableArn,
+      lockMode: this.lockMode,
+      access: access.access,
+      region: this.region,
+      restrictListingToPrefix: access.restrictListingToPrefix,
+    };
+    return stateAccessStatements(scope);
+  }
+
+  /**
+   * Where this backend stores states, for the backend configuration of a stack or pipeline. The key
+   * ARN is only known after the first apply, so it is passed in (e.g. from the `kms_key_arn` output).
+   */
+  public location(kmsKeyArn: string): StateBackendLocation {
+    return {
+      bucket: this.bucketName,
+      region: this.region,
+      kmsKeyArn,
+      lockMode: this.lockMode,
+      lockTableName: this.lockTableName,
+    };
+  }
+}
+
+interface CheckedProps {
+  readonly lockMode: StateLockMode;
+  readonly lockTableName: string;
+  readonly kmsAliasName: string;
+  readonly deletionWindow: number;
+  readonly expiration?: NoncurrentVersionExpiration;
+}
+
+function checkProps(props: TerraformStateBackendProps): CheckedProps {
+  const fail = (field: string, message: string): never => {
+    throw new Error(`TerraformStateBackend: ${field} ${message}`);
+  };
+  const literal = (field: string, value: string | undefined) => {
+    if (value !== undefined && Token.isUnresolved(value)) {
+      fail(field, "must be a literal: backend settings and lock IDs need it before Terraform evaluates anything");
+    }
+  };
+  literal("bucketName", props.bucketName);
+  literal("region", props.region);
+  literal("accountId", props.accountId);
+  literal("lockTableName", props.lockTableName);
+  if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(props.bucketName) || props.bucketName.includes("--")) {
+    fail("bucketName", `"${props.bucketName}" is not a valid bucket name: 3-63 lowercase letters, digits and single "-" (no dots, which break TLS with virtual-hosted addressing)`);
+  }
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(props.region)) fail("region", `"${props.region}" is not an AWS region name like "eu-west-1"`);
+  if (!/^\d{12}$/.test(props.accountId)) fail("accountId", `"${props.accountId}" is not a 12-digit AWS account ID`);
+  const lockMode = props.lockMode ?? "both";
+  if (!["dynamodb", "lockfile", "both"].includes(lockMode)) fail("lockMode", `must be "dynamodb", "lockfile" or "both", got "${lockMode}"`);
+  const lockTableName = props.lockTableName ?? `${props.bucketName}-locks`;
+  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(lockTableName)) fail("lockTableName", `"${lockTableName}" is not a DynamoDB table name`);
+  if (props.lockTableName !== undefined && lockMode === "lockfile") {
+    fail("lockTableName", 'is set but lockMode "lockfile" creates no table; drop it or use lockMode "both"');
+  }
+  const kmsAliasName = props.kmsAliasName ?? `alias/${props.bucketName}`;
+  if (!/^alias\/[A-Za-z0-9/_-]{1,250}$/.test(kmsAliasName) || kmsAliasName.startsWith("alias/aws/")) {
+    fail("kmsAliasName", `"${kmsAliasName}" must start with "alias/", use letters, digits, "/", "_" and "-", and not start with "alias/aws/"`);
+  }
+  const deletionWindow = props.keyDeletionWindowDays ?? 30;
+  if (!Number.isInteger(deletionWindow) || deletionWindow < 7 || deletionWindow > 30) {
+    fail("keyDeletionWindowDays", `must be a whole number of days from 7 to 30, got ${deletionWindow}`);
+  }
+  const expiration = props.noncurrentVersionExpiration === false ? undefined : (props.noncurrentVersionExpiration ?? DEFAULT_NONCURRENT_EXPIRATION);
+  if (expiration) {
+    if (!Number.isInteger(expiration.days) || expiration.days < 1) {
+      fail("noncurrentVersionExpiration.days", `must be a whole number of days >= 1 (or set noncurrentVersionExpiration: false), got ${expiration.days}`);
+    }
+    const keep = expiration.newerVersionsToKeep;
+    if (keep !== undefined && (!Number.isInteger(keep) || keep < 1 || keep > 100)) {
+      fail("noncurrentVersionExpiration.newerVersionsToKeep", `must be a whole number from 1 to 100, got ${keep}`);
+    }
+  }
+  for (const [field, arns] of [
+    ["keyAdministratorArns", props.keyAdministratorArns],
+    ["stateUserArns", props.stateUserArns],
+  ] as const) {
+    for (const arn of arns ?? []) {
+      if (Token.isUnresolved(arn)) continue;
+      if (!/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/.test(arn) || arn.includes("*")) {
+        fail(field, `entry "${arn}" must be the ARN of an IAM role or user (no wildcards), e.g. "arn:aws:iam::111111111111:role/terraform-apply"`);
+      }
+    }
+  }
+  if (props.accessLogging && props.accessLogging.targetBucket === props.bucketName) {
+    fail("accessLogging.targetBucket", "must be another bucket than the state bucket (logging into itself loops)");
+  }
+  return { lockMode, lockTableName, kmsAliasName, deletionWindow, expiration };
+}
