@@ -78,7 +78,7 @@ export function renderCondition(condition: StepCondition): string {
       return `build.branch =~ ${globToRegexLiteral(condition.glob)}`;
     case "not-fork":
       // null on builds that are not pull requests, so `!= true` keeps them.
-      return "build.pull_request.repository.fork != false";
+      return "build.pull_request.repository.fork != true";
     case "not-pull-request":
       return "build.pull_request.id == null";
     case "source-is":

@@ -12,6 +12,7 @@ import { PipelineSchedule } from "../../providers/buildkite/lib/pipeline-schedul
 import { PipelineTeam } from "../../providers/buildkite/lib/pipeline-team";
 import { BuildkiteProvider } from "../../providers/buildkite/lib/provider";
 import { Team } from "../../providers/buildkite/lib/team";
+import { exampleBuildkiteStackProps } from "../../stacks/buildkite-example";
 import { BuildkiteStack } from "../../stacks/buildkite-stack";
 import {
   assertConformsToSchema,
@@ -420,7 +421,7 @@ describe("assertConformsToSchema", () => {
 describe("checkSchemaConformance with the Buildkite provider schema", () => {
   it("passes the synthesized Buildkite stack", () => {
     const app = Testing.app();
-    const stack = new BuildkiteStack(app, "buildkite", { organization: "example-org" });
+    const stack = new BuildkiteStack(app, "buildkite", exampleBuildkiteStackProps());
     const synthesized = JSON.parse(Testing.synth(stack));
     expect(Object.keys(synthesized.resource)).toContain("buildkite_cluster"); // something to check
     expect(checkSchemaConformance(synthesized, BUILDKITE_SCHEMA)).toEqual([]);

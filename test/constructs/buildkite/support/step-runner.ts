@@ -1,7 +1,7 @@
 /**
  * Runs a generated command step the way an agent would (`bash -e -c` with the
  * step's commands, in a checkout folder, with Buildkite's job variables),
- * with fake `buildkite-agent`, `aws` and `terraform` on PATH that record how
+ * with fake `buildkite-agent`, `aws`, `terraform`, `npm` and `npx` on PATH that record how
  * they were called. What the step actually requests is then asserted, not
  * what the generator meant to write.
  */
@@ -15,7 +15,7 @@ export const FAKE_CREDENTIALS = { accessKeyId: "ASIAFAKEACCESSKEY", secretAccess
 
 /** One call of a faked tool. */
 export interface ToolCall {
-  readonly tool: "buildkite-agent" | "aws" | "terraform";
+  readonly tool: "buildkite-agent" | "aws" | "terraform" | "npm" | "npx";
   readonly args: readonly string[];
   /** Working directory of the call, relative to the checkout. */
   readonly cwd: string;
@@ -82,7 +82,7 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
     fs.mkdirSync(bin);
     fs.mkdirSync(checkout);
     for (const folder of job.folders ?? []) fs.mkdirSync(path.join(checkout, folder), { recursive: true });
-    for (const tool of ["buildkite-agent", "aws", "terraform"]) fs.writeFileSync(path.join(bin, tool), FAKE, { mode: 0o755 });
+    for (const tool of ["buildkite-agent", "aws", "terraform", "npm", "npx"]) fs.writeFileSync(path.join(bin, tool), FAKE, { mode: 0o755 });
     const log = path.join(root, "calls.log");
     fs.writeFileSync(log, "");
     const env: NodeJS.ProcessEnv = {

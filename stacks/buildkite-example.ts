@@ -1,0 +1,93 @@
+import { PipelineAccess } from "../constructs/trust/pipeline-access";
+import { BuildkiteStackProps } from "./buildkite-stack";
+
+const ACCOUNT_ID = "111111111111";
+const ORGANIZATION = "example-org";
+const ORGANIZATION_ID = "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f";
+
+/**
+ * The example Buildkite stack `npm run synth` writes and the tests check:
+ * three pipelines that differ where it matters (credentials through the
+ * plugin or through explicit commands, claims checked as condition keys or
+ * session tags, another default branch, apply step key, queue and session
+ * duration), and the maintenance pipeline that keeps agent tokens rotating.
+ */
+export function exampleBuildkiteStackProps(offline = true): BuildkiteStackProps {
+  const state = {
+    bucket: "example-terraform-state",
+    region: "eu-west-1",
+    kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT_ID}:key/00000000-0000-4000-8000-000000000000`,
+    lockMode: "both" as const,
+    lockTableName: "example-terraform-locks",
+    keyPrefix: "pipelines",
+  };
+  return {
+    organization: ORGANIZATION,
+    aws: { region: "eu-west-1", accountId: ACCOUNT_ID, offline },
+    cluster: {
+      name: "terraform",
+      queues: [
+        { key: "terraform", description: "Terraform plans and applies" },
+        { key: "terraform-data", description: "Isolated agents for the data platform" },
+      ],
+      defaultQueue: "terraform",
+      tokenRotationHours: 6,
+    },
+    teams: [
+      { slug: "platform", name: "Platform" },
+      { slug: "payments", name: "Payments" },
+      { slug: "data", name: "Data" },
+    ],
+    pipelines: [
+      {
+        name: "Networking",
+        repository: "git@github.com:example-org/networking.git",
+        // Slugs only, checked as session tags: the assume-role plugin can mint this token.
+        access: new PipelineAccess({ accountId: ACCOUNT_ID, organization: ORGANIZATION, pipeline: "networking", claimCheck: "session-tags" }),
+        state,
+        teams: [{ team: "platform", accessLevel: "MANAGE_BUILD_AND_READ" }],
+        approval: { allowedTeams: ["platform"] },
+      },
+      {
+        name: "Payments service",
+        repository: "git@github.com:example-org/payments-service.git",
+        // The organization UUID is an optional claim: the steps request it with --claim.
+        access: new PipelineAccess({ accountId: ACCOUNT_ID, organization: ORGANIZATION, organizationId: ORGANIZATION_ID, pipeline: "payments-service" }),
+        state,
+        workingDirectory: "infra",
+        teams: [
+          { team: "payments", accessLevel: "BUILD_AND_READ" },
+          { team: "platform", accessLevel: "MANAGE_BUILD_AND_READ" },
+        ],
+      },
+      {
+        name: "Data platform",
+        repository: "git@github.com:example-org/data-platform.git",
+        access: new PipelineAccess({
+          accountId: ACCOUNT_ID,
+          organization: ORGANIZATION,
+          organizationId: ORGANIZATION_ID,
+          pipeline: "data-platform",
+          pipelineId: "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f",
+          claimCheck: "session-tags",
+          plan: { branches: ["release", "feature/*"] },
+          apply: { branches: ["release"], stepKeys: ["apply-data"], sessionDurationSeconds: 7200 },
+        }),
+        state,
+        defaultBranch: "release",
+        queue: "terraform-data",
+        teams: [{ team: "data", accessLevel: "BUILD_AND_READ" }],
+        driftDetection: { cronline: "30 2 * * *" },
+      },
+    ],
+    maintenancePipeline: {
+      name: "Platform trust",
+      repository: "git@github.com:example-org/platform-trust.git",
+      access: new PipelineAccess({ accountId: ACCOUNT_ID, organization: ORGANIZATION, organizationId: ORGANIZATION_ID, pipeline: "platform-trust" }),
+      state,
+      setupCommands: ["npm ci", "npx cdktf synth"],
+      workingDirectory: "cdktf.out/stacks/buildkite",
+      teams: [{ team: "platform", accessLevel: "MANAGE_BUILD_AND_READ" }],
+    },
+  };
+}

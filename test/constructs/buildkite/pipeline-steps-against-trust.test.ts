@@ -1,0 +1,292 @@
+/**
+ * The generated steps of every pipeline of the example stack, checked
+ * against the trust policies of the roles as the IAM side synthesizes them:
+ * for each kind of build, the steps that run (their `if` evaluated), what
+ * each step actually requests when its commands run, and whether the role's
+ * synthesized trust policy admits the token Buildkite would mint for it.
+ */
+import { App, TerraformStack, Testing } from "cdktf";
+import { parse } from "yaml";
+import { ASSUME_ROLE_PLUGIN, PLUGIN_AUDIENCE } from "../../../constructs/buildkite/step-credentials";
+import { DRIFT_EXIT_STATUS } from "../../../constructs/buildkite/terraform-step-script";
+import { PolicyDocument } from "../../../constructs/policy/policy-document";
+import { workspaceName } from "../../../constructs/state/state-key";
+import { BuildkitePipelineRoles } from "../../../constructs/trust/buildkite-pipeline-roles";
+import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
+import { exampleBuildkiteStackProps } from "../../../stacks/buildkite-example";
+import { BuildkiteStack, BuildkiteStackPipeline } from "../../../stacks/buildkite-stack";
+import { buildContext, evaluateCondition, SimulatedBuild } from "./support/buildkite-conditional";
+import { FAKE_CREDENTIALS, flagValue, flagValues, runStep, StepRun } from "./support/step-runner";
+import { mintToken, trustAdmits } from "./support/trust-decision";
+
+const props = exampleBuildkiteStackProps();
+const declared: BuildkiteStackPipeline[] = [...props.pipelines, props.maintenancePipeline!];
+const accessOf = (slug: string) => declared.find((p) => (p.access as PipelineAccess).pipeline === slug)!.access as PipelineAccess;
+
+// The Buildkite side, synthesized.
+const app = Testing.app();
+const buildkite = new BuildkiteStack(app, "buildkite", props);
+const buildkiteJson = JSON.parse(Testing.synth(buildkite));
+
+// The IAM side, synthesized from the same declarations: the roles and their trust policies as Terraform will create them.
+const iamApp = new App({ outdir: Testing.app().outdir });
+const iam = new TerraformStack(iamApp, "iam");
+declared.forEach((p) => new BuildkitePipelineRoles(iam, (p.access as PipelineAccess).pipeline, { access: p.access as PipelineAccess }));
+const iamJson = JSON.parse(Testing.synth(iam));
+interface SynthesizedRole {
+  readonly arn: string;
+  readonly trustPolicy: PolicyDocument;
+}
+const roles: SynthesizedRole[] = Object.values<any>(iamJson.resource.aws_iam_role).map((r) => ({
+  arn: `arn:aws:iam::${props.aws.accountId}:role${r.path ?? "/"}${r.name}`,
+  trustPolicy: JSON.parse(r.assume_role_policy),
+}));
+
+interface SynthesizedPipeline {
+  readonly slug: string;
+  readonly defaultBranch: string;
+  readonly providerSettings: any;
+  readonly steps: any[];
+}
+const pipelines: SynthesizedPipeline[] = Object.values<any>(buildkiteJson.resource.buildkite_pipeline).map((p) => ({
+  slug: p.slug,
+  defaultBranch: p.default_branch,
+  providerSettings: p.provider_settings,
+  steps: parse(p.steps).steps,
+}));
+
+const FACTS = {
+  organizationSlug: "example-org",
+  organizationId: "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f",
+  pipelineId: "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f",
+  clusterId: "7a7a7a7a-1111-4222-8333-444455556666",
+  commit: "0123456789abcdef0123456789abcdef01234567",
+};
+
+/** The steps whose `if` holds for the build. */
+function stepsThatRun(pipeline: SynthesizedPipeline, build: SimulatedBuild): any[] {
+  return pipeline.steps.filter((step) => step.if === undefined || evaluateCondition(step.if, buildContext(build, pipeline.defaultBranch)));
+}
+
+/** What a command step requests and which role it assumes, observed by running it (and, for the plugin, from its configuration). */
+interface ObservedStep {
+  readonly run: StepRun;
+  readonly roleArn: string;
+  readonly request: { audience: string; claims: string[]; sessionTags: string[] };
+  readonly method: "plugin" | "script";
+}
+
+function observe(pipeline: SynthesizedPipeline, step: any, build: SimulatedBuild, planExitStatus = 0): ObservedStep {
+  const plugin = (step.plugins ?? []).map((p: any) => Object.entries(p)[0]).find(([name]: [string]) => name.startsWith("aws-assume-role-with-web-identity#"));
+  const workingDirectory = declared.find((p) => (p.access as PipelineAccess).pipeline === pipeline.slug)!.workingDirectory ?? ".";
+  const run = runStep(step.command, {
+    branch: build.branch,
+    pullRequest: build.pullRequest,
+    source: build.source,
+    defaultBranch: pipeline.defaultBranch,
+    planExitStatus,
+    preexportedCredentials: plugin !== undefined,
+    folders: [workingDirectory],
+  });
+  if (plugin) {
+    const [name, config] = plugin as [string, any];
+    expect(name).toBe(ASSUME_ROLE_PLUGIN);
+    // No second assume-role in the script when the plugin already did it.
+    expect(run.callsOf("aws", "sts")).toEqual([]);
+    // aws-assume-role-with-web-identity v1.6.0 requests `--audience sts.amazonaws.com [--aws-session-tag <session-tags>]`.
+    return { run, method: "plugin", roleArn: config["role-arn"], request: { audience: PLUGIN_AUDIENCE, claims: [], sessionTags: config["session-tags"] ?? [] } };
+  }
+  const tokenCalls = run.callsOf("buildkite-agent", "oidc", "request-token");
+  const assumeCalls = run.callsOf("aws", "sts", "assume-role-with-web-identity");
+  expect(tokenCalls).toHaveLength(1);
+  expect(assumeCalls).toHaveLength(1);
+  const list = (value: string | undefined) => (value === undefined ? [] : value.split(","));
+  return {
+    run,
+    method: "script",
+    roleArn: flagValue(assumeCalls[0].args, "--role-arn")!,
+    request: {
+      audience: flagValue(tokenCalls[0].args, "--audience")!,
+      claims: list(flagValue(tokenCalls[0].args, "--claim")),
+      sessionTags: list(flagValue(tokenCalls[0].args, "--aws-session-tag")),
+    },
+  };
+}
+
+/** The roles whose synthesized trust policies admit the token the step's job would mint. */
+function rolesAdmitting(pipeline: SynthesizedPipeline, step: any, build: SimulatedBuild, observed: ObservedStep): string[] {
+  const providerArn = accessOf(pipeline.slug).providerArn;
+  const token = mintToken({ ...FACTS, pipelineSlug: pipeline.slug, branch: build.branch, stepKey: step.key }, observed.request);
+  return roles.filter((role) => trustAdmits(role.trustPolicy, role.arn, providerArn, token)).map((role) => role.arn);
+}
+
+const kindOf = (step: any) => (step.block !== undefined ? "block" : "command");
+
+describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, pipeline) => {
+  const access = accessOf(slug);
+  const feature = slug === "data-platform" ? "feature/new-bucket" : "feature/x";
+
+  it("never builds pull requests from forks, and prefixes their branch names", () => {
+    expect(pipeline.providerSettings.build_pull_request_forks).toBe(false);
+    expect(pipeline.providerSettings.prefix_pull_request_fork_branch_names).toBe(true);
+    expect(stepsThatRun(pipeline, { branch: `mallory:${feature}`, pullRequest: 13, fork: true })).toEqual([]);
+  });
+
+  it("on the default branch: plans with the plan role, then (after approval) applies with the apply role, after the plan", () => {
+    const build = { branch: pipeline.defaultBranch };
+    const running = stepsThatRun(pipeline, build);
+    const plan = running.find((s) => s.key === access.plan.stepKeys[0]);
+    const apply = running.find((s) => access.apply.stepKeys.includes(s.key));
+    expect(plan).toBeDefined();
+    expect(apply).toBeDefined();
+    expect(apply.depends_on).toContain(plan.key);
+    // Every example pipeline keeps the default approval.
+    const block = running.find((s) => kindOf(s) === "block");
+    expect(block.depends_on).toEqual([plan.key]);
+    expect(apply.depends_on).toEqual([plan.key, block.key]);
+    // Apply steps of one state never overlap.
+    expect(apply.concurrency).toBe(1);
+    expect(apply.concurrency_group).toBe(`terraform-state/${slug}/default`);
+  });
+
+  it("applies only on branch builds of the default branch: not for a pull request whose head is the default branch", () => {
+    const keys = stepsThatRun(pipeline, { branch: pipeline.defaultBranch, pullRequest: 3 }).map((s) => s.key);
+    expect(keys).toEqual([access.plan.stepKeys[0]]);
+  });
+
+  it.each([
+    ["a push to the default branch", "default"],
+    ["a push to a feature branch", "feature"],
+    ["a pull request from the repository", "pr"],
+    ["the nightly schedule", "schedule"],
+  ])("each step of %s assumes the one role whose synthesized trust policy admits exactly that step", (_name, kind) => {
+    const build: SimulatedBuild =
+      kind === "default"
+        ? { branch: pipeline.defaultBranch }
+        : kind === "feature"
+          ? { branch: feature }
+          : kind === "pr"
+            ? { branch: feature, pullRequest: 12 }
+            : { branch: pipeline.defaultBranch, source: "schedule" };
+    const commands = stepsThatRun(pipeline, build).filter((s) => kindOf(s) === "command");
+    expect(commands.length).toBeGreaterThan(0);
+    for (const step of commands) {
+      const observed = observe(pipeline, step, build);
+      const expectedRole = access.apply.stepKeys.includes(step.key) ? access.apply : access.plan;
+      expect(observed.roleArn).toBe(expectedRole.roleArn);
+      expect(observed.request.audience).toBe(expectedRole.tokenRequest.audience);
+      expect([...observed.request.claims].sort()).toEqual([...expectedRole.tokenRequest.claims].sort());
+      expect([...observed.request.sessionTags].sort()).toEqual([...expectedRole.tokenRequest.sessionTags].sort());
+      expect(rolesAdmitting(pipeline, step, build, observed)).toEqual([observed.roleArn]);
+      // Terraform runs with the assumed role's credentials.
+      const terraform = observed.run.callsOf("terraform");
+      expect(terraform.length).toBeGreaterThan(0);
+      for (const call of terraform) expect(call.awsAccessKeyId).toBe(observed.method === "plugin" ? "ASIAFROMPLUGIN" : FAKE_CREDENTIALS.accessKeyId);
+    }
+    if (kind === "feature" || kind === "pr") expect(commands.map((s) => s.key)).toEqual([access.plan.stepKeys[0]]);
+  });
+
+  it("keeps each build in its own state, named by the state helpers", () => {
+    for (const build of [{ branch: pipeline.defaultBranch }, { branch: feature }, { branch: feature, pullRequest: 12 }] as SimulatedBuild[]) {
+      const plan = stepsThatRun(pipeline, build).find((s) => s.key === access.plan.stepKeys[0]);
+      const run = observe(pipeline, plan, build).run;
+      const [init] = run.callsOf("terraform", "init");
+      const workspace = workspaceName({ branch: build.branch, defaultBranch: pipeline.defaultBranch, pullRequest: build.pullRequest });
+      expect(flagValues(init.args, "-backend-config")).toEqual(
+        expect.arrayContaining([`key=pipelines/${slug}/${workspace}/terraform.tfstate`, "bucket=example-terraform-state", "encrypt=true", "use_lockfile=true"]),
+      );
+    }
+  });
+
+  it("uploads the plan of the default branch and applies exactly that plan", () => {
+    const build = { branch: pipeline.defaultBranch };
+    const [plan, apply] = [access.plan.stepKeys[0], access.apply.stepKeys[0]].map((key) => pipeline.steps.find((s) => s.key === key));
+    const planRun = observe(pipeline, plan, build).run;
+    expect(planRun.status).toBe(0);
+    expect(planRun.callsOf("buildkite-agent", "artifact", "upload").map((c) => c.args[2])).toEqual(["tfplan"]);
+    const applyRun = observe(pipeline, apply, build).run;
+    expect(applyRun.status).toBe(0);
+    expect(applyRun.callsOf("buildkite-agent", "artifact", "download").map((c) => c.args)).toEqual([["artifact", "download", "tfplan", ".", "--step", plan.key]]);
+    expect(applyRun.callsOf("terraform", "apply").map((c) => c.args.slice(-1))).toEqual([["tfplan"]]);
+    // Nothing but the saved plan is applied (no -auto-approve of a fresh plan).
+    expect(applyRun.callsOf("terraform", "plan")).toEqual([]);
+  });
+
+  it("does not upload plans of other branches", () => {
+    const plan = pipeline.steps.find((s) => s.key === access.plan.stepKeys[0]);
+    const run = observe(pipeline, plan, { branch: feature, pullRequest: 12 }).run;
+    expect(run.status).toBe(0);
+    expect(run.callsOf("buildkite-agent", "artifact")).toEqual([]);
+  });
+
+  it("refuses at run time to apply anywhere but the default branch, or to run for a fork branch, before asking for any token", () => {
+    const apply = pipeline.steps.find((s) => access.apply.stepKeys.includes(s.key));
+    const job = { defaultBranch: pipeline.defaultBranch, preexportedCredentials: true, folders: ["infra", "cdktf.out/stacks/buildkite"] };
+    const elsewhere = runStep(apply.command, { ...job, branch: feature });
+    expect(elsewhere.status).not.toBe(0);
+    expect(elsewhere.stderr).toContain(`only builds of ${pipeline.defaultBranch} apply`);
+    expect(elsewhere.calls).toEqual([]);
+    const pullRequest = runStep(apply.command, { ...job, branch: pipeline.defaultBranch, pullRequest: 7 });
+    expect(pullRequest.status).not.toBe(0);
+    expect(pullRequest.calls).toEqual([]);
+    const plan = pipeline.steps.find((s) => s.key === access.plan.stepKeys[0]);
+    const fork = runStep(plan.command, { ...job, branch: `mallory:${feature}`, pullRequest: 13 });
+    expect(fork.status).not.toBe(0);
+    expect(fork.stderr).toContain("pull request from a fork");
+    expect(fork.calls).toEqual([]);
+  });
+});
+
+describe("scheduled builds", () => {
+  const byslug = (slug: string) => pipelines.find((p) => p.slug === slug)!;
+
+  it.each(["networking", "payments-service", "data-platform"])("%s: the nightly build only runs the drift check, with the plan role, and fails on drift", (slug) => {
+    const pipeline = byslug(slug);
+    const access = accessOf(slug);
+    const build: SimulatedBuild = { branch: pipeline.defaultBranch, source: "schedule" };
+    const running = stepsThatRun(pipeline, build);
+    expect(running.map((s) => s.key)).toEqual([access.plan.stepKeys[0]]);
+    const clean = observe(pipeline, running[0], build, 0);
+    expect(clean.roleArn).toBe(access.plan.roleArn);
+    expect(clean.run.status).toBe(0);
+    expect(clean.run.callsOf("terraform", "plan")[0].args).toContain("-detailed-exitcode");
+    const drifted = observe(pipeline, running[0], build, 2);
+    expect(drifted.run.status).toBe(DRIFT_EXIT_STATUS);
+    expect(drifted.run.stderr).toContain("Drift");
+    const broken = observe(pipeline, running[0], build, 1);
+    expect(broken.run.status).toBe(1);
+  });
+
+  it("each Terraform pipeline has one drift schedule on its default branch; the maintenance pipeline has the rotation schedule instead", () => {
+    const schedules = Object.values<any>(buildkiteJson.resource.buildkite_pipeline_schedule);
+    const pipelineIds = Object.fromEntries(Object.entries<any>(buildkiteJson.resource.buildkite_pipeline).map(([id, p]) => [`\${buildkite_pipeline.${id}.id}`, p]));
+    const summary = schedules.map((s) => [pipelineIds[s.pipeline_id].slug, s.branch, s.cronline, s.label]).sort();
+    expect(summary).toEqual([
+      ["data-platform", "release", "30 2 * * *", "Drift detection: Data platform"],
+      ["networking", "main", "0 3 * * *", "Drift detection: Networking"],
+      ["payments-service", "main", "0 3 * * *", "Drift detection: Payments service"],
+      ["platform-trust", "main", "15 */3 * * *", buildkite.cluster.rotationSchedule.label],
+    ]);
+  });
+
+  it("the maintenance pipeline's scheduled build plans only the rotation resources and applies without approval", () => {
+    const pipeline = byslug("platform-trust");
+    const access = accessOf("platform-trust");
+    const build: SimulatedBuild = { branch: "main", source: "schedule" };
+    const running = stepsThatRun(pipeline, build);
+    expect(running.map((s) => s.key)).toEqual(["plan", "apply"]);
+    const plan = observe(pipeline, running[0], build);
+    expect(plan.roleArn).toBe(access.plan.roleArn);
+    const targets = plan.run.callsOf("terraform", "plan")[0].args.filter((a) => a.startsWith("-target=")).map((a) => a.slice("-target=".length));
+    expect(targets).toEqual(buildkite.cluster.rotationSchedule.targets);
+    for (const target of targets) {
+      const [type, name] = target.split(".");
+      expect(buildkiteJson.resource[type][name]).toBeDefined();
+    }
+    const apply = observe(pipeline, running[1], build);
+    expect(apply.roleArn).toBe(access.apply.roleArn);
+    expect(apply.run.status).toBe(0);
+    // It runs npm ci and cdktf synth first, at the repository root.
+    expect(plan.run.calls.find((c) => c.tool === "terraform")!.cwd).toBe("cdktf.out/stacks/buildkite");
+  });
+});
