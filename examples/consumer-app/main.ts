@@ -8,10 +8,13 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack } from "cdktf";
 import {
+  addS3Backend,
   BuildkiteOidcProvider,
   BuildkitePipelineRoles,
   PipelineAccess,
   pipelineStatePrefix,
+  s3BackendConfig,
+  StateBackendLocation,
   StateLocation,
 } from "buildkite-terraform-trust";
 import { BuildkiteProvider } from "buildkite-terraform-trust/buildkite/provider";
@@ -35,15 +38,25 @@ const access = new PipelineAccess({
   apply: { branches: ["main"], stepKeys: ["apply"] },
 });
 
-// The pipeline's states live under pipelines/payments-infra/ in the platform's state bucket.
-const state: StateLocation = {
-  bucketArn: "arn:aws:s3:::acme-terraform-state",
-  keyPrefix: pipelineStatePrefix({ prefix: "pipelines", pipelineSlug: PIPELINE }),
+// The platform's state backend (created by the platform team's TerraformStateBackend).
+const backend: StateBackendLocation = {
+  bucket: "acme-terraform-state",
+  region: REGION,
   kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/7d1c3f5e-2a4b-4c6d-8e9f-0a1b2c3d4e5f`,
   lockMode: "lockfile",
 };
 
+// The pipeline's own states live under pipelines/payments-infra/; its roles may touch nothing else in the bucket.
+const state: StateLocation = {
+  bucketArn: `arn:aws:s3:::${backend.bucket}`,
+  keyPrefix: pipelineStatePrefix({ prefix: "pipelines", pipelineSlug: PIPELINE }),
+  kmsKeyArn: backend.kmsKeyArn,
+  lockMode: backend.lockMode,
+};
+
 const identity = new TerraformStack(app, "payments-ci-roles");
+// This app's own state sits outside the pipeline's prefix, so the pipeline cannot rewrite its own roles.
+addS3Backend(identity, s3BackendConfig(backend, "teams/payments/ci-roles/terraform.tfstate"));
 new AwsProvider(identity, "aws", { region: REGION, allowedAccountIds: [ACCOUNT_ID] });
 new BuildkitePipelineRoles(identity, "payments-infra", {
   access,

@@ -95,7 +95,7 @@ const PIPELINE_ID = "5f3d9a2c-8e41-4b7a-a0d6-7c1e2b9f4d22";
 const STATE_OBJECTS = "arn:aws:s3:::acme-terraform-state/pipelines/payments-infra/";
 const ROLES_STACK = "payments-ci-roles";
 
-type TerraformJson = { resource?: Record<string, Record<string, any>> };
+type TerraformJson = { resource?: Record<string, Record<string, any>>; terraform?: { backend?: Record<string, any> } };
 
 function readStacks(outdir: string): Record<string, TerraformJson> {
   const stacksDir = path.join(outdir, "stacks");
@@ -237,6 +237,18 @@ describe("the packed library in a consumer app", () => {
       it("trusts the apply role only to the apply step of builds of main", () => {
         const subjects = expectPipelineTrust(roleNamed(stacks[ROLES_STACK], "bk-payments-infra-apply").trust);
         for (const subject of subjects) expect(subject).toMatch(/:ref:refs\/heads\/main:commit:\*:step:apply$/);
+      });
+
+      it("keeps its own state in the platform's bucket, encrypted with its key and locked with a lock file", () => {
+        expect(stacks[ROLES_STACK].terraform?.backend).toEqual({
+          s3: expect.objectContaining({
+            bucket: "acme-terraform-state",
+            key: "teams/payments/ci-roles/terraform.tfstate",
+            encrypt: true,
+            kms_key_id: expect.stringMatching(/^arn:aws:kms:eu-west-1:222222222222:key\//),
+            use_lockfile: true,
+          }),
+        });
       });
 
       it("lets apply write the pipeline's state and plan only read it, both only under the pipeline's prefix", () => {
