@@ -102,6 +102,19 @@ describe("PipelineAccess", () => {
     expect(access.apply.tokenRequest.claims).toEqual(["pipeline_id"]);
   });
 
+  it.each(["condition-keys", "session-tags"] as const)("asks the job for exactly the claims and session tags the %s trust policy checks", (claimCheck) => {
+    const access = new PipelineAccess({ ...base, organizationId: ORG_ID, pipelineId: PIPELINE_ID, clusterId: ORG_ID, claimCheck });
+    for (const role of [access.plan, access.apply]) {
+      const keys = Object.values(conditions(access, role.kind!)).flatMap((byKey) => Object.keys(byKey));
+      const tagged = keys.filter((k) => k.startsWith("aws:RequestTag/")).map((k) => k.replace("aws:RequestTag/", ""));
+      expect([...role.tokenRequest.sessionTags].sort()).toEqual([...new Set(tagged)].sort());
+      const optional = ["organization_id", "pipeline_id", "cluster_id"];
+      const checkedOptional = keys.map((k) => k.split(/[:/]/).pop()!).filter((claim) => optional.includes(claim));
+      expect([...role.tokenRequest.claims].sort()).toEqual([...new Set(checkedOptional)].sort());
+      expect(conditions(access, role.kind!).StringEquals["agent.buildkite.com:aud"]).toBe(role.tokenRequest.audience);
+    }
+  });
+
   it("gives another stack the same RoleAccess from the same declaration", () => {
     const props: PipelineAccessProps = { ...base, organizationId: ORG_ID, apply: { branches: ["main"], stepKeys: ["deploy"] } };
     expect(new PipelineAccess(props).apply).toEqual(new PipelineAccess(props).apply);
