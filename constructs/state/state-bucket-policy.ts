@@ -18,11 +18,13 @@ export interface StateBucketPolicyProps {
  * - `DenyOtherKmsKeys`: uploads that name another KMS key than the state key;
  * - `DenyCustomerProvidedKeys`: uploads with SSE-C, which would bypass the key's access control.
  *
- * The two encryption statements apply when the upload carries the header (`...IfExists`): an upload
- * without encryption headers gets the bucket's default encryption, which is the state key, so it is
- * never stored unencrypted or under another key. Requiring the headers instead would also refuse the
- * `UploadPart` requests of multipart uploads (Terraform uploads states over 5 MiB in parts), which
- * S3 authorizes as `s3:PutObject` and which carry no encryption headers.
+ * The two encryption statements apply only when the upload carries the header (`Null: false` AND
+ * the value differs; a negated operator alone, or with `IfExists`, is true when the header is absent
+ * and would deny every header-less request). An upload without encryption headers gets the bucket's
+ * default encryption, which is the state key, so nothing is stored unencrypted or under another key.
+ * Requiring the headers would also refuse the `UploadPart` requests of multipart uploads (Terraform
+ * uploads states over 5 MiB in parts), which S3 authorizes as `s3:PutObject` and which carry no
+ * encryption headers.
  */
 export function stateBucketPolicy(props: StateBucketPolicyProps): PolicyDocument {
   const everything = [props.bucketArn, `${props.bucketArn}/*`];
@@ -50,7 +52,10 @@ export function stateBucketPolicy(props: StateBucketPolicyProps): PolicyDocument
       Principal: "*",
       Action: "s3:PutObject",
       Resource: objects,
-      Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption": "aws:kms" } },
+      Condition: {
+        Null: { "s3:x-amz-server-side-encryption": "false" },
+        StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
+      },
     },
     {
       Sid: "DenyOtherKmsKeys",
@@ -58,7 +63,10 @@ export function stateBucketPolicy(props: StateBucketPolicyProps): PolicyDocument
       Principal: "*",
       Action: "s3:PutObject",
       Resource: objects,
-      Condition: { StringNotEqualsIfExists: { "s3:x-amz-server-side-encryption-aws-kms-key-id": props.kmsKeyArn } },
+      Condition: {
+        Null: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "false" },
+        StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": props.kmsKeyArn },
+      },
     },
     {
       Sid: "DenyCustomerProvidedKeys",

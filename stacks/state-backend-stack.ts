@@ -1,0 +1,95 @@
+import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { addS3Backend, s3BackendConfig } from "../constructs/state/backend-config";
+import { StateLockMode } from "../constructs/state/state-access-policy";
+import { NoncurrentVersionExpiration, StateBucketAccessLogging, TerraformStateBackend } from "../constructs/state/terraform-state-backend";
+import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
+
+/** Where the state stack keeps its own state. */
+export type OwnStateLocation =
+  /** A local file: the first apply, before the bucket exists. */
+  | { readonly type: "local"; readonly path?: string }
+  /**
+   * The bucket this stack created, after `scripts/migrate-state.sh`. The key ARN comes from the
+   * `kms_key_arn` output of the first apply (it is random, so it cannot be derived).
+   */
+  | { readonly type: "s3"; readonly kmsKeyArn: string; readonly key?: string };
+
+/** Props of {@link StateBackendStack}. */
+export interface StateBackendStackProps extends AwsProviderSettings {
+  /**
+   * Prefix of the resource names.
+   * @default "bktt"
+   */
+  readonly namePrefix?: string;
+  /**
+   * Name of the state bucket.
+   * @default "<namePrefix>-tfstate-<accountId>-<region>"
+   */
+  readonly bucketName?: string;
+  /** @default "both" */
+  readonly lockMode?: StateLockMode;
+  /** Roles that administer the state key. @default - none besides the account root */
+  readonly keyAdministratorArns?: string[];
+  /** Roles that read or write states through S3. @default - none besides the account root */
+  readonly stateUserArns?: string[];
+  /** @default { days: 90, newerVersionsToKeep: 10 } */
+  readonly noncurrentVersionExpiration?: NoncurrentVersionExpiration | false;
+  /** @default - no access logging */
+  readonly accessLogging?: StateBucketAccessLogging;
+  /**
+   * Where this stack keeps its own state.
+   * @default { type: "local" } (cdktf's default file, terraform.<stack id>.tfstate in the working directory)
+   */
+  readonly ownState?: OwnStateLocation;
+}
+
+/** Key of the state stack's own state in its bucket, unless told otherwise. */
+export const DEFAULT_OWN_STATE_KEY = "bootstrap/state-backend/terraform.tfstate";
+
+/**
+ * The bootstrap stack: the Terraform state backend every other stack and pipeline uses. It starts
+ * on a local backend (the bucket does not exist yet); docs/state-backend.md and
+ * scripts/migrate-state.sh move its state into the bucket it created.
+ */
+export class StateBackendStack extends TerraformStack {
+  public readonly backend: TerraformStateBackend;
+
+  constructor(scope: Construct, id: string, props: StateBackendStackProps) {
+    super(scope, id);
+    addAwsProvider(this, props);
+    const namePrefix = props.namePrefix ?? "bktt";
+    this.backend = new TerraformStateBackend(this, "state", {
+      bucketName: props.bucketName ?? `${namePrefix}-tfstate-${props.accountId}-${props.region}`,
+      region: props.region,
+      accountId: props.accountId,
+      lockMode: props.lockMode,
+      keyAdministratorArns: props.keyAdministratorArns,
+      stateUserArns: props.stateUserArns,
+      noncurrentVersionExpiration: props.noncurrentVersionExpiration,
+      accessLogging: props.accessLogging,
+    });
+
+    const own = props.ownState ?? { type: "local" };
+    if (own.type === "local") {
+      // Without a path, cdktf's own default local backend applies.
+      if (own.path) new LocalBackend(this, { path: own.path });
+    } else {
+      addS3Backend(this, s3BackendConfig(this.backend.location(own.kmsKeyArn), own.key ?? DEFAULT_OWN_STATE_KEY));
+    }
+
+    const outputs: Record<string, { value: string; description: string }> = {
+      bucket_name: { value: this.backend.bucketName, description: "Name of the state bucket" },
+      bucket_arn: { value: this.backend.bucketArn, description: "ARN of the state bucket" },
+      region: { value: this.backend.region, description: "Region of the state backend" },
+      kms_key_arn: { value: this.backend.kmsKeyArn, description: "ARN of the state KMS key (backend kms_key_id)" },
+      kms_alias_name: { value: this.backend.kmsAliasName, description: "Alias of the state KMS key" },
+      lock_mode: { value: this.backend.lockMode, description: "Lock mechanisms the pipelines use" },
+    };
+    if (this.backend.lockTableName && this.backend.lockTableArn) {
+      outputs.lock_table_name = { value: this.backend.lockTableName, description: "Name of the DynamoDB lock table" };
+      outputs.lock_table_arn = { value: this.backend.lockTableArn, description: "ARN of the DynamoDB lock table" };
+    }
+    for (const [name, output] of Object.entries(outputs)) new TerraformOutput(this, name, output);
+  }
+}

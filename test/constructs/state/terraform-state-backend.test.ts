@@ -1,0 +1,205 @@
+import { TerraformStack, Testing } from "cdktf";
+import { PolicyDocument } from "../../../constructs/policy/policy-document";
+import { stateBucketPolicy } from "../../../constructs/state/state-bucket-policy";
+import { stateKmsKeyPolicy } from "../../../constructs/state/state-kms-key-policy";
+import { TerraformStateBackend, TerraformStateBackendProps } from "../../../constructs/state/terraform-state-backend";
+import { addAwsProvider } from "../../../stacks/aws-provider";
+import { ACCOUNT, decide } from "./iam-simulation";
+
+const BUCKET = "acme-tfstate";
+const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
+const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b1c2d3e-1111-4222-8333-444455556666`;
+const APPLY_ROLE = `arn:aws:iam::${ACCOUNT}:role/pipeline-networking-apply`;
+const ADMIN_ROLE = `arn:aws:iam::${ACCOUNT}:role/platform-admin`;
+
+function synth(props: Partial<TerraformStateBackendProps> = {}) {
+  const stack = new TerraformStack(Testing.app(), "state");
+  addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
+  const backend = new TerraformStateBackend(stack, "state", { bucketName: BUCKET, region: "eu-west-1", accountId: ACCOUNT, ...props });
+  const text = Testing.synth(stack, true);
+  const json = JSON.parse(text);
+  const only = (type: string) => {
+    const found = Object.values<any>(json.resource[type] ?? {});
+    if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+    return found[0];
+  };
+  const count = (type: string) => Object.keys(json.resource[type] ?? {}).length;
+  return { stack, backend, text, json, only, count };
+}
+
+describe("TerraformStateBackend resources", () => {
+  const defaults = synth({ keyAdministratorArns: [ADMIN_ROLE], stateUserArns: [APPLY_ROLE] });
+
+  it("matches the snapshot (safety net; the assertions below name what matters)", () => {
+    expect(defaults.text).toMatchSnapshot();
+  });
+
+  it("encrypts the bucket by default with its own rotated KMS key and an S3 Bucket Key", () => {
+    const key = defaults.only("aws_kms_key");
+    expect(key.enable_key_rotation).toBe(true);
+    expect(key.deletion_window_in_days).toBe(30);
+    const encryption = defaults.only("aws_s3_bucket_server_side_encryption_configuration");
+    expect(encryption.rule).toEqual([
+      { apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.\w+\.arn\}$/) }, bucket_key_enabled: true },
+    ]);
+    expect(defaults.only("aws_kms_alias").name).toBe(`alias/${BUCKET}`);
+  });
+
+  it("versions the bucket, blocks all public access and disables ACLs", () => {
+    expect(defaults.only("aws_s3_bucket_versioning").versioning_configuration).toEqual({ status: "Enabled" });
+    expect(defaults.only("aws_s3_bucket_public_access_block")).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(defaults.only("aws_s3_bucket_ownership_controls").rule).toEqual({ object_ownership: "BucketOwnerEnforced" });
+    expect(defaults.only("aws_s3_bucket").force_destroy).toBe(false);
+  });
+
+  it("creates a lock table shaped for Terraform, on demand, recoverable, encrypted with the state key and protected", () => {
+    const table = defaults.only("aws_dynamodb_table");
+    expect(table).toMatchObject({
+      name: `${BUCKET}-locks`,
+      hash_key: "LockID",
+      attribute: [{ name: "LockID", type: "S" }],
+      billing_mode: "PAY_PER_REQUEST",
+      point_in_time_recovery: { enabled: true },
+      server_side_encryption: { enabled: true, kms_key_arn: expect.stringMatching(/^\$\{aws_kms_key\.\w+\.arn\}$/) },
+      deletion_protection_enabled: true,
+    });
+  });
+
+  it("puts prevent_destroy on the key, the bucket and the table", () => {
+    for (const type of ["aws_kms_key", "aws_s3_bucket", "aws_dynamodb_table"]) {
+      expect(defaults.only(type).lifecycle).toEqual({ prevent_destroy: true });
+    }
+  });
+
+  it("expires noncurrent versions (keeping the newest), stale delete markers and abandoned uploads", () => {
+    const [rule] = defaults.only("aws_s3_bucket_lifecycle_configuration").rule;
+    expect(rule).toMatchObject({
+      status: "Enabled",
+      noncurrent_version_expiration: [{ noncurrent_days: 90, newer_noncurrent_versions: 10 }],
+      expiration: [{ expired_object_delete_marker: true }],
+      abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+    });
+  });
+
+  it("wires the bucket and key policies from their generators", () => {
+    const bucketPolicy = JSON.parse(defaults.only("aws_s3_bucket_policy").policy);
+    expect(bucketPolicy.Statement.map((s: any) => s.Sid)).toEqual(stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: "k" }).Statement.map((s) => s.Sid));
+    expect(JSON.stringify(bucketPolicy)).toMatch(/"s3:x-amz-server-side-encryption-aws-kms-key-id":"\$\{aws_kms_key\.\w+\.arn\}"/);
+    const keyPolicy = JSON.parse(defaults.only("aws_kms_key").policy);
+    expect(keyPolicy.Statement.map((s: any) => s.Sid)).toEqual(["EnableIamPolicies", "KeyAdministration", "StateEncryptionThroughS3"]);
+  });
+
+  it("exposes literal names and ARNs where they are known at synth time", () => {
+    expect(defaults.backend.bucketArn).toBe(BUCKET_ARN);
+    expect(defaults.backend.kmsAliasArn).toBe(`arn:aws:kms:eu-west-1:${ACCOUNT}:alias/${BUCKET}`);
+    expect(defaults.backend.lockTableName).toBe(`${BUCKET}-locks`);
+    expect(defaults.backend.lockMode).toBe("both");
+    expect(defaults.backend.location(KEY_ARN)).toEqual({ bucket: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "both", lockTableName: `${BUCKET}-locks` });
+  });
+
+  it("gives state access statements scoped to this backend", () => {
+    const statements = defaults.backend.accessStatements({ keyPrefix: "pipelines/networking/", access: "read" });
+    const read = statements.find((s) => s.Sid === "TerraformStateRead");
+    expect(read?.Resource).toBe(`${BUCKET_ARN}/pipelines/networking/*`);
+    expect(statements.find((s) => s.Sid === "TerraformStateLockTable")?.Resource).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
+  });
+});
+
+describe("TerraformStateBackend options", () => {
+  it("creates no table for lock files only", () => {
+    const { count, backend } = synth({ lockMode: "lockfile" });
+    expect(count("aws_dynamodb_table")).toBe(0);
+    expect(backend.lockTableArn).toBeUndefined();
+    expect(backend.accessStatements({ keyPrefix: "p/", access: "write" }).map((s) => s.Sid)).not.toContain("TerraformStateLockTable");
+  });
+
+  it("keeps every version when expiry is off, and logs access when asked", () => {
+    const { count, only } = synth({ noncurrentVersionExpiration: false, accessLogging: { targetBucket: "acme-logs" } });
+    expect(count("aws_s3_bucket_lifecycle_configuration")).toBe(0);
+    expect(only("aws_s3_bucket_logging")).toMatchObject({ target_bucket: "acme-logs", target_prefix: `${BUCKET}/` });
+  });
+
+  it.each<[string, Partial<TerraformStateBackendProps>, RegExp]>([
+    ["a bucket name with dots", { bucketName: "acme.tfstate" }, /bucketName "acme.tfstate" is not a valid bucket name/],
+    ["an account ID that is not 12 digits", { accountId: "1234" }, /accountId "1234" is not a 12-digit AWS account ID/],
+    ["a bad region", { region: "eu-west" }, /region "eu-west" is not an AWS region/],
+    ["a short deletion window", { keyDeletionWindowDays: 3 }, /keyDeletionWindowDays must be a whole number of days from 7 to 30/],
+    ["a zero-day noncurrent expiry", { noncurrentVersionExpiration: { days: 0 } }, /noncurrentVersionExpiration.days must be a whole number of days >= 1/],
+    ["an alias under alias/aws/", { kmsAliasName: "alias/aws/s3" }, /kmsAliasName "alias\/aws\/s3" must start with "alias\/"/],
+    ["a wildcard state user", { stateUserArns: [`arn:aws:iam::${ACCOUNT}:role/*`] }, /stateUserArns entry .* must be the ARN of an IAM role or user \(no wildcards\)/],
+    ["an account root as key administrator", { keyAdministratorArns: [`arn:aws:iam::${ACCOUNT}:root`] }, /keyAdministratorArns entry/],
+    ["a table name with lock files only", { lockMode: "lockfile", lockTableName: "locks" }, /lockTableName is set but lockMode "lockfile" creates no table/],
+    ["access logs into the state bucket", { accessLogging: { targetBucket: BUCKET } }, /accessLogging.targetBucket must be another bucket/],
+  ])("refuses %s, naming the field", (_name, props, message) => {
+    expect(() => synth(props)).toThrow(message);
+  });
+});
+
+describe("stateBucketPolicy, evaluated", () => {
+  const policy: PolicyDocument = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN });
+  // An identity allowed everything on the bucket: only the bucket policy can refuse.
+  const admin = [{ Effect: "Allow" as const, Action: "s3:*", Resource: "*" }];
+  const put = (context: Record<string, string>) =>
+    decide(admin, { action: "s3:PutObject", resource: `${BUCKET_ARN}/pipelines/x/terraform.tfstate`, context }, policy);
+
+  it("lets Terraform upload with SSE-KMS and the state key, or with no headers (default encryption)", async () => {
+    expect(await put({ "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": KEY_ARN })).toBe("Allowed");
+    expect(await put({})).toBe("Allowed");
+  });
+
+  it("refuses uploads with another encryption, another key or customer-provided keys", async () => {
+    expect(await put({ "s3:x-amz-server-side-encryption": "AES256" })).toBe("ExplicitlyDenied");
+    expect(
+      await put({ "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": KEY_ARN.replace("0b1c2d3e", "99999999") }),
+    ).toBe("ExplicitlyDenied");
+    expect(await put({ "s3:x-amz-server-side-encryption-customer-algorithm": "AES256" })).toBe("ExplicitlyDenied");
+  });
+
+  it("refuses any request without TLS or with TLS older than 1.2", async () => {
+    const get = (context: Record<string, string>) => decide(admin, { action: "s3:GetObject", resource: `${BUCKET_ARN}/any`, context }, policy);
+    expect(await get({ "aws:SecureTransport": "false" })).toBe("ExplicitlyDenied");
+    expect(await get({ "s3:TlsVersion": "1.1" })).toBe("ExplicitlyDenied");
+    expect(await get({ "s3:TlsVersion": "1.3" })).toBe("Allowed");
+  });
+});
+
+describe("stateKmsKeyPolicy, evaluated", () => {
+  const policy = stateKmsKeyPolicy({
+    partition: "aws",
+    accountId: ACCOUNT,
+    region: "eu-west-1",
+    bucketArn: BUCKET_ARN,
+    administratorArns: [ADMIN_ROLE],
+    stateUserArns: [APPLY_ROLE],
+  });
+  const viaS3 = { "kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:EncryptionContext:aws:s3:arn": BUCKET_ARN };
+  const kms = (principal: string, action: string, context: Record<string, string>) => decide([], { principal, action, resource: KEY_ARN, context }, policy);
+
+  it("lets a state user decrypt through S3 for this bucket without any IAM policy", async () => {
+    expect(await kms(APPLY_ROLE, "kms:Decrypt", viaS3)).toBe("Allowed");
+    expect(await kms(APPLY_ROLE, "kms:GenerateDataKey", viaS3)).toBe("Allowed");
+  });
+
+  it("does not let a state user use the key directly or for another bucket", async () => {
+    expect(await kms(APPLY_ROLE, "kms:Decrypt", { "kms:EncryptionContext:aws:s3:arn": BUCKET_ARN })).toBe("ImplicitlyDenied");
+    expect(await kms(APPLY_ROLE, "kms:Decrypt", { ...viaS3, "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::other" })).toBe("ImplicitlyDenied");
+  });
+
+  it("lets administrators manage the key but not decrypt with it", async () => {
+    expect(await kms(ADMIN_ROLE, "kms:ScheduleKeyDeletion", {})).toBe("Allowed");
+    expect(await kms(ADMIN_ROLE, "kms:Decrypt", viaS3)).toBe("ImplicitlyDenied");
+  });
+
+  it("keeps the account root statement, so IAM policies of the account can grant use", async () => {
+    const other = `arn:aws:iam::${ACCOUNT}:role/someone`;
+    expect(await kms(other, "kms:Decrypt", viaS3)).toBe("ImplicitlyDenied");
+    expect(await decide([{ Effect: "Allow", Action: "kms:Decrypt", Resource: KEY_ARN }], { principal: other, action: "kms:Decrypt", resource: KEY_ARN, context: viaS3 }, policy)).toBe(
+      "Allowed",
+    );
+  });
+});
