@@ -18,8 +18,10 @@ export function parsePolicy(label: string, raw: unknown): FoundPolicy | undefine
   if (typeof raw !== "string") return undefined;
   try {
     const parsed = JSON.parse(raw);
-    if (parsed && typeof parsed === "object" && Array.isArray(parsed.Statement ?? [])) {
-      return { label, document: { Version: "2012-10-17", ...parsed, Statement: parsed.Statement ?? [] }, raw };
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+      // IAM also accepts a single statement object
+      const statements = parsed.Statement === undefined ? [] : [parsed.Statement].flat();
+      return { label, document: { Version: "2012-10-17", ...parsed, Statement: statements }, raw };
     }
   } catch {
     // not JSON: a Terraform expression evaluated at plan time
@@ -90,11 +92,7 @@ function asArray(value: unknown): any[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** The statements of a document (a single statement object counts as a list of one). */
-export function statementsOf(document: PolicyDocument): PolicyStatement[] {
-  const statements = document.Statement as unknown;
-  return Array.isArray(statements) ? statements : [statements as PolicyStatement];
-}
+
 
 /** Values of a condition key under one exact operator. */
 export function conditionValues(statement: PolicyStatement, operator: string, key: string): string[] | undefined {
@@ -168,7 +166,7 @@ export function buildkiteTrustIn(block: SynthesizedBlock, blocks: readonly Synth
     }
     document = trust.document;
   }
-  const statements = statementsOf(document)
+  const statements = document.Statement
     .map((statement, i) => ({ statement, label: statementLabel(statement, i) }))
     .filter(({ statement }) => trustsBuildkite(statement, blocks));
   return statements.length ? { verifiable: true, statements } : undefined;

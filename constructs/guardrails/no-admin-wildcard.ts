@@ -1,6 +1,6 @@
 import { asList, PolicyStatement } from "../policy/policy-document";
 import { GuardrailRule, GuardrailViolation } from "./guardrail";
-import { permissionPoliciesOf, statementLabel, statementsOf } from "./iam-documents";
+import { permissionPoliciesOf, statementLabel } from "./iam-documents";
 
 const ANY_ACTION = ["*", "*:*"];
 const ADMIN_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
@@ -30,7 +30,7 @@ export const noAdminWildcard: GuardrailRule = {
     const violations: GuardrailViolation[] = [];
     for (const policy of permissionPoliciesOf(block)) {
       if (!policy.document) continue;
-      statementsOf(policy.document).forEach((statement, i) => {
+      policy.document.Statement.forEach((statement, i) => {
         if (grantsAdministrator(statement)) {
           violations.push({ message: `${statementLabel(statement, i)} of the ${policy.label} allows every action on every resource.`, fix: FIX });
         }

@@ -56,6 +56,11 @@ describe("guardrail buildkite-trust-pinned", () => {
       expect(violations[0].fix).toMatch(/PipelineAccess and BuildkitePipelineRole/);
     });
 
+    it("a trust policy whose Statement is a single object, as IAM also accepts", () => {
+      const single = { Version: "2012-10-17", Statement: { Effect: "Allow", Principal: { Federated: PROVIDER_ARN }, Action: "sts:AssumeRoleWithWebIdentity" } };
+      expect(check(buildkiteTrustPinned, role(JSON.stringify(single)))).toHaveLength(2);
+    });
+
     it("a role shared by two pipelines", () => {
       const shared = buildkiteTrust({ StringEquals: AUD, StringLike: { "agent.buildkite.com:sub": [SUB, SUB.replace("networking", "payments")] } });
       expect(messages(check(buildkiteTrustPinned, role(shared)))).toEqual([
