@@ -30,6 +30,7 @@ export interface BuildkiteAgentTokenProps {
   readonly allowedIpAddresses?: readonly string[];
 }
 
+/** A cluster, its queues and its rotating agent tokens. */
 export interface BuildkiteClusterProps {
   /** Cluster name. */
   readonly name: string;
@@ -84,9 +85,11 @@ export interface RotationSchedule {
  * Revoking a registration token does not disconnect agents already running.
  */
 export class BuildkiteCluster extends Construct {
+  /** The `buildkite_cluster`. */
   readonly cluster: Cluster;
   /** Queues by key. */
   readonly queues: Readonly<Record<string, ClusterQueue>>;
+  /** The `buildkite_cluster_default_queue`. */
   readonly defaultQueue: ClusterDefaultQueue;
   /** Key of the default queue. */
   readonly defaultQueueKey: string;
@@ -100,6 +103,7 @@ export class BuildkiteCluster extends Construct {
   readonly kmsKeyArn: string;
   /** The key, when this construct created it. */
   readonly kmsKey?: KmsKey;
+  /** Hours between token replacements. */
   readonly tokenRotationHours: number;
 
   constructor(scope: Construct, id: string, props: BuildkiteClusterProps) {

@@ -12,7 +12,7 @@ import { BlockStep, CommandStep, PipelineStep, renderPipelineYaml } from "./pipe
 import { noForkBuildsWithWritableRoles, PipelineForkSettings } from "./rules/no-fork-builds-with-writable-roles";
 import { requiredPipelineSettings } from "./rules/required-pipeline-settings";
 import { CredentialMethod, stepCredentials } from "./step-credentials";
-import { allOf, branchEquals, branchMatchesAny, not, notFork, notPullRequest, sourceIs, StepCondition } from "./step-condition";
+import { allOfConditions, branchEquals, branchMatchesAny, notCondition, notFork, notPullRequest, sourceIs, StepCondition } from "./step-condition";
 import { applyScript, PipelineStateBackend, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
 
 /**
@@ -35,6 +35,7 @@ export type PipelineTeamAccessLevel = "READ_ONLY" | "BUILD_AND_READ" | "MANAGE_B
 export interface PipelineTeamAccess {
   /** Team ID (the `id` of a `buildkite_team`, a GraphQL ID). */
   readonly teamId: string;
+  /** What the team may do with the pipeline. */
   readonly accessLevel: PipelineTeamAccessLevel;
 }
 
@@ -54,7 +55,9 @@ export interface DriftDetectionOptions {
 
 /** Scheduled builds that plan and apply without approval, limited to some resources (token rotation). */
 export interface ScheduledApplyOptions {
+  /** Cron line of the schedule (Buildkite syntax). */
   readonly cronline: string;
+  /** Label of the schedule in Buildkite. */
   readonly label: string;
   /** Terraform resource addresses the scheduled plan targets; at least one. */
   readonly targets: readonly string[];
@@ -83,6 +86,7 @@ export interface TerraformStepKeys {
   readonly apply?: string;
 }
 
+/** A Buildkite pipeline for one Terraform root module, and the roles its steps assume. */
 export interface BuildkiteTerraformPipelineProps {
   /** Pipeline name shown in Buildkite. */
   readonly name: string;
@@ -152,17 +156,25 @@ export interface BuildkiteTerraformPipelineProps {
  * branch names.
  */
 export class BuildkiteTerraformPipeline extends Construct {
+  /** The `buildkite_pipeline`. */
   readonly pipeline: Pipeline;
+  /** The pipeline slug (the one the roles trust). */
   readonly slug: string;
+  /** The branch that applies. */
   readonly defaultBranch: string;
   /** The steps, as typed objects. */
   readonly steps: readonly PipelineStep[];
   /** The steps as stored in the pipeline settings (before signing). */
   readonly stepsYaml: string;
+  /** Key of the plan step (admitted by the plan role). */
   readonly planStepKey: string;
+  /** Key of the apply step (admitted by the apply role). */
   readonly applyStepKey: string;
+  /** The drift-detection or scheduled-apply schedule, if any. */
   readonly schedules: readonly PipelineSchedule[];
+  /** The team grants. */
   readonly pipelineTeams: readonly PipelineTeam[];
+  /** The signing data source, when the steps are signed. */
   readonly signedSteps?: DataBuildkiteSignedPipelineSteps;
   private readonly roles: readonly RoleAccess[];
 
@@ -221,15 +233,15 @@ export class BuildkiteTerraformPipeline extends Construct {
       lockTimeout,
     });
 
-    const onDefaultBranch = allOf([notFork(), notPullRequest(), branchEquals(this.defaultBranch)]);
-    const notScheduled = not(sourceIs("schedule"));
+    const onDefaultBranch = allOfConditions([notFork(), notPullRequest(), branchEquals(this.defaultBranch)]);
+    const notScheduled = notCondition(sourceIs("schedule"));
 
     const planCredentials = stepCredentials(plan, region, props.credentials);
     const planStep: CommandStep = {
       type: "command",
       key: this.planStepKey,
       label: ":terraform: Plan",
-      condition: allOf([notFork(), branchMatchesAny(plan.branches)]),
+      condition: allOfConditions([notFork(), branchMatchesAny(plan.branches)]),
       agents,
       env,
       plugins: planCredentials.plugins,
@@ -246,12 +258,12 @@ export class BuildkiteTerraformPipeline extends Construct {
             label: ":terraform: Apply?",
             prompt: props.approval?.prompt ?? "Apply the reviewed plan?",
             allowedTeams: props.approval?.allowedTeams,
-            condition: allOf([onDefaultBranch, notScheduled]),
+            condition: allOfConditions([onDefaultBranch, notScheduled]),
             dependsOn: [this.planStepKey],
           };
 
     const applyCredentials = stepCredentials(apply, region, props.credentials);
-    const applyCondition: StepCondition = props.scheduledApply ? onDefaultBranch : allOf([onDefaultBranch, notScheduled]);
+    const applyCondition: StepCondition = props.scheduledApply ? onDefaultBranch : allOfConditions([onDefaultBranch, notScheduled]);
     const applyStep: CommandStep = {
       type: "command",
       key: this.applyStepKey,

@@ -37,7 +37,9 @@ interface StepBase {
 
 /** A step that runs commands on an agent. */
 export interface CommandStep extends StepBase {
+  /** Discriminator. */
   readonly type: "command";
+  /** Label shown in the build. */
   readonly label: string;
   /** Shell commands, run in order by the agent's shell. */
   readonly commands: readonly string[];
@@ -57,6 +59,7 @@ export interface CommandStep extends StepBase {
 
 /** A step that stops the build until a person unblocks it. */
 export interface BlockStep extends StepBase {
+  /** Discriminator. */
   readonly type: "block";
   /** Text of the block button. */
   readonly label: string;
@@ -68,6 +71,7 @@ export interface BlockStep extends StepBase {
 
 /** A step that waits for every earlier step. */
 export interface WaitStep {
+  /** Discriminator. */
   readonly type: "wait";
   /** @default - always */
   readonly condition?: StepCondition;
@@ -75,6 +79,7 @@ export interface WaitStep {
   readonly continueOnFailure?: boolean;
 }
 
+/** Any step of a pipeline. */
 export type PipelineStep = CommandStep | BlockStep | WaitStep;
 
 /** Buildkite step keys: letters, digits, `-` and `_` (a `:` would break the OIDC `sub` claim's segments). */

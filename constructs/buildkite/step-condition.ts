@@ -10,14 +10,50 @@ export type BuildSource = "webhook" | "ui" | "api" | "trigger_job" | "schedule";
 
 /** A condition on the build a step belongs to. */
 export type StepCondition =
-  | { readonly kind: "branch-equals"; readonly branch: string }
-  | { readonly kind: "branch-matches"; readonly glob: string }
-  | { readonly kind: "not-fork" }
-  | { readonly kind: "not-pull-request" }
-  | { readonly kind: "source-is"; readonly source: BuildSource }
-  | { readonly kind: "not"; readonly condition: StepCondition }
-  | { readonly kind: "all"; readonly conditions: readonly StepCondition[] }
-  | { readonly kind: "any"; readonly conditions: readonly StepCondition[] };
+  | {
+      /** The build's branch is exactly `branch`. */
+      readonly kind: "branch-equals";
+      /** Branch name. */
+      readonly branch: string;
+    }
+  | {
+      /** The build's branch matches `glob`. */
+      readonly kind: "branch-matches";
+      /** IAM-style glob (`*`, `?`). */
+      readonly glob: string;
+    }
+  | {
+      /** The build is not a pull request from a fork. */
+      readonly kind: "not-fork";
+    }
+  | {
+      /** The build is not a pull request build. */
+      readonly kind: "not-pull-request";
+    }
+  | {
+      /** The build was created by `source`. */
+      readonly kind: "source-is";
+      /** The source. */
+      readonly source: BuildSource;
+    }
+  | {
+      /** `condition` does not hold. */
+      readonly kind: "not";
+      /** The negated condition. */
+      readonly condition: StepCondition;
+    }
+  | {
+      /** Every one of `conditions` holds. */
+      readonly kind: "all";
+      /** The conditions (none: always holds). */
+      readonly conditions: readonly StepCondition[];
+    }
+  | {
+      /** At least one of `conditions` holds. */
+      readonly kind: "any";
+      /** The conditions (at least one). */
+      readonly conditions: readonly StepCondition[];
+    };
 
 /** The build is on exactly this branch. */
 export function branchEquals(branch: string): StepCondition {
@@ -30,8 +66,8 @@ export function branchEquals(branch: string): StepCondition {
  */
 export function branchMatchesAny(patterns: readonly string[]): StepCondition {
   if (patterns.length === 0) throw new Error("branchMatchesAny: give at least one branch name or pattern");
-  if (patterns.includes("*")) return allOf([]);
-  return anyOf(patterns.map((p) => (/[*?]/.test(p) ? { kind: "branch-matches", glob: p } : branchEquals(p))));
+  if (patterns.includes("*")) return allOfConditions([]);
+  return anyOfConditions(patterns.map((p) => (/[*?]/.test(p) ? { kind: "branch-matches", glob: p } : branchEquals(p))));
 }
 
 /** The build is not a pull request from a fork of the repository. */
@@ -49,18 +85,19 @@ export function sourceIs(source: BuildSource): StepCondition {
   return { kind: "source-is", source };
 }
 
-export function not(condition: StepCondition): StepCondition {
+/** The condition does not hold. */
+export function notCondition(condition: StepCondition): StepCondition {
   return { kind: "not", condition };
 }
 
 /** Every condition holds (an empty list always holds). */
-export function allOf(conditions: readonly StepCondition[]): StepCondition {
+export function allOfConditions(conditions: readonly StepCondition[]): StepCondition {
   return { kind: "all", conditions };
 }
 
 /** At least one condition holds. */
-export function anyOf(conditions: readonly StepCondition[]): StepCondition {
-  if (conditions.length === 0) throw new Error("anyOf: give at least one condition");
+export function anyOfConditions(conditions: readonly StepCondition[]): StepCondition {
+  if (conditions.length === 0) throw new Error("anyOfConditions: give at least one condition");
   return { kind: "any", conditions };
 }
 

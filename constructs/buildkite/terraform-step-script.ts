@@ -21,10 +21,13 @@ export interface PipelineStateBackend extends StateBackendLocation {
 
 /** What every Terraform step script needs. */
 export interface TerraformScriptContext {
+  /** Slug of the pipeline; part of every state key. */
   readonly pipelineSlug: string;
+  /** The branch that applies, and whose state is the stable workspace. */
   readonly defaultBranch: string;
   /** Terraform root module, relative to the checkout. */
   readonly workingDirectory: string;
+  /** Where the states live. */
   readonly backend: PipelineStateBackend;
   /** Lines that give the job its AWS credentials (empty when a plugin does it). */
   readonly credentialLines: readonly string[];
@@ -41,7 +44,17 @@ export const PLAN_FILE = "tfplan";
 export const DRIFT_EXIT_STATUS = 3;
 
 /** What a scheduled build of the pipeline does. */
-export type ScheduledRun = { readonly kind: "drift-check" } | { readonly kind: "apply"; readonly targets: readonly string[] };
+export type ScheduledRun =
+  | {
+      /** `terraform plan -detailed-exitcode`; the step fails when there are changes. */
+      readonly kind: "drift-check";
+    }
+  | {
+      /** A plan limited to `targets`, which the apply step then applies. */
+      readonly kind: "apply";
+      /** Terraform resource addresses. */
+      readonly targets: readonly string[];
+    };
 
 /**
  * The plan step: `terraform plan -out` for the build's workspace. On the

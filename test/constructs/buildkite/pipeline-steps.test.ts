@@ -1,6 +1,6 @@
 import { parse } from "yaml";
 import { CommandStep, PipelineStep, renderPipelineYaml } from "../../../constructs/buildkite/pipeline-steps";
-import { allOf, branchEquals, notFork } from "../../../constructs/buildkite/step-condition";
+import { allOfConditions, branchEquals, notFork } from "../../../constructs/buildkite/step-condition";
 
 const command = (key: string, extra: Partial<CommandStep> = {}): CommandStep => ({ type: "command", key, label: key, commands: ["echo hi"], ...extra });
 
@@ -17,7 +17,7 @@ describe("renderPipelineYaml", () => {
       }),
       { type: "wait" },
       { type: "block", key: "approve", label: "Apply?", prompt: "Sure?", allowedTeams: ["platform"], dependsOn: ["plan"], condition: branchEquals("main") },
-      command("apply", { dependsOn: ["plan", "approve"], concurrency: { group: "state/x" }, condition: allOf([notFork(), branchEquals("main")]) }),
+      command("apply", { dependsOn: ["plan", "approve"], concurrency: { group: "state/x" }, condition: allOfConditions([notFork(), branchEquals("main")]) }),
     ];
     const doc = parse(renderPipelineYaml(steps));
     expect(doc.steps[0]).toEqual({

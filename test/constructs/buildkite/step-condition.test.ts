@@ -1,4 +1,4 @@
-import { allOf, anyOf, branchEquals, branchMatchesAny, isAlwaysTrue, not, notFork, notPullRequest, renderCondition, sourceIs } from "../../../constructs/buildkite/step-condition";
+import { allOfConditions, anyOfConditions, branchEquals, branchMatchesAny, isAlwaysTrue, notCondition, notFork, notPullRequest, renderCondition, sourceIs } from "../../../constructs/buildkite/step-condition";
 import { buildContext, evaluateCondition, SimulatedBuild } from "./support/buildkite-conditional";
 
 const holds = (rendered: string, build: SimulatedBuild) => evaluateCondition(rendered, buildContext(build, "main"));
@@ -19,13 +19,14 @@ describe("renderCondition", () => {
     expect(holds(rendered, { branch: "axb" })).toBe(false);
     // Anchored at both ends.
     expect(holds(rendered, { branch: "x-feature/y" })).toBe(false);
+    expect(holds(rendered, { branch: "v1.xtra" })).toBe(false);
     expect(holds(rendered, { branch: "a.b.c" })).toBe(false);
   });
 
   it("treats [\"*\"] as every branch and renders no condition for it", () => {
     expect(isAlwaysTrue(branchMatchesAny(["*"]))).toBe(true);
-    expect(isAlwaysTrue(allOf([branchMatchesAny(["*"]), allOf([])]))).toBe(true);
-    expect(renderCondition(allOf([notFork(), branchMatchesAny(["main", "*"])]))).toBe("build.pull_request.repository.fork != true");
+    expect(isAlwaysTrue(allOfConditions([branchMatchesAny(["*"]), allOfConditions([])]))).toBe(true);
+    expect(renderCondition(allOfConditions([notFork(), branchMatchesAny(["main", "*"])]))).toBe("build.pull_request.repository.fork != true");
   });
 
   it("excludes forks but keeps branch builds and same-repository pull requests", () => {
@@ -42,7 +43,7 @@ describe("renderCondition", () => {
   });
 
   it("keeps the precedence of nested conditions with parentheses", () => {
-    const condition = allOf([anyOf([branchEquals("a"), branchEquals("b")]), not(sourceIs("schedule"))]);
+    const condition = allOfConditions([anyOfConditions([branchEquals("a"), branchEquals("b")]), notCondition(sourceIs("schedule"))]);
     const rendered = renderCondition(condition);
     expect(rendered).toBe("(build.branch == 'a' || build.branch == 'b') && !(build.source == 'schedule')");
     expect(holds(rendered, { branch: "b" })).toBe(true);
