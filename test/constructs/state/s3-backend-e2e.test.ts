@@ -64,29 +64,36 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
     if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
-  /** A cdktf stack whose backend comes from the project's helpers and whose only resource waits for `releaseFile`. */
-  function consumerStack(location: StateBackendLocation, key: string, releaseFile: string): string {
+  /**
+   * A cdktf stack whose backend comes from the project's helpers (none: local state) and whose only
+   * resource, when `releaseFile` is given, holds its apply until that file exists.
+   */
+  function consumerStack(location: StateBackendLocation | undefined, key: string, releaseFile?: string): string {
     const stack = new TerraformStack(Testing.app(), "consumer");
-    addS3Backend(stack, s3BackendConfig(location, key));
+    if (location) addS3Backend(stack, s3BackendConfig(location, key));
     new TerraformResource(stack, "hold", {
       terraformResourceType: "terraform_data",
-      provisioners: [
-        {
-          type: "local-exec",
-          // Holds the apply (and so the state lock) until the test releases it; gives up after 30 s.
-          command: `i=0; while [ ! -f '${releaseFile}' ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done`,
-        },
-      ],
+      provisioners: releaseFile
+        ? [
+            {
+              type: "local-exec",
+              // Holds the apply (and so the state lock) until the test releases it; gives up after 30 s.
+              command: `i=0; while [ ! -f '${releaseFile}' ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done`,
+            },
+          ]
+        : undefined,
     });
     return Testing.synth(stack);
   }
 
+  /** Writes the configuration (and the local-server overrides when it has an S3 backend) and runs terraform init. */
   async function initWorkdir(name: string, config: string): Promise<string> {
     const dir = path.join(root, name);
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), config);
-    fs.writeFileSync(path.join(dir, "local.s3.tfbackend"), renderBackendHcl(localBackendOverrides(aws)));
-    await runProcess("terraform", ["init", "-input=false", "-no-color", "-backend-config=local.s3.tfbackend"], dir, env);
+    const remote = JSON.parse(config).terraform?.backend?.s3 !== undefined;
+    if (remote) fs.writeFileSync(path.join(dir, "local.s3.tfbackend"), renderBackendHcl(localBackendOverrides(aws)));
+    await runProcess("terraform", ["init", "-input=false", "-no-color", ...(remote ? ["-backend-config=local.s3.tfbackend"] : [])], dir, env);
     return dir;
   }
 
@@ -158,4 +165,70 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
       expect(replan.stdout).toContain("No changes.");
     },
   );
+
+  describe("scripts/migrate-state.sh", () => {
+    const script = path.resolve(__dirname, "../../../scripts/migrate-state.sh");
+    const key = "bootstrap/state-backend/terraform.tfstate";
+    const location: StateBackendLocation = { bucket: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "both", lockTableName: TABLE };
+    const readState = async (stateKey: string) =>
+      JSON.parse(await (await aws.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: stateKey }))).Body!.transformToString());
+    const migrate = (stackDir: string, localState: string) =>
+      startProcess("sh", [script, "--stack-dir", stackDir, "--local-state", localState, "--backend-config", path.join(stackDir, "local.s3.tfbackend")], root, env)
+        .exited;
+
+    it("moves a local state into the bucket, after which the stack plans no changes; a re-run is harmless", async () => {
+      const bootstrap = await initWorkdir("bootstrap-local", consumerStack(undefined, key));
+      await runProcess("terraform", ["apply", "-auto-approve", "-input=false", "-no-color"], bootstrap, env);
+      const localState = path.join(bootstrap, "terraform.tfstate");
+      const local = JSON.parse(fs.readFileSync(localState, "utf8"));
+
+      const stackDir = await initWorkdir("bootstrap-s3", consumerStack(location, key));
+      const migrated = await migrate(stackDir, localState);
+      expect(migrated.stderr).toBe("");
+      expect(migrated.code).toBe(0);
+
+      const remote = await readState(key);
+      // terraform init -migrate-state gives the copy a new lineage; what it holds is the same.
+      expect({ resources: remote.resources, outputs: remote.outputs }).toEqual({ resources: local.resources, outputs: local.outputs });
+      expect(remote.resources.map((r: { type: string }) => r.type)).toEqual(["terraform_data"]);
+      expect(fs.existsSync(localState)).toBe(false);
+      expect(fs.readdirSync(bootstrap).filter((f) => f.startsWith("terraform.tfstate.migrated-"))).toHaveLength(1);
+      const plan = await startProcess("terraform", ["plan", "-input=false", "-no-color", "-detailed-exitcode"], stackDir, env).exited;
+      expect(plan.code).toBe(0);
+
+      // Running it again with the moved-aside copy finds the same state in the bucket and copies nothing.
+      const movedAside = path.join(bootstrap, fs.readdirSync(bootstrap).find((f) => f.startsWith("terraform.tfstate.migrated-"))!);
+      fs.copyFileSync(movedAside, localState);
+      const again = await migrate(stackDir, localState);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain("already holds this state");
+    });
+
+    it("refuses to overwrite another state in the bucket, and leaves everything as it was", async () => {
+      const otherKey = "bootstrap/other/terraform.tfstate";
+      const applyLocally = async (name: string) => {
+        const dir = await initWorkdir(name, consumerStack(undefined, otherKey));
+        await runProcess("terraform", ["apply", "-auto-approve", "-input=false", "-no-color"], dir, env);
+        return path.join(dir, "terraform.tfstate");
+      };
+      const [first, second] = await Promise.all([applyLocally("first-local"), applyLocally("second-local")]);
+      const stackDir = await initWorkdir("other-s3", consumerStack(location, otherKey));
+      expect((await migrate(stackDir, first)).code).toBe(0);
+      const before = await readState(otherKey);
+
+      const refused = await migrate(stackDir, second);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("the bucket already holds another state");
+      expect(await readState(otherKey)).toEqual(before);
+      expect(fs.existsSync(second)).toBe(true);
+    });
+
+    it("refuses a stack folder whose configuration declares no S3 backend", async () => {
+      const local = await initWorkdir("still-local", consumerStack(undefined, key));
+      await runProcess("terraform", ["apply", "-auto-approve", "-input=false", "-no-color"], local, env);
+      const result = await startProcess("sh", [script, "--stack-dir", local, "--local-state", path.join(local, "terraform.tfstate")], root, env).exited;
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("declares no S3 backend");
+    });
+  });
 });
