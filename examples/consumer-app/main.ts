@@ -11,10 +11,11 @@ import {
   addS3Backend,
   BuildkiteOidcProvider,
   BuildkitePipelineRoles,
+  BuildkiteTerraformPipeline,
   PipelineAccess,
   pipelineStatePrefix,
+  PipelineStateBackend,
   s3BackendConfig,
-  StateBackendLocation,
   StateLocation,
 } from "buildkite-terraform-trust";
 import { BuildkiteProvider } from "buildkite-terraform-trust/buildkite/provider";
@@ -38,18 +39,20 @@ const access = new PipelineAccess({
   apply: { branches: ["main"], stepKeys: ["apply"] },
 });
 
-// The platform's state backend (created by the platform team's TerraformStateBackend).
-const backend: StateBackendLocation = {
+// The platform's state backend (created by the platform team's TerraformStateBackend);
+// pipeline states live under pipelines/<pipeline-slug>/<workspace>/terraform.tfstate.
+const backend: PipelineStateBackend = {
   bucket: "acme-terraform-state",
   region: REGION,
   kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/7d1c3f5e-2a4b-4c6d-8e9f-0a1b2c3d4e5f`,
   lockMode: "lockfile",
+  keyPrefix: "pipelines",
 };
 
 // The pipeline's own states live under pipelines/payments-infra/; its roles may touch nothing else in the bucket.
 const state: StateLocation = {
   bucketArn: `arn:aws:s3:::${backend.bucket}`,
-  keyPrefix: pipelineStatePrefix({ prefix: "pipelines", pipelineSlug: PIPELINE }),
+  keyPrefix: pipelineStatePrefix({ prefix: backend.keyPrefix, pipelineSlug: PIPELINE }),
   kmsKeyArn: backend.kmsKeyArn,
   lockMode: backend.lockMode,
 };
@@ -74,9 +77,20 @@ new BuildkitePipelineRoles(identity, "payments-infra", {
   },
 });
 
-// The generated Buildkite provider bindings ship with the library under buildkite-terraform-trust/buildkite/<resource>.
+// The pipeline itself, in another state: its steps come from the same declaration as the roles' trust
+// policies, so they request exactly the token each role admits. The generated Buildkite provider
+// bindings ship with the library under buildkite-terraform-trust/buildkite/<resource>.
 const buildkite = new TerraformStack(app, "payments-ci-buildkite");
+addS3Backend(buildkite, s3BackendConfig(backend, "teams/payments/ci-buildkite/terraform.tfstate"));
 new BuildkiteProvider(buildkite, "buildkite", { organization: ORGANIZATION });
-new Team(buildkite, "payments", { name: "payments", privacy: "VISIBLE", defaultTeam: false, defaultMemberRole: "MEMBER" });
+const team = new Team(buildkite, "payments", { name: "payments", privacy: "VISIBLE", defaultTeam: false, defaultMemberRole: "MEMBER" });
+new BuildkiteTerraformPipeline(buildkite, "payments-infra", {
+  name: "Payments infrastructure",
+  repository: "git@github.com:acme/payments-infra.git",
+  access,
+  state: backend,
+  workingDirectory: "terraform",
+  teams: [{ teamId: team.id, accessLevel: "BUILD_AND_READ" }],
+});
 
 app.synth();

@@ -8,6 +8,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parse as parseYaml } from "yaml";
 
 const projectRoot = path.resolve(__dirname, "../..");
 const consumerSource = path.join(projectRoot, "examples/consumer-app");
@@ -94,6 +95,7 @@ const ORGANIZATION_ID = "0b6a6f3e-59c8-4a64-9d2b-2c6e3f0c1a11";
 const PIPELINE_ID = "5f3d9a2c-8e41-4b7a-a0d6-7c1e2b9f4d22";
 const STATE_OBJECTS = "arn:aws:s3:::acme-terraform-state/pipelines/payments-infra/";
 const ROLES_STACK = "payments-ci-roles";
+const BUILDKITE_STACK = "payments-ci-buildkite";
 
 type TerraformJson = { resource?: Record<string, Record<string, any>>; terraform?: { backend?: Record<string, any> } };
 
@@ -115,6 +117,12 @@ function roleNamed(stack: TerraformJson, name: string): { address: string; trust
   expect(found.map(([address]) => address)).toHaveLength(1);
   const [address, role] = found[0];
   return { address, trust: JSON.parse(role.assume_role_policy) };
+}
+
+/** The role's ARN as IAM will report it, from the synthesized name and path. */
+function roleArnOf(stack: TerraformJson, address: string): string {
+  const role = stack.resource!.aws_iam_role[address];
+  return `arn:aws:iam::${ACCOUNT_ID}:role${role.path ?? "/"}${role.name}`;
 }
 
 /** The inline policies attached to a role (by its resource address), parsed. */
@@ -249,6 +257,19 @@ describe("the packed library in a consumer app", () => {
             use_lockfile: true,
           }),
         });
+      });
+
+      it("generates the pipeline's steps so each assumes the role whose trust policy admits its step key", () => {
+        const pipelines = Object.values(stacks[BUILDKITE_STACK].resource?.buildkite_pipeline ?? {});
+        expect(pipelines.map((pipeline) => pipeline.slug)).toEqual([PIPELINE]);
+        expect(pipelines[0].provider_settings.build_pull_request_forks).toBe(false);
+        const steps: any[] = parseYaml(pipelines[0].steps).steps;
+        for (const roleName of ["bk-payments-infra-plan", "bk-payments-infra-apply"]) {
+          const role = roleNamed(stacks[ROLES_STACK], roleName);
+          const admittedStep = /:step:([^:*]+)$/.exec(expectPipelineTrust(role.trust)[0])![1];
+          const assuming = steps.filter((step) => JSON.stringify(step).includes(roleArnOf(stacks[ROLES_STACK], role.address)));
+          expect(assuming.map((step) => step.key)).toEqual([admittedStep]);
+        }
       });
 
       it("lets apply write the pipeline's state and plan only read it, both only under the pipeline's prefix", () => {
