@@ -120,6 +120,23 @@ function rolesAdmitting(pipeline: SynthesizedPipeline, step: any, build: Simulat
   return roles.filter((role) => trustAdmits(role.trustPolicy, role.arn, providerArn, token)).map((role) => role.arn);
 }
 
+/**
+ * The request read against the trust policy's JSON: the audience is the one `aud` must equal, the
+ * session tags are exactly the `aws:RequestTag/*` keys it checks, and every optional claim it
+ * checks as a condition key is requested.
+ */
+function expectRequestMatchesTrustPolicy(policy: PolicyDocument, request: ObservedStep["request"]): void {
+  const conditions = policy.Statement.flatMap((s) => Object.values(s.Condition ?? {}));
+  const keys = new Set(conditions.flatMap((c) => Object.keys(c)));
+  const equals = Object.assign({}, ...policy.Statement.map((s) => s.Condition?.StringEquals ?? {}));
+  expect(equals["agent.buildkite.com:aud"]).toBe(request.audience);
+  const tagKeys = [...keys].filter((k) => k.startsWith("aws:RequestTag/")).map((k) => k.slice("aws:RequestTag/".length));
+  expect([...request.sessionTags].sort()).toEqual(tagKeys.sort());
+  const optional = ["organization_id", "pipeline_id", "cluster_id", "cluster_name"];
+  const checkedOptional = [...keys].map((k) => k.replace(/^(agent\.buildkite\.com:|aws:RequestTag\/)/, "")).filter((k) => optional.includes(k));
+  expect([...request.claims].sort()).toEqual([...new Set(checkedOptional)].sort());
+}
+
 const kindOf = (step: any) => (step.block !== undefined ? "block" : "command");
 
 describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, pipeline) => {
@@ -178,6 +195,16 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
       expect([...observed.request.claims].sort()).toEqual([...expectedRole.tokenRequest.claims].sort());
       expect([...observed.request.sessionTags].sort()).toEqual([...expectedRole.tokenRequest.sessionTags].sort());
       expect(rolesAdmitting(pipeline, step, build, observed)).toEqual([observed.roleArn]);
+      expectRequestMatchesTrustPolicy(roles.find((r) => r.arn === observed.roleArn)!.trustPolicy, observed.request);
+      // Nothing requested is superfluous: without any one of it the token is refused.
+      for (const claim of observed.request.claims) {
+        const without = { ...observed, request: { ...observed.request, claims: observed.request.claims.filter((c) => c !== claim), sessionTags: observed.request.sessionTags.filter((t) => t !== claim) } };
+        expect(rolesAdmitting(pipeline, step, build, without)).toEqual([]);
+      }
+      for (const tag of observed.request.sessionTags) {
+        const without = { ...observed, request: { ...observed.request, sessionTags: observed.request.sessionTags.filter((t) => t !== tag) } };
+        expect(rolesAdmitting(pipeline, step, build, without)).toEqual([]);
+      }
       // Terraform runs with the assumed role's credentials.
       const terraform = observed.run.callsOf("terraform");
       expect(terraform.length).toBeGreaterThan(0);
