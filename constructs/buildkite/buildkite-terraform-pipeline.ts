@@ -47,6 +47,9 @@ export interface ApprovalOptions {
   readonly allowedTeams?: readonly string[];
 }
 
+/** When the drift check runs unless told otherwise: nightly at 03:00. */
+export const DEFAULT_DRIFT_CRONLINE = "0 3 * * *";
+
 /** A nightly check that the infrastructure still matches the default branch. */
 export interface DriftDetectionOptions {
   /** Cron line of the schedule (Buildkite syntax, UTC unless a zone is given). @default "0 3 * * *" */
@@ -329,7 +332,7 @@ export class BuildkiteTerraformPipeline extends Construct {
         new PipelineSchedule(this, "drift-detection", {
           pipelineId: this.pipeline.id,
           branch: this.defaultBranch,
-          cronline: (props.driftDetection || undefined)?.cronline ?? "0 3 * * *",
+          cronline: (props.driftDetection ? props.driftDetection.cronline : undefined) ?? DEFAULT_DRIFT_CRONLINE,
           label: `Drift detection: ${props.name}`,
           enabled: true,
         }),
