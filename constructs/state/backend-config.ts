@@ -24,12 +24,19 @@ export interface StateBackendLocation {
  * is a partial configuration, to be completed with `-backend-config=key=...` at `terraform init`.
  */
 export interface S3BackendSettings {
+  /** Name of the state bucket. */
   readonly bucket: string;
+  /** Object key of the state. @default - none (partial configuration) */
   readonly key?: string;
+  /** Region of the bucket and the lock table. */
   readonly region: string;
+  /** Server-side encryption of the state; always on. */
   readonly encrypt: true;
+  /** ARN of the KMS key that encrypts the state. */
   readonly kms_key_id: string;
+  /** DynamoDB lock table, when the lock mode uses DynamoDB. @default - no DynamoDB locking */
   readonly dynamodb_table?: string;
+  /** S3 lock files, when the lock mode uses them. @default - no lock files */
   readonly use_lockfile?: true;
 }
 
@@ -77,10 +84,12 @@ export class S3BackendWithLockfile extends S3Backend {
     this.useLockfile = useLockfile ?? false;
   }
 
+  /** cdktf's JSON backend attributes plus `use_lockfile` when enabled. */
   protected synthesizeAttributes(): { [name: string]: any } {
     return { ...super.synthesizeAttributes(), ...this.lockfileAttribute() };
   }
 
+  /** cdktf's HCL backend attributes plus `use_lockfile` when enabled. */
   protected synthesizeHclAttributes(): { [name: string]: any } {
     return { ...super.synthesizeHclAttributes(), ...this.lockfileAttribute() };
   }
