@@ -15,7 +15,7 @@ export interface StateBackendLocation {
   readonly kmsKeyArn: string;
   /** The lock mechanisms Terraform uses. */
   readonly lockMode: StateLockMode;
-  /** Name of the DynamoDB lock table; required when `lockMode` uses DynamoDB. */
+  /** Name of the DynamoDB lock table; required when `lockMode` uses DynamoDB. @default - none */
   readonly lockTableName?: string;
 }
 

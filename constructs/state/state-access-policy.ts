@@ -20,7 +20,7 @@ export interface StateAccessScope {
   readonly keyPrefix: string;
   /** ARN of the KMS key that encrypts the state objects. */
   readonly kmsKeyArn: string;
-  /** ARN of the DynamoDB lock table; required when `lockMode` uses DynamoDB. */
+  /** ARN of the DynamoDB lock table; required when `lockMode` uses DynamoDB. @default - none */
   readonly lockTableArn?: string;
   /** The lock mechanisms the backend configuration uses. */
   readonly lockMode: StateLockMode;

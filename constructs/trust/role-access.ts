@@ -12,7 +12,7 @@ export interface JobTokenRequest {
   readonly claims: readonly string[];
   /** Claims to copy into AWS session tags with `--aws-session-tag`. */
   readonly sessionTags: readonly string[];
-  /** Token lifetime in seconds (`--lifetime`); undefined keeps the agent default. */
+  /** Token lifetime in seconds (`--lifetime`). @default - the agent's default (5 minutes) */
   readonly lifetimeSeconds?: number;
 }
 

@@ -2,7 +2,7 @@ import { RoleAccess } from "../../trust/role-access";
 
 /** The fork-related provider settings of a pipeline, as synthesized. */
 export interface PipelineForkSettings {
-  /** `provider_settings.build_pull_request_forks`; Buildkite's default is false. */
+  /** `provider_settings.build_pull_request_forks`. @default false (Buildkite's default) */
   readonly buildPullRequestForks?: unknown;
   /** `provider_settings.prefix_pull_request_fork_branch_names`. */
   readonly prefixPullRequestForkBranchNames?: unknown;
