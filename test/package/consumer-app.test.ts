@@ -46,8 +46,9 @@ function run(command: string, args: string[], cwd: string): string {
 }
 
 /**
- * Builds the package the way `npm pack` sees it after `npm run build`, but in
- * a private staging folder: a fresh compile, so the tarball holds no stale
+ * Builds the package the way `npm pack` does (its prepack script compiles
+ * tsconfig.lib.json: the library and the Buildkite bindings, not the app), but
+ * in a private staging folder: a fresh compile, so the tarball holds no stale
  * output and concurrent builds in the checkout cannot race with it.
  */
 function buildAndPack(workdir: string): { tarball: string; pack: PackResult } {
@@ -57,7 +58,7 @@ function buildAndPack(workdir: string): { tarball: string; pack: PackResult } {
     process.execPath,
     [
       require.resolve("typescript/bin/tsc"),
-      ...["-p", path.join(projectRoot, "tsconfig.build.json")],
+      ...["-p", path.join(projectRoot, "tsconfig.lib.json")],
       ...["--outDir", path.join(stage, "dist"), "--incremental", "false", "--tsBuildInfoFile", "null"],
     ],
     projectRoot,
