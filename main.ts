@@ -1,12 +1,43 @@
-import { App } from "cdktf";
-import { exampleBuildkiteStackProps } from "./stacks/buildkite-example";
-import { BuildkiteStack } from "./stacks/buildkite-stack";
-import { IdentityStack } from "./stacks/identity-stack";
+/**
+ * The app: synthesizes the platform declared in the file named by the first
+ * argument or BKTT_PLATFORM_FILE (the embedded example otherwise) into
+ * cdktf.out/, then prints the stacks and the access report.
+ *
+ * Environment: CDKTF_OUTDIR (set by the cdktf CLI), BKTT_OFFLINE=1 (providers
+ * configured for offline plans), BUILDKITE_* (build metadata tags, when the
+ * declaration enables them).
+ */
+import { accessReportText } from "./platform/access-report";
+import { DeclarationError } from "./platform/declaration-error";
+import { loadDeclaration } from "./platform/load";
+import { synthesizePlatform } from "./platform/synthesize";
+import { buildMetadataTags } from "./stacks/build-metadata";
 
-const app = new App({ outdir: process.env.CDKTF_OUTDIR ?? "cdktf.out" });
-const offline = process.env.BKTT_OFFLINE === "1";
+const MAX_PIPELINES_PRINTED = 20;
 
-new IdentityStack(app, "identity", { region: "eu-west-1", accountId: "111111111111", offline });
-new BuildkiteStack(app, "buildkite", exampleBuildkiteStackProps(offline));
+function main(): number {
+  const file = process.argv[2] ?? process.env.BKTT_PLATFORM_FILE;
+  let result;
+  try {
+    result = synthesizePlatform(loadDeclaration(file), {
+      outdir: process.env.CDKTF_OUTDIR ?? "cdktf.out",
+      offline: process.env.BKTT_OFFLINE === "1",
+      buildMetadata: buildMetadataTags(process.env),
+    });
+  } catch (err) {
+    // Declaration mistakes and guardrail findings: their messages name the field or construct and the fix.
+    console.error(err instanceof DeclarationError ? err.message : `synthesis refused: ${(err as Error).message}`);
+    console.error("Nothing was written.");
+    return 1;
+  }
+  const printed = result.pipelines.slice(0, MAX_PIPELINES_PRINTED);
+  process.stdout.write(accessReportText(result.stacks, printed));
+  if (printed.length < result.pipelines.length) {
+    console.log(`  ... and ${result.pipelines.length - printed.length} more pipelines`);
+  }
+  console.log(`\nAccess report for auditors: ${result.reportFile}`);
+  if (result.pending) console.log(`\nNext: ${result.pending}`);
+  return 0;
+}
 
-app.synth();
+process.exitCode = main();

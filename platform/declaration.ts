@@ -45,7 +45,34 @@ const roleSchema = z
     /** Step keys whose jobs may assume the role. */
     stepKey: slug("step key").optional(),
     permissions: permissionsSchema.default({ sets: [], managedPolicyArns: [], statements: [] }),
-    sessionDurationSeconds: z.number().int().min(900).max(43200).optional(),
+    /** Maximum session length in seconds (IAM allows 3600-43200). */
+    sessionDurationSeconds: z.number().int().optional(),
+  })
+  .strict();
+
+const pipelineSchema = z
+  .object({
+    slug: slug("pipeline"),
+    name: z.string().min(1),
+    repository: z.string().min(1),
+    /** Pins trust to the immutable pipeline UUID (recommended once the pipeline exists). */
+    id: uuid("pipeline").optional(),
+    account: slug("account name"),
+    defaultBranch: z.string().min(1).default("main"),
+    workingDirectory: z.string().default("."),
+    /** POSIX sh commands run before Terraform (e.g. `npm ci`, `npx cdktf synth` for cdktf repositories). */
+    setupCommands: z.array(z.string().min(1)).default([]),
+    queue: slug("queue key").optional(),
+    owner: slug("team").optional(),
+    teams: z
+      .array(z.object({ team: slug("team"), access: z.enum(["READ_ONLY", "BUILD_AND_READ", "MANAGE_BUILD_AND_READ"]) }).strict())
+      .default([]),
+    plan: roleSchema.default({ branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [] } }),
+    apply: roleSchema,
+    /** A block step before apply. */
+    approval: z.boolean().default(true),
+    /** Cron line of the nightly drift check (`terraform plan -detailed-exitcode`). */
+    driftSchedule: z.string().min(9).optional(),
   })
   .strict();
 
@@ -79,6 +106,16 @@ export const declarationSchema = z
         bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)"),
         lockTable: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a valid DynamoDB table name").optional(),
         lockMode: z.enum(["dynamodb", "lockfile", "both"]).default("lockfile"),
+        /**
+         * ARN of the state KMS key, printed as the `kms_key_arn` output of the state-backend stack's
+         * first apply (a KMS key ID is random). Until it is set only the state-backend stack is synthesized.
+         */
+        kmsKeyArn: z
+          .string()
+          .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/, "must be the KMS key ARN from the state-backend stack's kms_key_arn output (arn:aws:kms:<region>:<account>:key/<uuid>)")
+          .optional(),
+        /** The state-backend stack's own state has been migrated into its bucket (scripts/migrate-state.sh). */
+        migrated: z.boolean().default(false),
         keyPrefix: z.string().regex(/^[a-z0-9][a-z0-9/_-]*[a-z0-9]$/, "must be a relative key prefix like \"pipelines\" (no leading or trailing slash)").default("pipelines"),
       })
       .strict(),
@@ -92,29 +129,7 @@ export const declarationSchema = z
       .strict(),
     teams: z.array(z.object({ slug: slug("team"), name: z.string().min(1), description: z.string().optional() }).strict()).default([]),
     pipelines: z
-      .array(
-        z
-          .object({
-            slug: slug("pipeline"),
-            name: z.string().min(1),
-            repository: z.string().min(1),
-            /** Pins trust to the immutable pipeline UUID (recommended once the pipeline exists). */
-            id: uuid("pipeline").optional(),
-            account: slug("account name"),
-            defaultBranch: z.string().min(1).default("main"),
-            workingDirectory: z.string().default("."),
-            queue: slug("queue key").optional(),
-            owner: slug("team").optional(),
-            teams: z
-              .array(z.object({ team: slug("team"), access: z.enum(["READ_ONLY", "BUILD_AND_READ", "MANAGE_BUILD_AND_READ"]) }).strict())
-              .default([]),
-            plan: roleSchema.default({ branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [] } }),
-            apply: roleSchema,
-            approval: z.boolean().default(true),
-            driftSchedule: z.string().min(9).optional(),
-          })
-          .strict(),
-      )
+      .array(pipelineSchema)
       .min(1, "declare at least one pipeline"),
     tags: z
       .object({
@@ -124,10 +139,18 @@ export const declarationSchema = z
       })
       .strict()
       .default({ buildMetadata: false, extra: {} }),
+    /**
+     * The pipeline that applies this platform (the repository of this declaration). It also
+     * re-applies the agent-token rotation on a schedule.
+     */
+    platformPipeline: pipelineSchema.optional(),
     /** How many pipelines one identity or Buildkite stack holds before the fleet is split. */
     pipelinesPerStack: z.number().int().min(1).max(500).default(100),
   })
   .strict();
+
+/** The pipeline slug the platform's own states are filed under when the declaration has no platform pipeline. */
+export const DEFAULT_PLATFORM_SLUG = "platform";
 
 /** A platform declaration as written by its author (defaults optional). */
 export type PlatformDeclarationInput = z.input<typeof declarationSchema>;

@@ -3,7 +3,7 @@ import { PlatformDeclarationInput } from "./declaration";
 /**
  * The example platform synthesized when no declaration is given: a networking
  * repository, an application service and a data platform whose applies are
- * stricter (release branch only, own step key, shorter sessions).
+ * stricter (release branch only, its own step key and queue, pinned pipeline UUID).
  */
 export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
   repository: "github.com/acme/platform-trust",
@@ -16,6 +16,9 @@ export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
     lockTable: "acme-terraform-locks",
     lockMode: "both",
     keyPrefix: "pipelines",
+    // The kms_key_arn output of the state-backend stack's first apply.
+    kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/6f1c2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2f",
+    migrated: true,
   },
   cluster: {
     name: "terraform",
@@ -82,11 +85,38 @@ export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
       apply: {
         branches: ["release"],
         stepKey: "apply-data",
-        sessionDurationSeconds: 1800,
         permissions: { sets: ["glue-admin", "s3-admin"] },
       },
       approval: true,
       driftSchedule: "30 2 * * *",
     },
   ],
+  platformPipeline: {
+    slug: "platform-trust",
+    name: "Platform trust",
+    repository: "git@github.com:acme/platform-trust.git",
+    account: "production",
+    owner: "platform",
+    setupCommands: ["npm ci", "npm run synth"],
+    workingDirectory: "cdktf.out/stacks/buildkite",
+    teams: [{ team: "platform", access: "MANAGE_BUILD_AND_READ" }],
+    apply: {
+      branches: ["main"],
+      stepKey: "apply",
+      permissions: {
+        statements: [
+          {
+            sid: "PipelineRoles",
+            actions: ["iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:TagRole", "iam:UntagRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:PutRolePermissionsBoundary"],
+            resources: ["arn:aws:iam::123456789012:role/buildkite/acme/*"],
+          },
+          {
+            sid: "AgentTokenParameters",
+            actions: ["ssm:PutParameter", "ssm:DeleteParameter", "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource"],
+            resources: ["arn:aws:ssm:eu-west-1:123456789012:parameter/buildkite/*"],
+          },
+        ],
+      },
+    },
+  },
 };

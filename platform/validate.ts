@@ -1,6 +1,7 @@
-import { declarationSchema, PlatformDeclaration } from "./declaration";
+import { declarationSchema, DEFAULT_PLATFORM_SLUG, PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-error";
 import { PERMISSION_SETS } from "./permission-sets";
+import { pipelineAccess } from "./pipeline-access";
 
 /**
  * Validates a platform declaration: its shape (types, formats, unknown
@@ -61,9 +62,10 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   });
 
   const pipelines = new Set<string>();
-  d.pipelines.forEach((p, i) => {
-    const at = `pipelines[${i}]`;
-    if (pipelines.has(p.slug)) add(`${at}.slug`, `duplicate pipeline "${p.slug}"; each pipeline slug may be declared once`);
+  const declared: [PipelineDeclaration, string][] = d.pipelines.map((p, i) => [p, `pipelines[${i}]`]);
+  if (d.platformPipeline) declared.push([d.platformPipeline, "platformPipeline"]);
+  declared.forEach(([p, at]) => {
+    if (pipelines.has(p.slug)) add(`${at}.slug`, `duplicate pipeline "${p.slug}"; each pipeline slug may be declared once (the platform pipeline included)`);
     pipelines.add(p.slug);
     if (!accounts.has(p.account)) add(`${at}.account`, `unknown account "${p.account}"; use one of the declared accounts (${knownAccounts})`);
     if (p.queue !== undefined && !queues.has(p.queue)) add(`${at}.queue`, `unknown queue "${p.queue}"; declare it in cluster.queues`);
@@ -78,17 +80,30 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
         }
       });
     }
-    p.apply.branches.forEach((branch, j) => {
-      if (/^[*?]+$/.test(branch) || branch === "**") {
-        add(`${at}.apply.branches[${j}]`, `apply may not run on all branches ("${branch}"); list the branches that may apply, usually just "${p.defaultBranch}"`);
-      }
-    });
     if (!p.apply.branches.includes(p.defaultBranch)) {
       add(`${at}.apply.branches`, `the apply step runs on the default branch "${p.defaultBranch}", which apply.branches does not admit; add it`);
     }
     if (p.plan.stepKey !== undefined && p.plan.stepKey === p.apply.stepKey) {
       add(`${at}.apply.stepKey`, `plan and apply use the same step key "${p.apply.stepKey}"; give apply its own step key`);
     }
+    if (accounts.has(p.account)) {
+      // The trust declaration checks branches, step keys, role names and durations itself.
+      try {
+        pipelineAccess(d, p);
+      } catch (err) {
+        add(at, (err as Error).message);
+      }
+    }
   });
+  if (!d.platformPipeline && pipelines.has(DEFAULT_PLATFORM_SLUG)) {
+    add("pipelines", `the slug "${DEFAULT_PLATFORM_SLUG}" files the platform's own states when there is no platformPipeline; rename that pipeline or declare platformPipeline`);
+  }
+  if (d.state.migrated && !d.state.kmsKeyArn) {
+    add("state.migrated", "the state-backend stack can only use its bucket once state.kmsKeyArn is set; set it, or set migrated to false");
+  }
+  const stateAccount = d.accounts.find((a) => a.name === d.state.account);
+  if (d.state.kmsKeyArn && stateAccount && !d.state.kmsKeyArn.includes(`:kms:${stateAccount.region}:${stateAccount.id}:key/`)) {
+    add("state.kmsKeyArn", `the state key must be in the state account ${stateAccount.id} and region ${stateAccount.region}; copy the kms_key_arn output of the state-backend stack`);
+  }
   return issues;
 }

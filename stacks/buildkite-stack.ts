@@ -2,10 +2,13 @@ import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { BuildkiteCluster, BuildkiteClusterProps } from "../constructs/buildkite/buildkite-cluster";
-import { BuildkiteTerraformPipeline, BuildkiteTerraformPipelineProps, PipelineTeamAccessLevel } from "../constructs/buildkite/buildkite-terraform-pipeline";
+import { BuildkiteTerraformPipeline } from "../constructs/buildkite/buildkite-terraform-pipeline";
 import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
 import { Team } from "../providers/buildkite/lib/team";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
+import { addTerraformPipelines, BuildkiteStackPipeline, SharedBuildkiteResources } from "./buildkite-pipelines";
+
+export type { BuildkiteStackPipeline } from "./buildkite-pipelines";
 
 /** A Buildkite team this stack manages. */
 export interface BuildkiteStackTeam {
@@ -16,12 +19,6 @@ export interface BuildkiteStackTeam {
   readonly description?: string;
   /** @default "VISIBLE" */
   readonly privacy?: "VISIBLE" | "SECRET";
-}
-
-/** A pipeline of the stack: the construct's props, with the cluster filled in and teams named by slug. */
-export interface BuildkiteStackPipeline extends Omit<BuildkiteTerraformPipelineProps, "clusterId" | "teams" | "scheduledApply"> {
-  /** Teams (by slug, from the stack's `teams`) and their access. @default - none */
-  readonly teams?: readonly { readonly team: string; readonly accessLevel: PipelineTeamAccessLevel }[];
 }
 
 export interface BuildkiteStackProps {
@@ -53,6 +50,8 @@ export class BuildkiteStack extends TerraformStack {
   readonly teams: Readonly<Record<string, Team>>;
   readonly pipelines: readonly BuildkiteTerraformPipeline[];
   readonly maintenancePipeline?: BuildkiteTerraformPipeline;
+  /** The cluster and teams, for pipelines in other stacks ({@link BuildkitePipelinesStack}). */
+  readonly shared: SharedBuildkiteResources;
 
   constructor(scope: Construct, id: string, props: BuildkiteStackProps) {
     super(scope, id);
@@ -74,29 +73,17 @@ export class BuildkiteStack extends TerraformStack {
     }
     this.teams = teams;
 
-    const slugs = new Set<string>();
-    const addPipeline = (pipeline: BuildkiteStackPipeline, extra: Partial<BuildkiteTerraformPipelineProps>) => {
-      const slug = pipeline.slug ?? pipeline.access.pipeline;
-      if (slug && slugs.has(slug)) throw new Error(`${this.node.path}: pipeline "${slug}" is declared twice`);
-      if (slug) slugs.add(slug);
-      if (pipeline.queue !== undefined && !this.cluster.queues[pipeline.queue]) {
-        throw new Error(`${this.node.path}: pipeline "${slug}" runs on queue "${pipeline.queue}", which the cluster does not have (${Object.keys(this.cluster.queues).join(", ")})`);
-      }
-      const pipelineTeams = (pipeline.teams ?? []).map(({ team, accessLevel }) => {
-        const resource = teams[team];
-        if (!resource) throw new Error(`${this.node.path}: pipeline "${slug}" names team "${team}", which is not in teams; declare it or fix the slug`);
-        return { teamId: resource.id, accessLevel };
-      });
-      return new BuildkiteTerraformPipeline(this, `pipeline-${slug ?? pipeline.name}`, {
-        ...pipeline,
-        clusterId: this.cluster.cluster.id,
-        teams: pipelineTeams,
-        ...extra,
-      });
+    this.shared = {
+      clusterId: this.cluster.cluster.id,
+      queueKeys: Object.keys(this.cluster.queues),
+      teamIds: Object.fromEntries(Object.entries(teams).map(([slug, team]) => [slug, team.id])),
     };
-    this.pipelines = props.pipelines.map((pipeline) => addPipeline(pipeline, {}));
+    this.pipelines = addTerraformPipelines(this, this.shared, props.pipelines);
     if (props.maintenancePipeline) {
-      this.maintenancePipeline = addPipeline(props.maintenancePipeline, { scheduledApply: this.cluster.rotationSchedule, driftDetection: false });
+      [this.maintenancePipeline] = addTerraformPipelines(this, this.shared, [props.maintenancePipeline], {
+        scheduledApply: this.cluster.rotationSchedule,
+        driftDetection: false,
+      });
     }
   }
 }

@@ -1,18 +1,60 @@
-import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { StateLocation } from "../constructs/trust/buildkite-pipeline-role";
+import { PipelineRolePermissions } from "../constructs/trust/buildkite-pipeline-role";
+import { BuildkiteOidcProvider } from "../constructs/trust/buildkite-oidc-provider";
+import { BuildkitePipelineRoles } from "../constructs/trust/buildkite-pipeline-roles";
+import { PipelineAccess } from "../constructs/trust/pipeline-access";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
 
-export type IdentityStackProps = AwsProviderSettings;
+/** One pipeline's roles in an identity stack. */
+export interface IdentityStackPipeline {
+  readonly access: PipelineAccess;
+  /** The pipeline's own state (its key prefix). */
+  readonly state: StateLocation;
+  readonly plan: PipelineRolePermissions;
+  readonly apply: PipelineRolePermissions;
+  /** Tags of the pipeline's roles (owner). @default - none */
+  readonly tags?: Record<string, string>;
+}
 
-/** The AWS side of the trust path. */
+/** Props of {@link IdentityStack}. */
+export interface IdentityStackProps {
+  readonly aws: AwsProviderSettings;
+  /**
+   * Create the account's Buildkite OIDC provider here. An account has one;
+   * the other identity stacks of the account reference it by ARN.
+   */
+  readonly createOidcProvider: boolean;
+  /** Audiences the provider accepts. @default ["sts.amazonaws.com"] */
+  readonly audiences?: readonly string[];
+  readonly pipelines: readonly IdentityStackPipeline[];
+}
+
+/**
+ * The AWS side of the trust path in one account: the Buildkite OIDC provider
+ * (in the account's first identity stack) and the plan/apply roles of a shard
+ * of pipelines.
+ */
 export class IdentityStack extends TerraformStack {
+  readonly roles: readonly BuildkitePipelineRoles[];
+
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id);
-    addAwsProvider(this, props);
-    new IamOpenidConnectProvider(this, "buildkite-oidc", {
-      url: "https://agent.buildkite.com",
-      clientIdList: ["sts.amazonaws.com"],
-    });
+    addAwsProvider(this, props.aws);
+    const provider = props.createOidcProvider
+      ? new BuildkiteOidcProvider(this, "buildkite-oidc", { accountId: props.aws.accountId, audiences: props.audiences })
+      : BuildkiteOidcProvider.fromAccount(props.aws.accountId, undefined, props.audiences);
+    this.roles = props.pipelines.map(
+      (p) =>
+        new BuildkitePipelineRoles(this, p.access.pipeline, {
+          access: p.access,
+          provider,
+          state: p.state,
+          plan: p.plan,
+          apply: p.apply,
+          tags: p.tags,
+        }),
+    );
   }
 }

@@ -1,5 +1,6 @@
-import { Testing } from "cdktf";
-import { IdentityStack } from "../../stacks/identity-stack";
+import { Testing, TerraformStack } from "cdktf";
+import { BuildkiteOidcProvider } from "../../constructs/trust/buildkite-oidc-provider";
+import { addAwsProvider } from "../../stacks/aws-provider";
 import { cliConfig, planStack } from "../../testing/terraform";
 import { describeWithTerraform } from "../support/terraform";
 
@@ -17,11 +18,16 @@ describe("cliConfig", () => {
   });
 });
 
+function oidcStack(): { stack: TerraformStack; provider: BuildkiteOidcProvider } {
+  const stack = new TerraformStack(Testing.app(), "identity");
+  addAwsProvider(stack, { region: "eu-west-1", accountId: "111111111111", offline: true });
+  const provider = new BuildkiteOidcProvider(stack, "buildkite-oidc", { accountId: "111111111111" });
+  return { stack, provider };
+}
+
 describeWithTerraform("terraform harness", () => {
   it("plans a synthesized AWS stack offline and returns the planned resources", () => {
-    const app = Testing.app();
-    const stack = new IdentityStack(app, "identity", { region: "eu-west-1", accountId: "111111111111", offline: true });
-    const plan = planStack(stack);
+    const plan = planStack(oidcStack().stack);
     const oidc = plan.only("aws_iam_openid_connect_provider");
     expect(oidc.values.url).toBe("https://agent.buildkite.com");
     expect(oidc.values.client_id_list).toEqual(["sts.amazonaws.com"]);
@@ -29,9 +35,8 @@ describeWithTerraform("terraform harness", () => {
   });
 
   it("reports terraform's own error when the configuration is invalid", () => {
-    const app = Testing.app();
-    const stack = new IdentityStack(app, "identity", { region: "eu-west-1", accountId: "111111111111", offline: true });
-    stack.addOverride("resource.aws_iam_openid_connect_provider.buildkite-oidc.not_an_argument", true);
+    const { stack, provider } = oidcStack();
+    provider.resource.addOverride("not_an_argument", true);
     expect(() => planStack(stack)).toThrow(/No argument or block type is named "not_an_argument"/);
   });
 });

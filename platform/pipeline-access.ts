@@ -1,0 +1,20 @@
+import { PipelineAccess } from "../constructs/trust/pipeline-access";
+import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
+
+/**
+ * The pure access declaration of a declared pipeline: the same object feeds
+ * its IAM roles (identity stack) and its steps (Buildkite stack).
+ */
+export function pipelineAccess(d: PlatformDeclaration, p: PipelineDeclaration): PipelineAccess {
+  const account = d.accounts.find((a) => a.name === p.account);
+  if (!account) throw new Error(`unknown account "${p.account}"`);
+  return new PipelineAccess({
+    accountId: account.id,
+    organization: d.organization.slug,
+    organizationId: d.organization.id,
+    pipeline: p.slug,
+    pipelineId: p.id,
+    plan: { branches: p.plan.branches, stepKeys: [p.plan.stepKey ?? "plan"], sessionDurationSeconds: p.plan.sessionDurationSeconds },
+    apply: { branches: p.apply.branches, stepKeys: [p.apply.stepKey ?? "apply"], sessionDurationSeconds: p.apply.sessionDurationSeconds },
+  });
+}

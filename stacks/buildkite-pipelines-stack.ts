@@ -1,0 +1,28 @@
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { BuildkiteTerraformPipeline } from "../constructs/buildkite/buildkite-terraform-pipeline";
+import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
+import { addTerraformPipelines, BuildkiteStackPipeline, SharedBuildkiteResources } from "./buildkite-pipelines";
+
+/** Props of {@link BuildkitePipelinesStack}. */
+export interface BuildkitePipelinesStackProps {
+  /** Buildkite organization slug. */
+  readonly organization: string;
+  /** The cluster and teams of the main {@link BuildkiteStack} (cross-stack references). */
+  readonly shared: SharedBuildkiteResources;
+  readonly pipelines: readonly BuildkiteStackPipeline[];
+}
+
+/**
+ * A shard of Terraform pipelines beside the main Buildkite stack, so that no
+ * single Terraform state holds an unbounded number of pipelines.
+ */
+export class BuildkitePipelinesStack extends TerraformStack {
+  readonly pipelines: readonly BuildkiteTerraformPipeline[];
+
+  constructor(scope: Construct, id: string, props: BuildkitePipelinesStackProps) {
+    super(scope, id);
+    new BuildkiteProvider(this, "buildkite", { organization: props.organization });
+    this.pipelines = addTerraformPipelines(this, props.shared, props.pipelines);
+  }
+}
