@@ -93,6 +93,8 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
     ...aws("state-backend"),
     bucketName: d.state.bucket,
     lockMode: d.state.lockMode,
+    lockTableName: d.state.lockTable,
+    pipelineStateFence: { keyPrefix: d.state.keyPrefix },
     ownState: d.state.migrated && d.state.kmsKeyArn ? { type: "s3", kmsKeyArn: d.state.kmsKeyArn } : { type: "local" },
   });
   if (!d.state.kmsKeyArn) {
@@ -113,7 +115,8 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
     bucketArn: stateBackend.backend.bucketArn,
     keyPrefix: pipelineStatePrefix({ prefix: d.state.keyPrefix, pipelineSlug: p.slug }),
     kmsKeyArn: location.kmsKeyArn,
-    lockTableArn: stateBackend.backend.lockTableArn,
+    // A literal: the table lives in another stack, and a reference would not resolve here.
+    lockTableArn: d.state.lockTable && `arn:aws:dynamodb:${stateAccount.region}:${stateAccount.id}:table/${d.state.lockTable}`,
     lockMode: d.state.lockMode,
     region: stateAccount.region,
   });

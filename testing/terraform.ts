@@ -131,11 +131,24 @@ export function planConfiguration(config: string | object, options: TerraformRun
       fs.mkdirSync(work);
       fs.writeFileSync(path.join(work, "cdk.tf.json"), JSON.stringify(config, null, 2));
     }
-    runTerraform(work, ["init", "-backend=false", "-input=false", "-no-color"], env);
+    withLocalBackend(path.join(work, "cdk.tf.json"));
+    runTerraform(work, ["init", "-input=false", "-no-color"], env);
     runTerraform(work, ["validate", "-no-color"], env);
     runTerraform(work, ["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out=plan.tfplan"], env);
     return parsePlan(runTerraform(work, ["show", "-json", "plan.tfplan"], env));
   }, options);
+}
+
+/**
+ * Swaps the stack's backend (S3 in real use) for a local one in the private
+ * copy: an offline plan cannot reach the bucket, and planning from empty
+ * state is what the tests assert on.
+ */
+function withLocalBackend(configFile: string): void {
+  const config = JSON.parse(fs.readFileSync(configFile, "utf8"));
+  if (!config.terraform?.backend) return;
+  config.terraform.backend = { local: { path: "terraform.tfstate" } };
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
 }
 
 /** Synthesizes one stack (running its validations) and plans it with {@link planConfiguration}. */

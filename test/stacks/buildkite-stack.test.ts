@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import * as path from "path";
-import { exampleBuildkiteStackProps } from "../../stacks/buildkite-example";
+import { exampleBuildkiteStackProps } from "../support/buildkite-example";
 import { BuildkiteStack, BuildkiteStackProps } from "../../stacks/buildkite-stack";
 import { assertConformsToSchema, checkSchemaConformance } from "../../testing/schema-conformance";
 

@@ -12,7 +12,7 @@ import { PipelineSchedule } from "../../providers/buildkite/lib/pipeline-schedul
 import { PipelineTeam } from "../../providers/buildkite/lib/pipeline-team";
 import { BuildkiteProvider } from "../../providers/buildkite/lib/provider";
 import { Team } from "../../providers/buildkite/lib/team";
-import { exampleBuildkiteStackProps } from "../../stacks/buildkite-example";
+import { exampleBuildkiteStackProps } from "../support/buildkite-example";
 import { BuildkiteStack } from "../../stacks/buildkite-stack";
 import {
   assertConformsToSchema,

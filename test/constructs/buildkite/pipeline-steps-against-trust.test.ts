@@ -13,7 +13,7 @@ import { PolicyDocument } from "../../../constructs/policy/policy-document";
 import { workspaceName } from "../../../constructs/state/state-key";
 import { BuildkitePipelineRoles } from "../../../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
-import { exampleBuildkiteStackProps } from "../../../stacks/buildkite-example";
+import { exampleBuildkiteStackProps } from "../../support/buildkite-example";
 import { BuildkiteStack, BuildkiteStackPipeline } from "../../../stacks/buildkite-stack";
 import { buildContext, evaluateCondition, SimulatedBuild } from "./support/buildkite-conditional";
 import { FAKE_CREDENTIALS, flagValue, flagValues, runStep, StepRun } from "./support/step-runner";

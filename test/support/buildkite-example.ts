@@ -1,12 +1,13 @@
-import { PipelineAccess } from "../constructs/trust/pipeline-access";
-import { BuildkiteStackProps } from "./buildkite-stack";
+import { PipelineAccess } from "../../constructs/trust/pipeline-access";
+import { BuildkiteStackProps } from "../../stacks/buildkite-stack";
 
 const ACCOUNT_ID = "111111111111";
 const ORGANIZATION = "example-org";
 const ORGANIZATION_ID = "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f";
 
 /**
- * The example Buildkite stack `npm run synth` writes and the tests check:
+ * A Buildkite stack fixture for the Buildkite tests (the app itself synthesizes
+ * platform/example-platform.ts):
  * three pipelines that differ where it matters (credentials through the
  * plugin or through explicit commands, claims checked as condition keys or
  * session tags, another default branch, apply step key, queue and session

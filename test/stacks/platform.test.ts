@@ -1,0 +1,198 @@
+import * as fs from "fs";
+import * as path from "path";
+import { App, Testing, TerraformStack } from "cdktf";
+import { PlatformDeclarationInput } from "../../platform/declaration";
+import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
+import { validateDeclaration } from "../../platform/validate";
+import { buildPlatform, PlatformStacks } from "../../stacks/platform";
+import { assertConformsToSchema } from "../../testing/schema-conformance";
+import { planStack, TerraformPlan } from "../../testing/terraform";
+import { describeWithTerraform } from "../support/terraform";
+
+const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "providers", "buildkite", "schema.json");
+
+function platform(input: PlatformDeclarationInput = EXAMPLE_PLATFORM, buildMetadata?: Record<string, string>): PlatformStacks {
+  return buildPlatform(Testing.app(), validateDeclaration(input), { offline: true, buildMetadata });
+}
+
+function synth(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+function clone(): any {
+  return JSON.parse(JSON.stringify(EXAMPLE_PLATFORM));
+}
+
+describe("the example platform", () => {
+  const stacks = platform();
+  const identity = synth(stacks.identity[0]);
+  const buildkite = synth(stacks.buildkite!);
+  const state = synth(stacks.stateBackend);
+
+  it("matches the snapshots of every stack", () => {
+    expect(state).toMatchSnapshot("state-backend");
+    expect(identity).toMatchSnapshot("identity-production");
+    expect(buildkite).toMatchSnapshot("buildkite");
+  });
+
+  it("has one state, one identity and one Buildkite stack, deployed in that order", () => {
+    expect([stacks.stateBackend, ...stacks.identity, stacks.buildkite!].map((s) => s.node.id)).toEqual([
+      "state-backend",
+      "identity-production",
+      "buildkite",
+    ]);
+    expect(stacks.identity[0].dependencies.map((s) => s.node.id)).toEqual(["state-backend"]);
+    expect(stacks.buildkite!.dependencies.map((s) => s.node.id)).toEqual(["state-backend", "identity-production"]);
+  });
+
+  it("files every stack's state in the declared bucket under the platform pipeline's prefix", () => {
+    for (const [config, key] of [
+      [identity, "pipelines/platform-trust/identity-production/terraform.tfstate"],
+      [buildkite, "pipelines/platform-trust/buildkite/terraform.tfstate"],
+    ]) {
+      const s3 = config.terraform.backend.s3;
+      expect(s3).toMatchObject({ bucket: "acme-terraform-state", key, encrypt: true, use_lockfile: true, region: "eu-west-1" });
+      expect(s3.kms_key_id).toBe(EXAMPLE_PLATFORM.state.kmsKeyArn);
+    }
+    // Migrated: the bootstrap stack keeps its own state in its bucket too.
+    expect(state.terraform.backend.s3.bucket).toBe("acme-terraform-state");
+  });
+
+  it("tags every AWS resource with stable provenance, never per-build metadata by default", () => {
+    for (const [config, stack] of [
+      [state, "state-backend"],
+      [identity, "identity-production"],
+      [buildkite, "buildkite"],
+    ]) {
+      expect(config.provider.aws[0].default_tags[0].tags).toEqual({
+        "managed-by": "buildkite-terraform-trust",
+        repository: "github.com/acme/platform-trust",
+        stack,
+        owner: "platform",
+      });
+    }
+    const withBuild = platform(EXAMPLE_PLATFORM, { "buildkite:build-number": "42" });
+    expect(synth(withBuild.identity[0]).provider.aws[0].default_tags[0].tags).not.toHaveProperty("buildkite:build-number");
+  });
+
+  it("adds build metadata tags when the declaration asks for them", () => {
+    const input = { ...clone(), tags: { buildMetadata: true } };
+    const withBuild = platform(input, { "buildkite:build-number": "42" });
+    expect(synth(withBuild.identity[0]).provider.aws[0].default_tags[0].tags).toMatchObject({ "buildkite:build-number": "42", stack: "identity-production" });
+  });
+
+  it("creates one OIDC provider and a plan and apply role per pipeline, each trusting only its pipeline", () => {
+    expect(Object.keys(identity.resource.aws_iam_openid_connect_provider)).toHaveLength(1);
+    const roles = Object.values<any>(identity.resource.aws_iam_role);
+    const slugs = ["networking", "payments-service", "data-platform", "platform-trust"];
+    expect(roles.map((r) => r.name).sort()).toEqual(slugs.flatMap((s) => [`bk-${s}-apply`, `bk-${s}-plan`]).sort());
+    for (const role of roles) {
+      const slug = role.tags["buildkite:pipeline"];
+      const trust = JSON.parse(role.assume_role_policy);
+      const subs: string[] = [trust.Statement[0].Condition.StringLike["agent.buildkite.com:sub"]].flat();
+      expect(subs.every((s) => s.startsWith(`organization:acme:pipeline:${slug}:ref:`))).toBe(true);
+      expect(trust.Statement[0].Condition.StringEquals["agent.buildkite.com:aud"]).toBe("sts.amazonaws.com");
+      expect(role.max_session_duration).toBe(3600);
+    }
+  });
+
+  it("gives the data platform's apply role only the release branch and its own step, pinned to the pipeline UUID", () => {
+    const apply = Object.values<any>(identity.resource.aws_iam_role).find((r) => r.name === "bk-data-platform-apply");
+    const trust = JSON.parse(apply.assume_role_policy).Statement[0].Condition;
+    expect(trust.StringLike["agent.buildkite.com:sub"]).toEqual(
+      "organization:acme:pipeline:data-platform:ref:refs/heads/release:commit:*:step:apply-data",
+    );
+    expect(trust.StringEquals["agent.buildkite.com:pipeline_id"]).toBe("5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f");
+  });
+
+  it("reports each pipeline's roles, who may assume them and the state they touch", () => {
+    const data = stacks.pipelines.find((p) => p.slug === "data-platform")!;
+    expect(data.roles.map((r) => [r.kind, r.access.roleName, r.access.branches, r.access.stepKeys])).toEqual([
+      ["plan", "bk-data-platform-plan", ["release", "feature/*"], ["plan"]],
+      ["apply", "bk-data-platform-apply", ["release"], ["apply-data"]],
+    ]);
+    expect(data.roles[1].state).toBe("read/write s3://acme-terraform-state/pipelines/data-platform/*");
+  });
+
+  it("declares a Buildkite pipeline per declared pipeline plus the platform pipeline, fork builds off, conforming to the provider schema", () => {
+    const pipelines = Object.values<any>(buildkite.resource.buildkite_pipeline);
+    expect(pipelines.map((p) => p.name).sort()).toEqual(["Data platform", "Networking", "Payments service", "Platform trust"]);
+    for (const p of pipelines) expect(p.provider_settings.build_pull_request_forks).toBe(false);
+    expect(() => assertConformsToSchema(buildkite, BUILDKITE_SCHEMA)).not.toThrow();
+  });
+});
+
+describe("a platform before its state key is known", () => {
+  it("synthesizes only the state-backend stack and says what to do next", () => {
+    const input = clone();
+    delete input.state.kmsKeyArn;
+    input.state.migrated = false;
+    const stacks = platform(input);
+    expect(stacks.identity).toHaveLength(0);
+    expect(stacks.buildkite).toBeUndefined();
+    expect(stacks.pending).toMatch(/set state\.kmsKeyArn/);
+    // cdktf's default local backend: no backend block at all.
+    expect(synth(stacks.stateBackend).terraform.backend).toBeUndefined();
+  });
+});
+
+describe("a fleet larger than one stack", () => {
+  const input = clone();
+  input.pipelinesPerStack = 2;
+  const stacks = platform(input);
+
+  it("splits identity and Buildkite pipelines into shards with one OIDC provider per account", () => {
+    expect(stacks.identity.map((s) => s.node.id)).toEqual(["identity-production", "identity-production-2"]);
+    expect(stacks.buildkiteShards.map((s) => s.node.id)).toEqual(["buildkite-2"]);
+    const [first, second] = stacks.identity.map(synth);
+    expect(Object.keys(first.resource.aws_iam_openid_connect_provider ?? {})).toHaveLength(1);
+    expect(second.resource.aws_iam_openid_connect_provider).toBeUndefined();
+    expect(Object.keys(second.resource.aws_iam_role)).toHaveLength(4);
+    expect(stacks.identity[1].dependencies.map((s) => s.node.id)).toContain("identity-production");
+  });
+
+  it("points the Buildkite shard at the main stack's cluster through remote state", () => {
+    // Cross-stack references are resolved by the app's synthesis, so read what it wrote.
+    const app = stacks.stateBackend.node.root as App;
+    app.synth();
+    const shard = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", "buildkite-2", "cdk.tf.json"), "utf8"));
+    expect(Object.keys(shard.data.terraform_remote_state)).toHaveLength(1);
+    const pipeline = Object.values<any>(shard.resource.buildkite_pipeline)[0];
+    expect(pipeline.cluster_id).toMatch(/^\$\{data\.terraform_remote_state\./);
+    expect(stacks.buildkiteShards[0].dependencies.map((s) => s.node.id)).toContain("buildkite");
+  });
+});
+
+describeWithTerraform("the example platform's AWS stacks planned by terraform", () => {
+  let identityPlan: TerraformPlan;
+  let statePlan: TerraformPlan;
+  beforeAll(() => {
+    const stacks = platform();
+    identityPlan = planStack(stacks.identity[0]);
+    statePlan = planStack(stacks.stateBackend);
+  });
+
+  it("plans the identity stack: the OIDC provider and eight roles with their trust and state policies", () => {
+    expect(identityPlan.only("aws_iam_openid_connect_provider").values.url).toBe("https://agent.buildkite.com");
+    const roles = identityPlan.ofType("aws_iam_role");
+    expect(roles).toHaveLength(8);
+    for (const role of roles) {
+      const trust = JSON.parse(role.values.assume_role_policy);
+      expect(trust.Statement[0].Principal.Federated).toBe("arn:aws:iam::123456789012:oidc-provider/agent.buildkite.com");
+      expect(role.values.tags_all).toMatchObject({ "managed-by": "buildkite-terraform-trust", stack: "identity-production" });
+    }
+    const policies = identityPlan.ofType("aws_iam_role_policy").map((p) => JSON.parse(p.values.policy));
+    const stateObjects = policies
+      .flatMap((p) => p.Statement)
+      .filter((s: any) => [s.Action].flat().includes("s3:GetObject"))
+      .flatMap((s: any) => [s.Resource].flat());
+    expect(stateObjects.length).toBeGreaterThanOrEqual(8);
+    for (const resource of stateObjects) expect(resource).toMatch(/^arn:aws:s3:::acme-terraform-state\/pipelines\/[a-z-]+\/\*$/);
+  });
+
+  it("plans the state stack with the declared bucket and lock table", () => {
+    expect(statePlan.only("aws_s3_bucket").values.bucket).toBe("acme-terraform-state");
+    expect(statePlan.only("aws_dynamodb_table").values.hash_key).toBe("LockID");
+    expect(statePlan.only("aws_kms_key").values.enable_key_rotation).toBe(true);
+  });
+});
