@@ -2,6 +2,7 @@ import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { addS3Backend, s3BackendConfig } from "../constructs/state/backend-config";
 import { StateLockMode } from "../constructs/state/state-access-policy";
+import { PipelineStateFence } from "../constructs/state/state-bucket-policy";
 import { NoncurrentVersionExpiration, StateBucketAccessLogging, TerraformStateBackend } from "../constructs/state/terraform-state-backend";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
 
@@ -29,6 +30,23 @@ export interface StateBackendStackProps extends AwsProviderSettings {
   readonly bucketName?: string;
   /** @default "both" */
   readonly lockMode?: StateLockMode;
+  /**
+   * Name of the DynamoDB lock table.
+   * @default "<bucketName>-locks"
+   */
+  readonly lockTableName?: string;
+  /**
+   * Alias of the state KMS key.
+   * @default "alias/<bucketName>"
+   */
+  readonly kmsAliasName?: string;
+  /**
+   * The bucket-policy fence that confines each pipeline's roles to `<keyPrefix>/<slug>/`; its
+   * `keyPrefix` must be the pipelines' state key prefix. Exempt the roles of a pipeline that applies
+   * the platform stacks (their states are under `platform/`), or `false` to turn it off.
+   * @default { keyPrefix: "pipelines", principalTagKey: "buildkite:pipeline" }
+   */
+  readonly pipelineStateFence?: PipelineStateFence | false;
   /** Roles that administer the state key. @default - none besides the account root */
   readonly keyAdministratorArns?: string[];
   /** Roles that read or write states through S3. @default - none besides the account root */
@@ -64,6 +82,9 @@ export class StateBackendStack extends TerraformStack {
       region: props.region,
       accountId: props.accountId,
       lockMode: props.lockMode,
+      lockTableName: props.lockTableName,
+      kmsAliasName: props.kmsAliasName,
+      pipelineStateFence: props.pipelineStateFence,
       keyAdministratorArns: props.keyAdministratorArns,
       stateUserArns: props.stateUserArns,
       noncurrentVersionExpiration: props.noncurrentVersionExpiration,

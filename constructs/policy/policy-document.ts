@@ -48,6 +48,16 @@ export function renderPolicy(document: PolicyDocument): string {
 }
 
 /**
+ * Serializes a policy document for a Terraform attribute: {@link renderPolicy} with every IAM policy
+ * variable (`${aws:username}`, `${aws:PrincipalTag/team}`, `${*}`, ...) written `$${...}`, so that
+ * Terraform hands it to IAM instead of reading it as its own interpolation (cdktf does not escape).
+ * References to other resources (cdktf tokens) are left alone.
+ */
+export function renderTerraformPolicy(document: PolicyDocument): string {
+  return renderPolicy(document).replace(/\$\{(?=[A-Za-z0-9-]+:|[*?$]\})/g, () => "$${");
+}
+
+/**
  * The size IAM counts against its policy size quotas: the JSON without
  * whitespace outside strings.
  */

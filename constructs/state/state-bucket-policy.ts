@@ -1,4 +1,34 @@
-import { PolicyDocument, policyDocument } from "../policy/policy-document";
+import { Token } from "cdktf";
+import { PolicyConditions, PolicyDocument, policyDocument, PolicyStatement } from "../policy/policy-document";
+import { isRoleOrUserArn } from "./principal-arn";
+import { isStateKeyPrefix } from "./state-key";
+
+/** The principal tag naming a role's pipeline: `BuildkitePipelineRole` tags its roles with it. */
+export const PIPELINE_PRINCIPAL_TAG_KEY = "buildkite:pipeline";
+
+/**
+ * Confines every principal tagged with a pipeline to that pipeline's states: the bucket policy
+ * denies it every object request outside `<keyPrefix>/<tag value>/`, whatever its IAM policies
+ * allow (e.g. `s3:GetObject` on `*` from `ReadOnlyAccess`). Principals without the tag are not affected.
+ */
+export interface PipelineStateFence {
+  /**
+   * Folder of all pipeline states, the `prefix` of `stateKey()` (e.g. `pipelines` for
+   * `pipelines/<slug>/<workspace>/terraform.tfstate`); no leading or trailing `/`.
+   */
+  readonly keyPrefix: string;
+  /**
+   * Principal tag whose value is the pipeline slug.
+   * @default "buildkite:pipeline" ({@link PIPELINE_PRINCIPAL_TAG_KEY})
+   */
+  readonly principalTagKey?: string;
+  /**
+   * Tagged roles or users (ARNs with their path, no wildcards) the fence does not hold for, e.g.
+   * the roles of the pipeline that applies the platform stacks, whose states are outside `keyPrefix`.
+   * @default - none
+   */
+  readonly exemptPrincipalArns?: string[];
+}
 
 /** What the bucket policy of a state bucket protects. */
 export interface StateBucketPolicyProps {
@@ -6,6 +36,11 @@ export interface StateBucketPolicyProps {
   readonly bucketArn: string;
   /** ARN of the KMS key every upload must use (a Terraform reference is fine). */
   readonly kmsKeyArn: string;
+  /**
+   * Confine pipeline principals to their own states.
+   * @default - no fence
+   */
+  readonly pipelineStateFence?: PipelineStateFence;
 }
 
 /**
@@ -25,6 +60,16 @@ export interface StateBucketPolicyProps {
  * Requiring the headers would also refuse the `UploadPart` requests of multipart uploads (Terraform
  * uploads states over 5 MiB in parts), which S3 authorizes as `s3:PutObject` and which carry no
  * encryption headers.
+ *
+ * With `pipelineStateFence`, for principals carrying the pipeline tag (unless exempt):
+ *
+ * - `DenyPipelinesOtherStates`: every S3 action on every object outside
+ *   `<keyPrefix>/${aws:PrincipalTag/<tag>}/` (`NotResource`; requests on the bucket itself, such as
+ *   listing, stay with IAM). The `/` after the tag value keeps `a` out of `a-evil`'s states.
+ * - `DenyPipelineTagsWithSlash`: every object request when the tag value contains `/`, which would
+ *   otherwise reach into another pipeline's folder (`b/default` -> `<keyPrefix>/b/default/`).
+ *
+ * The policy variable is IAM's, so render the document for Terraform with `renderTerraformPolicy`.
  */
 export function stateBucketPolicy(props: StateBucketPolicyProps): PolicyDocument {
   const everything = [props.bucketArn, `${props.bucketArn}/*`];
@@ -76,5 +121,51 @@ export function stateBucketPolicy(props: StateBucketPolicyProps): PolicyDocument
       Resource: objects,
       Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "false" } },
     },
+    ...(props.pipelineStateFence ? pipelineFenceStatements(props.bucketArn, props.pipelineStateFence) : []),
   ]);
+}
+
+function pipelineFenceStatements(bucketArn: string, fence: PipelineStateFence): PolicyStatement[] {
+  const { keyPrefix, tagKey, exempt } = checkFence(fence);
+  const tag = `aws:PrincipalTag/${tagKey}`;
+  const exemption: PolicyConditions = exempt.length > 0 ? { ArnNotEquals: { "aws:PrincipalArn": exempt } } : {};
+  return [
+    {
+      Sid: "DenyPipelinesOtherStates",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      NotResource: [bucketArn, `${bucketArn}/${keyPrefix}/\${${tag}}/*`],
+      Condition: { Null: { [tag]: "false" }, ...exemption },
+    },
+    {
+      Sid: "DenyPipelineTagsWithSlash",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: `${bucketArn}/*`,
+      Condition: { StringLike: { [tag]: "*/*" }, ...exemption },
+    },
+  ];
+}
+
+function checkFence(fence: PipelineStateFence): { keyPrefix: string; tagKey: string; exempt: string[] } {
+  const fail = (field: string, message: string): never => {
+    throw new Error(`pipelineStateFence.${field} ${message}`);
+  };
+  if (!isStateKeyPrefix(fence.keyPrefix)) {
+    fail("keyPrefix", `"${fence.keyPrefix}" must be the folder of the pipeline states as in stateKey(): "/"-separated folders of lowercase letters, digits, ".", "_" and "-", without leading or trailing "/", e.g. "pipelines"`);
+  }
+  const tagKey = fence.principalTagKey ?? PIPELINE_PRINCIPAL_TAG_KEY;
+  // IAM tag key characters, minus spaces; "aws:" keys are reserved to AWS.
+  if (!/^[A-Za-z0-9_.:/=+@-]{1,128}$/.test(tagKey) || /^aws:/i.test(tagKey)) {
+    fail("principalTagKey", `"${tagKey}" must be an IAM tag key of 1-128 letters, digits and "_.:/=+-@", not starting with "aws:", e.g. "${PIPELINE_PRINCIPAL_TAG_KEY}"`);
+  }
+  const exempt = fence.exemptPrincipalArns ?? [];
+  exempt.forEach((arn, i) => {
+    if (!Token.isUnresolved(arn) && !isRoleOrUserArn(arn)) {
+      fail(`exemptPrincipalArns[${i}]`, `"${arn}" must be the ARN of an IAM role or user with its path and no wildcards, e.g. "arn:aws:iam::111111111111:role/buildkite/acme/bk-platform-apply"`);
+    }
+  });
+  return { keyPrefix: fence.keyPrefix, tagKey, exempt };
 }

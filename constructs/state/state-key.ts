@@ -141,8 +141,16 @@ function checkWorkspace(workspace: string): string {
   return workspace;
 }
 
+/**
+ * Whether `prefix` can be the `prefix` of {@link stateKey}: one or more `/`-separated folders of
+ * lowercase letters, digits, `.`, `_` and `-`, without leading or trailing `/` and no `.`/`..` folder.
+ */
+export function isStateKeyPrefix(prefix: string): boolean {
+  return /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/.test(prefix) && !prefix.split("/").some((part) => /^\.+$/.test(part));
+}
+
 function checkPrefix(prefix: string): string {
-  if (!/^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/.test(prefix) || prefix.split("/").some((part) => /^\.+$/.test(part))) {
+  if (!isStateKeyPrefix(prefix)) {
     throw new Error(
       `stateKey: prefix "${prefix}" must be one or more "/"-separated folders of lowercase letters, digits, ".", "_" and "-", without leading or trailing "/", e.g. "pipelines"`,
     );

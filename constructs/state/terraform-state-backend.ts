@@ -11,10 +11,11 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement, renderPolicy } from "../policy/policy-document";
+import { PolicyStatement, renderPolicy, renderTerraformPolicy } from "../policy/policy-document";
 import { StateBackendLocation } from "./backend-config";
+import { isRoleOrUserArn } from "./principal-arn";
 import { StateAccessScope, StateLockMode, stateAccessStatements } from "./state-access-policy";
-import { stateBucketPolicy } from "./state-bucket-policy";
+import { PipelineStateFence, stateBucketPolicy } from "./state-bucket-policy";
 import { stateKmsKeyPolicy } from "./state-kms-key-policy";
 
 /** How long noncurrent state versions are kept. */
@@ -99,11 +100,23 @@ export interface TerraformStateBackendProps {
    */
   readonly accessLogging?: StateBucketAccessLogging;
   /**
+   * Confine every principal tagged with a pipeline (as `BuildkitePipelineRole` tags its roles) to
+   * `<keyPrefix>/<slug>/` in the bucket policy, whatever its IAM policies allow: a plan role with
+   * `ReadOnlyAccess` could otherwise read every state, since KMS cannot tell prefixes apart under S3
+   * Bucket Keys. Untagged principals (administrators, the platform stacks' deployers) are not affected.
+   * `keyPrefix` must be the `prefix` of the pipelines' state keys; `false` turns the fence off.
+   * @default { keyPrefix: "pipelines", principalTagKey: "buildkite:pipeline" }
+   */
+  readonly pipelineStateFence?: PipelineStateFence | false;
+  /**
    * Tags of the bucket, key and table.
    * @default - none
    */
   readonly tags?: Record<string, string>;
 }
+
+/** The pipeline state fence unless told otherwise: the key prefix of the example pipelines and platform declarations. */
+export const DEFAULT_PIPELINE_STATE_FENCE: PipelineStateFence = { keyPrefix: "pipelines" };
 
 /** Access to the states under one prefix of a {@link TerraformStateBackend}. */
 export interface StateBackendAccess {
@@ -128,8 +141,8 @@ const DEFAULT_NONCURRENT_EXPIRATION: NoncurrentVersionExpiration = { days: 90, n
  *   account-root statement and lets the state users use the key through S3 for this bucket only;
  * - bucket with versioning, default SSE-KMS encryption with an S3 Bucket Key, all four public-access
  *   blocks, ACLs disabled (object ownership enforced), a bucket policy that denies non-TLS requests,
- *   TLS older than 1.2 and uploads with another encryption or key, optional access logging and
- *   expiry of noncurrent versions;
+ *   TLS older than 1.2, uploads with another encryption or key, and (by default) object requests of
+ *   pipeline principals outside their own states; optional access logging and expiry of noncurrent versions;
  * - lock table with a `LockID` string hash key, on-demand billing, point-in-time recovery,
  *   encryption with the state key and deletion protection.
  *
@@ -152,6 +165,8 @@ export class TerraformStateBackend extends Construct {
   public readonly kmsAliasName: string;
   /** ARN of the alias of the state KMS key (a literal). */
   public readonly kmsAliasArn: string;
+  /** The fence in the bucket policy around each pipeline's states, unless turned off. */
+  public readonly pipelineStateFence?: PipelineStateFence;
   /** Name of the lock table, when the lock mode uses DynamoDB. */
   public readonly lockTableName?: string;
   /** ARN of the lock table (a Terraform reference), when the lock mode uses DynamoDB. */
@@ -173,6 +188,7 @@ export class TerraformStateBackend extends Construct {
     this.lockMode = checked.lockMode;
     this.kmsAliasName = checked.kmsAliasName;
     this.kmsAliasArn = `arn:${partition}:kms:${props.region}:${props.accountId}:${checked.kmsAliasName}`;
+    this.pipelineStateFence = props.pipelineStateFence === false ? undefined : (props.pipelineStateFence ?? DEFAULT_PIPELINE_STATE_FENCE);
     const tags = props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined;
     const keep = { preventDestroy: true };
 
@@ -214,7 +230,9 @@ export class TerraformStateBackend extends Construct {
     });
     new S3BucketPolicy(this, "policy", {
       bucket,
-      policy: renderPolicy(stateBucketPolicy({ bucketArn: this.bucketArn, kmsKeyArn: this.kmsKey.arn })),
+      policy: renderTerraformPolicy(
+        stateBucketPolicy({ bucketArn: this.bucketArn, kmsKeyArn: this.kmsKey.arn, pipelineStateFence: this.pipelineStateFence }),
+      ),
       // S3 refuses a bucket policy change while the public access block is being changed.
       dependsOn: [publicAccess],
     });
@@ -349,7 +367,7 @@ function checkProps(props: TerraformStateBackendProps): CheckedProps {
   ] as const) {
     for (const arn of arns ?? []) {
       if (Token.isUnresolved(arn)) continue;
-      if (!/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/.test(arn) || arn.includes("*")) {
+      if (!isRoleOrUserArn(arn)) {
         fail(field, `entry "${arn}" must be the ARN of an IAM role or user (no wildcards), e.g. "arn:aws:iam::111111111111:role/terraform-apply"`);
       }
     }

@@ -128,6 +128,8 @@ describeWithTerraform("StateBackendStack planned by terraform", () => {
       ["DenyOtherEncryption", "Deny"],
       ["DenyOtherKmsKeys", "Deny"],
       ["DenyCustomerProvidedKeys", "Deny"],
+      ["DenyPipelinesOtherStates", "Deny"],
+      ["DenyPipelineTagsWithSlash", "Deny"],
     ]);
     const admin = [{ Effect: "Allow" as const, Action: "s3:*", Resource: "*" }];
     const object = `arn:aws:s3:::${BUCKET}/pipelines/x/terraform.tfstate`;
@@ -137,6 +139,22 @@ describeWithTerraform("StateBackendStack planned by terraform", () => {
       "ExplicitlyDenied",
     );
     expect(await decide(admin, { action: "s3:GetObject", resource: object, context: { "aws:SecureTransport": "false" } }, policy)).toBe("ExplicitlyDenied");
+  });
+
+  it("plans the pipeline state fence with the IAM policy variable reaching IAM literally", async () => {
+    const planned: string = only("aws_s3_bucket_policy").values.policy;
+    expect(planned).toContain(`"arn:aws:s3:::${BUCKET}/pipelines/\${aws:PrincipalTag/buildkite:pipeline}/*"`);
+    expect(planned).not.toContain("$${");
+    const policy = JSON.parse(planned);
+    // ReadOnlyAccess-like identity: only the bucket policy can keep pipeline "a" out of other states.
+    const readOnly = [{ Effect: "Allow" as const, Action: ["s3:Get*", "s3:List*"], Resource: "*" }];
+    const role = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-a-plan`;
+    const asA = (key: string) =>
+      decide(readOnly, { principal: role, action: "s3:GetObject", resource: `arn:aws:s3:::${BUCKET}/${key}`, context: { "aws:PrincipalArn": role, "aws:PrincipalTag/buildkite:pipeline": "a" } }, policy);
+    expect(await asA("pipelines/a/default/terraform.tfstate")).toBe("Allowed");
+    expect(await asA("pipelines/b/default/terraform.tfstate")).toBe("ExplicitlyDenied");
+    expect(await asA("platform/identity/terraform.tfstate")).toBe("ExplicitlyDenied");
+    expect(await asA("pipelines/a-evil/default/terraform.tfstate")).toBe("ExplicitlyDenied");
   });
 
   it("plans the lock table with Terraform's key schema, on-demand billing, PITR, KMS encryption and deletion protection", () => {
@@ -163,6 +181,25 @@ describeWithTerraform("StateBackendStack planned by terraform", () => {
       ["bucket_arn", "bucket_name", "kms_alias_name", "kms_key_arn", "lock_mode", "lock_table_arn", "lock_table_name", "region"].sort(),
     );
     expect(plan.json.planned_values.outputs.kms_key_arn.value).toBe(KEY_ARN);
+  });
+});
+
+describe("StateBackendStack props", () => {
+  const synth = (overrides: Partial<StateBackendStackProps>) => JSON.parse(Testing.synth(new StateBackendStack(Testing.app(), "state-backend", stackProps(overrides))));
+  const policyOf = (config: any) => JSON.parse(Object.values<any>(config.resource.aws_s3_bucket_policy)[0].policy);
+
+  it("passes the lock table name and key alias to the backend", () => {
+    const config = synth({ lockTableName: "acme-locks", kmsAliasName: "alias/acme-state" });
+    expect(Object.values<any>(config.resource.aws_dynamodb_table)[0].name).toBe("acme-locks");
+    expect(Object.values<any>(config.resource.aws_kms_alias)[0].name).toBe("alias/acme-state");
+  });
+
+  it("passes the pipeline state fence, with its exemptions, or none", () => {
+    const exempt = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-apply`;
+    const fence = policyOf(synth({ pipelineStateFence: { keyPrefix: "ci", exemptPrincipalArns: [exempt] } })).Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates");
+    expect(fence.NotResource[1]).toBe(`arn:aws:s3:::${BUCKET}/ci/$\${aws:PrincipalTag/buildkite:pipeline}/*`);
+    expect(fence.Condition.ArnNotEquals).toEqual({ "aws:PrincipalArn": [exempt] });
+    expect(policyOf(synth({ pipelineStateFence: false })).Statement.map((s: any) => s.Sid)).not.toContain("DenyPipelinesOtherStates");
   });
 });
 

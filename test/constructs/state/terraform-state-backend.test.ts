@@ -88,10 +88,21 @@ describe("TerraformStateBackend resources", () => {
 
   it("wires the bucket and key policies from their generators", () => {
     const bucketPolicy = JSON.parse(defaults.only("aws_s3_bucket_policy").policy);
-    expect(bucketPolicy.Statement.map((s: any) => s.Sid)).toEqual(stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: "k" }).Statement.map((s) => s.Sid));
+    const withFence = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: "k", pipelineStateFence: { keyPrefix: "pipelines" } });
+    expect(bucketPolicy.Statement.map((s: any) => s.Sid)).toEqual(withFence.Statement.map((s) => s.Sid));
     expect(JSON.stringify(bucketPolicy)).toMatch(/"s3:x-amz-server-side-encryption-aws-kms-key-id":"\$\{aws_kms_key\.\w+\.arn\}"/);
     const keyPolicy = JSON.parse(defaults.only("aws_kms_key").policy);
     expect(keyPolicy.Statement.map((s: any) => s.Sid)).toEqual(["EnableIamPolicies", "KeyAdministration", "StateEncryptionThroughS3"]);
+  });
+
+  it("fences pipeline roles into pipelines/<slug>/ by default, with the policy variable escaped for Terraform", () => {
+    const policy: string = defaults.only("aws_s3_bucket_policy").policy;
+    const fence = JSON.parse(policy).Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates");
+    expect(fence.NotResource).toEqual([BUCKET_ARN, `${BUCKET_ARN}/pipelines/$\${aws:PrincipalTag/buildkite:pipeline}/*`]);
+    expect(fence.Condition.Null).toEqual({ "aws:PrincipalTag/buildkite:pipeline": "false" });
+    // The only "${" left unescaped is the reference to the key.
+    expect(policy.match(/(?<!\$)\$\{[^}]*\}/g)).toEqual([expect.stringMatching(/^\$\{aws_kms_key\.\w+\.arn\}$/)]);
+    expect(defaults.backend.pipelineStateFence).toEqual({ keyPrefix: "pipelines" });
   });
 
   it("exposes literal names and ARNs where they are known at synth time", () => {
@@ -116,6 +127,14 @@ describe("TerraformStateBackend options", () => {
     expect(count("aws_dynamodb_table")).toBe(0);
     expect(backend.lockTableArn).toBeUndefined();
     expect(backend.accessStatements({ keyPrefix: "p/", access: "write" }).map((s) => s.Sid)).not.toContain("TerraformStateLockTable");
+  });
+
+  it("follows the fence it is given, or none when it is turned off", () => {
+    const sids = (props: Partial<TerraformStateBackendProps>) => JSON.parse(synth(props).only("aws_s3_bucket_policy").policy).Statement.map((s: any) => s.Sid);
+    expect(sids({ pipelineStateFence: false })).not.toContain("DenyPipelinesOtherStates");
+    const custom = JSON.parse(synth({ pipelineStateFence: { keyPrefix: "ci", principalTagKey: "team" } }).only("aws_s3_bucket_policy").policy);
+    expect(custom.Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates").NotResource[1]).toBe(`${BUCKET_ARN}/ci/$\${aws:PrincipalTag/team}/*`);
+    expect(() => synth({ pipelineStateFence: { keyPrefix: "/pipelines" } })).toThrow(/pipelineStateFence\.keyPrefix "\/pipelines" must be/);
   });
 
   it("keeps every version when expiry is off, and logs access when asked", () => {

@@ -1,0 +1,163 @@
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { TerraformStack, Testing } from "cdktf";
+import { PolicyStatement, renderTerraformPolicy } from "../../../constructs/policy/policy-document";
+import { PIPELINE_PRINCIPAL_TAG_KEY, PipelineStateFence, stateBucketPolicy } from "../../../constructs/state/state-bucket-policy";
+import { pipelineStatePrefix, stateKey } from "../../../constructs/state/state-key";
+import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
+import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
+import { addAwsProvider } from "../../../stacks/aws-provider";
+import { ACCOUNT, decide, Decision, PRINCIPAL } from "./iam-simulation";
+
+const BUCKET_ARN = "arn:aws:s3:::acme-tfstate";
+const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b1c2d3e-1111-4222-8333-444455556666`;
+const TAG = `aws:PrincipalTag/${PIPELINE_PRINCIPAL_TAG_KEY}`;
+const object = (key: string) => `${BUCKET_ARN}/${key}`;
+const stateOf = (slug: string, workspace = "default") => object(stateKey({ prefix: "pipelines", pipelineSlug: slug, workspace }));
+const PLATFORM_STATE = object("platform/identity/terraform.tfstate");
+
+const fenced = (fence: PipelineStateFence = { keyPrefix: "pipelines" }) => stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN, pipelineStateFence: fence });
+/** What AWS's ReadOnlyAccess grants on S3 (s3:Get*, s3:List* on everything). */
+const READ_ONLY_ACCESS: PolicyStatement[] = [{ Effect: "Allow", Action: ["s3:Get*", "s3:List*"], Resource: "*" }];
+const EVERYTHING: PolicyStatement[] = [{ Effect: "Allow", Action: "s3:*", Resource: "*" }];
+
+/** A request by a role of pipeline `slug` (or an untagged principal when slug is undefined). */
+function asPipeline(slug: string | undefined, identity: PolicyStatement[], action: string, resource: string, fence?: PipelineStateFence, principal?: string): Promise<Decision> {
+  const tagKey = fence?.principalTagKey ?? PIPELINE_PRINCIPAL_TAG_KEY;
+  // IAM always sets aws:PrincipalArn; the simulator needs it spelled out.
+  const context = { "aws:PrincipalArn": principal ?? PRINCIPAL, ...(slug === undefined ? {} : { [`aws:PrincipalTag/${tagKey}`]: slug }) };
+  return decide(identity, { action, resource, context, principal }, fenced(fence));
+}
+
+describe("stateBucketPolicy pipeline state fence, as a document", () => {
+  it("adds no statement without a fence", () => {
+    const sids = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN }).Statement.map((s) => s.Sid);
+    expect(sids).not.toContain("DenyPipelinesOtherStates");
+    expect(sids).not.toContain("DenyPipelineTagsWithSlash");
+  });
+
+  it("denies tagged principals every S3 action outside the bucket and their own folder, named by the IAM policy variable", () => {
+    const fence = fenced().Statement.find((s) => s.Sid === "DenyPipelinesOtherStates");
+    expect(fence).toMatchObject({ Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Null: { [TAG]: "false" } } });
+    expect(fence?.NotResource).toEqual([BUCKET_ARN, `${BUCKET_ARN}/pipelines/\${aws:PrincipalTag/buildkite:pipeline}/*`]);
+    expect(fence?.Resource).toBeUndefined();
+  });
+
+  it("exempts the named principals from both fence statements", () => {
+    const exempt = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-apply`;
+    const statements = fenced({ keyPrefix: "pipelines", exemptPrincipalArns: [exempt] }).Statement.filter((s) => s.Sid?.startsWith("DenyPipeline"));
+    expect(statements).toHaveLength(2);
+    for (const statement of statements) expect(statement.Condition?.ArnNotEquals).toEqual({ "aws:PrincipalArn": [exempt] });
+  });
+
+  it.each<[string, PipelineStateFence, RegExp]>([
+    ["a key prefix with a trailing slash", { keyPrefix: "pipelines/" }, /^pipelineStateFence\.keyPrefix "pipelines\/" must be the folder of the pipeline states/],
+    ["an empty key prefix", { keyPrefix: "" }, /^pipelineStateFence\.keyPrefix "" must be/],
+    ["a key prefix with a policy variable", { keyPrefix: "${aws:username}" }, /^pipelineStateFence\.keyPrefix/],
+    ["a tag key that could close the variable", { keyPrefix: "pipelines", principalTagKey: "team}/*" }, /^pipelineStateFence\.principalTagKey "team}\/\*" must be an IAM tag key/],
+    ["a tag key reserved to AWS", { keyPrefix: "pipelines", principalTagKey: "aws:pipeline" }, /^pipelineStateFence\.principalTagKey "aws:pipeline" .* not starting with "aws:"/],
+    ["a wildcard exemption", { keyPrefix: "pipelines", exemptPrincipalArns: [`arn:aws:iam::${ACCOUNT}:role/*`] }, /^pipelineStateFence\.exemptPrincipalArns\[0\] .* must be the ARN of an IAM role or user/],
+  ])("refuses %s, naming the field", (_name, fence, message) => {
+    expect(() => fenced(fence)).toThrow(message);
+  });
+});
+
+describe("stateBucketPolicy pipeline state fence, evaluated", () => {
+  it("keeps a plan role with ReadOnlyAccess out of other pipelines' and the platform's states, and in its own", async () => {
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:GetObject", stateOf("a"))).toBe("Allowed");
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:GetObject", stateOf("b"))).toBe("ExplicitlyDenied");
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:GetObject", PLATFORM_STATE)).toBe("ExplicitlyDenied");
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:GetObjectVersion", stateOf("b"))).toBe("ExplicitlyDenied");
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:GetObjectAttributes", stateOf("b"))).toBe("ExplicitlyDenied");
+  });
+
+  it("leaves requests on the bucket itself (listing, which Terraform needs for new workspaces) to IAM", async () => {
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:ListBucket", BUCKET_ARN)).toBe("Allowed");
+  });
+
+  it("keeps a role with every S3 permission from writing or deleting outside its folder", async () => {
+    for (const action of ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectAcl", "s3:RestoreObject", "s3:AbortMultipartUpload"]) {
+      expect([action, await asPipeline("a", EVERYTHING, action, stateOf("b"))]).toEqual([action, "ExplicitlyDenied"]);
+      expect([action, await asPipeline("a", EVERYTHING, action, PLATFORM_STATE)]).toEqual([action, "ExplicitlyDenied"]);
+    }
+    expect(await asPipeline("a", EVERYTHING, "s3:PutObject", stateOf("a", "pr-7"))).toBe("Allowed");
+    expect(await asPipeline("a", EVERYTHING, "s3:DeleteObject", `${stateOf("a")}.tflock`)).toBe("Allowed");
+  });
+
+  it("does not let a look-alike slug into another pipeline's folder, either way", async () => {
+    expect(await asPipeline("a-evil", READ_ONLY_ACCESS, "s3:GetObject", stateOf("a"))).toBe("ExplicitlyDenied");
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:GetObject", stateOf("a-evil"))).toBe("ExplicitlyDenied");
+    expect(await asPipeline("a-evil", READ_ONLY_ACCESS, "s3:GetObject", stateOf("a-evil"))).toBe("Allowed");
+  });
+
+  it("refuses a tag value with a slash, which would otherwise reach into another pipeline's folder", async () => {
+    expect(await asPipeline("b/default", READ_ONLY_ACCESS, "s3:GetObject", stateOf("b"))).toBe("ExplicitlyDenied");
+    expect(await asPipeline("b/default", EVERYTHING, "s3:PutObject", stateOf("b"))).toBe("ExplicitlyDenied");
+  });
+
+  it("does not affect principals without the tag", async () => {
+    expect(await asPipeline(undefined, READ_ONLY_ACCESS, "s3:GetObject", stateOf("b"))).toBe("Allowed");
+    expect(await asPipeline(undefined, EVERYTHING, "s3:PutObject", PLATFORM_STATE)).toBe("Allowed");
+  });
+
+  it("does not hold for exempt principals, and still holds for the others", async () => {
+    const platformApply = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-apply`;
+    const fence = { keyPrefix: "pipelines", exemptPrincipalArns: [platformApply] };
+    expect(await asPipeline("platform", EVERYTHING, "s3:PutObject", PLATFORM_STATE, fence, platformApply)).toBe("Allowed");
+    expect(await asPipeline("platform", EVERYTHING, "s3:PutObject", PLATFORM_STATE, fence, `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-plan`)).toBe(
+      "ExplicitlyDenied",
+    );
+  });
+
+  it("follows a custom key prefix and tag key", async () => {
+    const fence = { keyPrefix: "ci/states", principalTagKey: "team" };
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:GetObject", object("ci/states/a/default/terraform.tfstate"), fence)).toBe("Allowed");
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:GetObject", object("ci/states/b/default/terraform.tfstate"), fence)).toBe("ExplicitlyDenied");
+    expect(await asPipeline("a", READ_ONLY_ACCESS, "s3:GetObject", stateOf("a"), fence)).toBe("ExplicitlyDenied");
+  });
+});
+
+describe("the fence and the pipeline roles together", () => {
+  // The role as the trust constructs build it: its tags and its own state policy, plus ReadOnlyAccess.
+  const stack = new TerraformStack(Testing.app(), "roles");
+  addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
+  const access = new PipelineAccess({ accountId: ACCOUNT, organization: "acme", pipeline: "networking" });
+  const role = new BuildkitePipelineRole(stack, "Plan", {
+    access,
+    kind: "plan",
+    managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+    state: { bucketArn: BUCKET_ARN, keyPrefix: pipelineStatePrefix({ prefix: "pipelines", pipelineSlug: "networking" }), kmsKeyArn: KEY_ARN, lockMode: "lockfile" },
+  });
+  const [synthesized] = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.aws_iam_role);
+  const identity = [...role.statePolicy!.Statement, ...READ_ONLY_ACCESS];
+  const request = (action: string, resource: string) =>
+    decide(identity, { action, resource, principal: role.roleArn, context: { "aws:PrincipalArn": role.roleArn, [TAG]: synthesized.tags[PIPELINE_PRINCIPAL_TAG_KEY] } }, fenced());
+
+  it("tags the role with the key the fence reads, valued with the pipeline slug", () => {
+    expect(synthesized.tags[PIPELINE_PRINCIPAL_TAG_KEY]).toBe("networking");
+  });
+
+  it("lets the plan role read its state and take its lock file, and nothing of other pipelines", async () => {
+    expect(await request("s3:GetObject", stateOf("networking"))).toBe("Allowed");
+    expect(await request("s3:PutObject", `${stateOf("networking")}.tflock`)).toBe("Allowed");
+    expect(await request("s3:DeleteObject", `${stateOf("networking")}.tflock`)).toBe("Allowed");
+    expect(await request("s3:GetObject", stateOf("payments"))).toBe("ExplicitlyDenied");
+    expect(await request("s3:GetObject", PLATFORM_STATE)).toBe("ExplicitlyDenied");
+  });
+});
+
+describe("renderTerraformPolicy", () => {
+  it("escapes IAM policy variables for Terraform and leaves references to resources alone", () => {
+    const stack = new TerraformStack(Testing.app(), "render");
+    addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
+    const key = new KmsKey(stack, "key", {});
+    const document = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: key.arn, pipelineStateFence: { keyPrefix: "pipelines" } });
+    new S3BucketPolicy(stack, "policy", { bucket: "acme-tfstate", policy: renderTerraformPolicy(document) });
+    const [synthesized] = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.aws_s3_bucket_policy);
+    expect(synthesized.policy).toContain('"arn:aws:s3:::acme-tfstate/pipelines/$${aws:PrincipalTag/buildkite:pipeline}/*"');
+    expect(synthesized.policy).toContain('"s3:x-amz-server-side-encryption-aws-kms-key-id":"${aws_kms_key.key.arn}"');
+    expect(renderTerraformPolicy({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${*}/${?}" }] })).toContain(
+      '"arn:aws:s3:::b/$${*}/$${?}"',
+    );
+  });
+});
