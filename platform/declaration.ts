@@ -10,17 +10,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 const MANAGED_POLICY_ARN = /^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/;
+/** What the state-backend construct accepts: no dots (they break TLS with virtual-hosted addressing), no "--". */
+const BUCKET = /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+/** Buildkite's schedule intervals: a predefined one, or five crontab fields and an optional time zone. */
+const CRONLINE = /^(@(hourly|daily|midnight|weekly|monthly|yearly)|[\w*/,#?-]+( [\w*/,#?-]+){4}( [\w/+:-]+)?)$/;
 
+/** A format check whose message quotes the offending value, so that two mistakes never read alike. */
+const matching = (pattern: RegExp, expected: string) =>
+  z.string().regex(pattern, { error: (issue) => `"${String(issue.input)}" ${expected}` });
 const slug = (what: string) =>
-  z.string().regex(SLUG, `must be a ${what} slug: lowercase letters, digits and hyphens, not starting or ending with a hyphen`);
+  matching(SLUG, `is not a valid ${what} slug: use lowercase letters, digits and hyphens, not starting or ending with a hyphen`);
 const uuid = (what: string) =>
-  z.string().regex(UUID, `must be the ${what} UUID in lowercase 8-4-4-4-12 hex form (Buildkite shows it in the settings page)`);
+  matching(UUID, `is not a valid ${what} UUID: use the lowercase 8-4-4-4-12 hex form Buildkite shows in the settings page`);
 
 const statementSchema = z
   .object({
-    sid: z.string().regex(/^[A-Za-z0-9]*$/, "may contain only letters and digits").optional(),
+    sid: matching(/^[A-Za-z0-9]*$/, "is not a statement ID: use only letters and digits").optional(),
     effect: z.enum(["Allow", "Deny"]).default("Allow"),
-    actions: z.array(z.string().regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*]+)$/, 'must be an IAM action like "s3:GetObject" or "ec2:Describe*"')).min(1),
+    actions: z.array(matching(/^(\*|[a-z0-9-]+:[A-Za-z0-9*]+)$/, 'is not an IAM action: use one like "s3:GetObject" or "ec2:Describe*"')).min(1),
     resources: z.array(z.string().min(1)).min(1),
     /** Lets a statement grant `*` on `*`; the reason is kept in the access report. */
     allowAdminReason: z.string().min(10, "must explain in a sentence why administrator access is needed").optional(),
@@ -32,7 +39,7 @@ const permissionsSchema = z
     /** Named permission sets from the catalogue (see platform/permission-sets.ts). */
     sets: z.array(z.string()).default([]),
     managedPolicyArns: z
-      .array(z.string().regex(MANAGED_POLICY_ARN, "must be an IAM managed policy ARN like arn:aws:iam::aws:policy/ReadOnlyAccess"))
+      .array(matching(MANAGED_POLICY_ARN, "is not an IAM managed policy ARN: use one like arn:aws:iam::aws:policy/ReadOnlyAccess, or a permission set"))
       .default([]),
     statements: z.array(statementSchema).default([]),
   })
@@ -72,7 +79,10 @@ const pipelineSchema = z
     /** A block step before apply. */
     approval: z.boolean().default(true),
     /** Cron line of the nightly drift check (`terraform plan -detailed-exitcode`). */
-    driftSchedule: z.string().min(9).optional(),
+    driftSchedule: matching(
+      CRONLINE,
+      'is not a Buildkite schedule: use five crontab fields and an optional time zone ("0 3 * * *", "0 3 * * 1-5 Europe/Berlin") or @daily, @weekly, ...',
+    ).optional(),
   })
   .strict();
 
@@ -94,8 +104,8 @@ export const declarationSchema = z
         z
           .object({
             name: slug("account name"),
-            id: z.string().regex(ACCOUNT_ID, "must be a 12-digit AWS account ID, quoted as a string"),
-            region: z.string().regex(REGION, 'must be an AWS region like "eu-west-1"'),
+            id: matching(ACCOUNT_ID, "is not an AWS account ID: use its 12 digits, quoted as a string"),
+            region: matching(REGION, 'is not an AWS region: use a region code like "eu-west-1"'),
           })
           .strict(),
       )
@@ -103,20 +113,20 @@ export const declarationSchema = z
     state: z
       .object({
         account: slug("account name"),
-        bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)"),
-        lockTable: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a valid DynamoDB table name").optional(),
+        bucket: matching(BUCKET, "is not a state bucket name: use 3-63 lowercase letters, digits and single hyphens (no dots, which break TLS with virtual-hosted addressing)"),
+        lockTable: matching(/^[A-Za-z0-9_.-]{3,255}$/, "is not a DynamoDB table name: use 3-255 letters, digits, \"_\", \"-\" or \".\"").optional(),
         lockMode: z.enum(["dynamodb", "lockfile", "both"]).default("lockfile"),
         /**
          * ARN of the state KMS key, printed as the `kms_key_arn` output of the state-backend stack's
          * first apply (a KMS key ID is random). Until it is set only the state-backend stack is synthesized.
          */
-        kmsKeyArn: z
-          .string()
-          .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/, "must be the KMS key ARN from the state-backend stack's kms_key_arn output (arn:aws:kms:<region>:<account>:key/<uuid>)")
-          .optional(),
+        kmsKeyArn: matching(
+          /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
+          "is not a KMS key ARN: copy the state-backend stack's kms_key_arn output (arn:aws:kms:<region>:<account>:key/<uuid>)",
+        ).optional(),
         /** The state-backend stack's own state has been migrated into its bucket (scripts/migrate-state.sh). */
         migrated: z.boolean().default(false),
-        keyPrefix: z.string().regex(/^[a-z0-9][a-z0-9/_-]*[a-z0-9]$/, "must be a relative key prefix like \"pipelines\" (no leading or trailing slash)").default("pipelines"),
+        keyPrefix: matching(/^[a-z0-9][a-z0-9/_-]*[a-z0-9]$/, 'is not a state key prefix: use a relative prefix like "pipelines" (no leading or trailing slash)').default("pipelines"),
       })
       .strict(),
     cluster: z

@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { branchAdmitted } from "../constructs/buildkite/branch-glob";
+import { grantsAdministrator } from "../constructs/guardrails/no-admin-wildcard";
 import { declarationSchema, DEFAULT_PLATFORM_SLUG, PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-error";
 import { PERMISSION_SETS } from "./permission-sets";
@@ -12,7 +15,14 @@ export function validateDeclaration(input: unknown, source?: string): PlatformDe
   const parsed = declarationSchema.safeParse(input);
   if (!parsed.success) {
     throw new DeclarationError(
-      parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: withFix(issue) })),
+      parsed.error.issues.flatMap((issue): DeclarationIssue[] => {
+        if (issue.code !== "unrecognized_keys") return [{ path: formatPath(issue.path), message: issue.message }];
+        const known = knownFields(issue.path).join(", ");
+        return issue.keys.map((key) => ({
+          path: formatPath([...issue.path, key]),
+          message: `unknown field "${key}"; remove it or check its spelling (the fields here are ${known})`,
+        }));
+      }),
       source,
     );
   }
@@ -21,10 +31,26 @@ export function validateDeclaration(input: unknown, source?: string): PlatformDe
   return parsed.data;
 }
 
-function withFix(issue: { code: string; message: string; keys?: string[] }): string {
-  if (issue.code === "unrecognized_keys") return `${issue.message}; remove it or check its spelling`;
-  return issue.message;
+/** The fields the schema allows in the object at `path`. */
+function knownFields(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = declarationSchema;
+  const unwrap = (s: unknown): unknown => (s instanceof z.ZodOptional || s instanceof z.ZodDefault ? unwrap(s.unwrap()) : s);
+  for (const part of path) {
+    schema = unwrap(schema);
+    if (schema instanceof z.ZodArray) schema = schema.element;
+    else if (schema instanceof z.ZodObject) schema = schema.shape[String(part)];
+  }
+  schema = unwrap(schema);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
+
+/** IAM's limit on role names; a pipeline's roles are named `bk-<slug>-plan` and `bk-<slug>-apply`. */
+const MAX_ROLE_NAME_LENGTH = 64;
+const MAX_PIPELINE_SLUG_LENGTH = MAX_ROLE_NAME_LENGTH - "bk--apply".length;
+/** A pattern of wildcards alone (`**`, `*?`) admits every branch, like `*`. */
+const ONLY_WILDCARDS = /^[*?]*\*[*?]*$/;
+/** Messages of the trust declaration start with the role field they are about, e.g. `apply.branches[1]`. */
+const ROLE_FIELD = /^(?:plan|apply)\.\w+(?:\[\d+\])?/;
 
 function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   const issues: DeclarationIssue[] = [];
@@ -64,9 +90,23 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   const pipelines = new Set<string>();
   const declared: [PipelineDeclaration, string][] = d.pipelines.map((p, i) => [p, `pipelines[${i}]`]);
   if (d.platformPipeline) declared.push([d.platformPipeline, "platformPipeline"]);
+  const pipelineIds = new Set<string>();
   declared.forEach(([p, at]) => {
     if (pipelines.has(p.slug)) add(`${at}.slug`, `duplicate pipeline "${p.slug}"; each pipeline slug may be declared once (the platform pipeline included)`);
     pipelines.add(p.slug);
+    if (p.id !== undefined && pipelineIds.has(p.id)) add(`${at}.id`, `pipeline UUID ${p.id} is declared for two pipelines; copy each pipeline's own UUID from its settings`);
+    if (p.id !== undefined) pipelineIds.add(p.id);
+    if (!d.platformPipeline && p.slug === DEFAULT_PLATFORM_SLUG) {
+      add(`${at}.slug`, `the slug "${DEFAULT_PLATFORM_SLUG}" files the platform's own states when there is no platformPipeline; rename that pipeline or declare platformPipeline`);
+    }
+    const slugFitsRoleNames = p.slug.length <= MAX_PIPELINE_SLUG_LENGTH;
+    if (!slugFitsRoleNames) {
+      add(
+        `${at}.slug`,
+        `"${p.slug}" has ${p.slug.length} characters, so the role name "bk-${p.slug}-apply" exceeds IAM's ${MAX_ROLE_NAME_LENGTH}; ` +
+          `shorten the slug to at most ${MAX_PIPELINE_SLUG_LENGTH} characters`,
+      );
+    }
     if (!accounts.has(p.account)) add(`${at}.account`, `unknown account "${p.account}"; use one of the declared accounts (${knownAccounts})`);
     if (p.queue !== undefined && !queues.has(p.queue)) add(`${at}.queue`, `unknown queue "${p.queue}"; declare it in cluster.queues`);
     if (p.owner !== undefined && !teams.has(p.owner)) add(`${at}.owner`, `unknown team "${p.owner}"; declare it in teams`);
@@ -74,36 +114,56 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
       if (!teams.has(t.team)) add(`${at}.teams[${j}].team`, `unknown team "${t.team}"; declare it in teams`);
     });
     for (const role of ["plan", "apply"] as const) {
-      p[role].permissions.sets.forEach((name, j) => {
+      const { permissions, branches } = p[role];
+      permissions.sets.forEach((name, j) => {
         if (!(name in PERMISSION_SETS)) {
           add(`${at}.${role}.permissions.sets[${j}]`, `unknown permission set "${name}"; use one of ${Object.keys(PERMISSION_SETS).join(", ")}`);
         }
       });
+      permissions.statements.forEach((s, j) => {
+        if (!s.allowAdminReason && grantsAdministrator({ Effect: s.effect, Action: s.actions, Resource: s.resources })) {
+          add(
+            `${at}.${role}.permissions.statements[${j}]`,
+            "allows every action on every resource; grant only the actions and resources the pipeline needs, or set allowAdminReason to say why administrator access is required",
+          );
+        }
+      });
+      if (!branchAdmitted(branches, p.defaultBranch)) {
+        add(`${at}.${role}.branches`, `the ${role} step runs on the default branch "${p.defaultBranch}", which ${role}.branches does not admit; add it or change defaultBranch`);
+      }
     }
-    if (!p.apply.branches.includes(p.defaultBranch)) {
-      add(`${at}.apply.branches`, `the apply step runs on the default branch "${p.defaultBranch}", which apply.branches does not admit; add it`);
-    }
+    p.apply.branches.forEach((branch, j) => {
+      // A lone "*" is refused by the trust declaration below.
+      if (branch !== "*" && ONLY_WILDCARDS.test(branch)) {
+        add(`${at}.apply.branches[${j}]`, `"${branch}" is only wildcards, so it admits every branch and any branch could apply; name the branches that may apply, for example "main"`);
+      }
+    });
     if (p.plan.stepKey !== undefined && p.plan.stepKey === p.apply.stepKey) {
       add(`${at}.apply.stepKey`, `plan and apply use the same step key "${p.apply.stepKey}"; give apply its own step key`);
     }
-    if (accounts.has(p.account)) {
-      // The trust declaration checks branches, step keys, role names and durations itself.
+    if (accounts.has(p.account) && slugFitsRoleNames) {
+      // The trust declaration checks branch patterns, apply scope and session durations itself.
       try {
         pipelineAccess(d, p);
       } catch (err) {
-        add(at, (err as Error).message);
+        const message = (err as Error).message;
+        const field = ROLE_FIELD.exec(message)?.[0];
+        add(field ? `${at}.${field}` : at, message);
       }
     }
   });
-  if (!d.platformPipeline && pipelines.has(DEFAULT_PLATFORM_SLUG)) {
-    add("pipelines", `the slug "${DEFAULT_PLATFORM_SLUG}" files the platform's own states when there is no platformPipeline; rename that pipeline or declare platformPipeline`);
-  }
+  Object.keys(d.tags.extra)
+    .filter((key) => key.toLowerCase().startsWith("aws:"))
+    .forEach((key) => add(`tags.extra.${key}`, `tag key "${key}" starts with "aws:", which AWS reserves for its own tags; rename it`));
   if (d.state.migrated && !d.state.kmsKeyArn) {
     add("state.migrated", "the state-backend stack can only use its bucket once state.kmsKeyArn is set; set it, or set migrated to false");
   }
   const stateAccount = d.accounts.find((a) => a.name === d.state.account);
   if (d.state.kmsKeyArn && stateAccount && !d.state.kmsKeyArn.includes(`:kms:${stateAccount.region}:${stateAccount.id}:key/`)) {
-    add("state.kmsKeyArn", `the state key must be in the state account ${stateAccount.id} and region ${stateAccount.region}; copy the kms_key_arn output of the state-backend stack`);
+    add(
+      "state.kmsKeyArn",
+      `"${d.state.kmsKeyArn}" is not in the state account ${stateAccount.id} and region ${stateAccount.region}; copy the kms_key_arn output of the state-backend stack`,
+    );
   }
   return issues;
 }
