@@ -110,6 +110,13 @@ export class BuildkitePipelineRole extends Construct {
       );
     }
 
+    const reservedTags = Object.keys(props.tags ?? {}).filter((key) => key.startsWith("buildkite:"));
+    if (reservedTags.length > 0) {
+      throw new Error(
+        `${this.node.path}: tags ${reservedTags.join(", ")} are reserved: the buildkite:* tags name the role's pipeline, ` +
+          "and the state bucket's fence trusts them; remove them from tags.",
+      );
+    }
     const provider = props.provider instanceof BuildkiteOidcProvider && TerraformStack.of(props.provider) === TerraformStack.of(this) ? props.provider : undefined;
     this.role = new IamRole(this, "Role", {
       name: this.roleName,

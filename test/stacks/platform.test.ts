@@ -4,7 +4,7 @@ import { App, Testing, TerraformStack } from "cdktf";
 import { PlatformDeclarationInput } from "../../platform/declaration";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { validateDeclaration } from "../../platform/validate";
-import { buildPlatform, PlatformStacks } from "../../stacks/platform";
+import { buildPlatform, platformStateKey, PlatformStacks } from "../../stacks/platform";
 import { assertConformsToSchema } from "../../testing/schema-conformance";
 import { planStack, TerraformPlan } from "../../testing/terraform";
 import { describeWithTerraform } from "../support/terraform";
@@ -33,6 +33,17 @@ describe("the example platform", () => {
     expect(state).toMatchSnapshot("state-backend");
     expect(identity).toMatchSnapshot("identity-production");
     expect(buildkite).toMatchSnapshot("buildkite");
+  });
+
+  it("fences each pipeline role into its own folder of the declared key prefix, platform states included", () => {
+    const policy = JSON.parse(Object.values<any>(state.resource.aws_s3_bucket_policy)[0].policy);
+    const fence = policy.Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates");
+    // $${ is Terraform's escape: IAM receives the policy variable ${aws:PrincipalTag/...}.
+    expect(fence.NotResource).toContain("arn:aws:s3:::acme-terraform-state/pipelines/$${aws:PrincipalTag/buildkite:pipeline}/*");
+    // The platform stacks are the platform pipeline's workspaces, so its roles pass the fence.
+    for (const key of ["identity-production", "buildkite"]) {
+      expect(platformStateKey(validateDeclaration(EXAMPLE_PLATFORM), key)).toMatch(/^pipelines\/platform-trust\//);
+    }
   });
 
   it("has one state, one identity and one Buildkite stack, deployed in that order", () => {

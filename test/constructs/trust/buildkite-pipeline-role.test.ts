@@ -62,6 +62,7 @@ describe("BuildkitePipelineRole", () => {
     ["another account's provider", { kind: "apply", provider: BuildkiteOidcProvider.fromAccount("222222222222") }, /is not the Buildkite OIDC provider of account 111111111111/],
     ["a provider without the role's audience", { kind: "apply", provider: BuildkiteOidcProvider.fromAccount(ACCOUNT, "aws", ["vault"]) }, /accepts the audiences vault but the role expects "sts.amazonaws.com"/],
     ["inline policies over IAM's limit", { kind: "apply", statements: Array.from({ length: 120 }, (_, i) => ({ Effect: "Allow" as const, Action: "s3:GetObject", Resource: `arn:aws:s3:::bucket-${i}/some/long/prefix/*` })) }, /inline policies of the apply role have \d+ characters, over IAM's 10240/],
+    ["a tag that would rename the role's pipeline for the state fence", { kind: "plan", tags: { "buildkite:pipeline": "other" } }, /tags buildkite:pipeline are reserved/],
   ])("refuses %s", (_name, props, message) => {
     expect(() => new BuildkitePipelineRole(newStack(), "Role", { access, kind: "apply", ...props })).toThrow(message);
   });
