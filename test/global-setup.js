@@ -5,10 +5,15 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
+/** Temporary folders the project or cdktf could leave in the system temp folder. */
+const LEFTOVER = /^(cdktf\.outdir\.|bktt-|buildkite-bindings-|declaration-)/;
+
 module.exports = async function globalSetup() {
   const systemTmp = os.tmpdir();
   const root = fs.mkdtempSync(path.join(systemTmp, "bktt-jest-"));
   process.env.BKTT_SYSTEM_TMPDIR = systemTmp;
   process.env.BKTT_TEST_TMPDIR = root;
+  process.env.BKTT_TMP_BEFORE = JSON.stringify(fs.readdirSync(systemTmp).filter((name) => LEFTOVER.test(name)));
   process.env.TMPDIR = root;
 };
+module.exports.LEFTOVER = LEFTOVER;
