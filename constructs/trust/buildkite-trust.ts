@@ -164,9 +164,14 @@ export class BuildkiteTrust {
     ]);
   }
 
+  /** The declared branch pattern that admits every branch (wildcards only: `*`, `**`, `*?`), if any. */
+  get anyBranchPattern(): string | undefined {
+    return this.branches.find((branch) => /^[*?]*\*[*?]*$/.test(branch));
+  }
+
   /** True when the trust admits builds of every branch. */
   get anyBranch(): boolean {
-    return this.branches.includes("*");
+    return this.anyBranchPattern !== undefined;
   }
 
   /** The claim values the trust policy requires to be equal to the declared ones. */

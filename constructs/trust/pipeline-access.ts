@@ -179,7 +179,7 @@ export class PipelineAccess {
     const [applyTrust, apply] = build("apply");
     if (applyTrust.anyBranch) {
       throw new Error(
-        'apply.branches admits every branch ("*"), so any branch could change the infrastructure: name the branches that may apply, for example ["main"].',
+        `apply.branches admits every branch (${JSON.stringify(applyTrust.anyBranchPattern)}), so any branch could change the infrastructure: name the branches that may apply, for example ["main"].`,
       );
     }
     if (applyTrust.stepKeys.length === 0) {

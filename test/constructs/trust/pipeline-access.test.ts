@@ -132,6 +132,8 @@ describe("PipelineAccess", () => {
     ["a step key glob", { ...base, plan: { stepKeys: ["plan*"] } }, /^plan\.stepKeys\[0\] "plan\*"/],
     ["duplicate branches", { ...base, apply: { branches: ["main", "main"] } }, /^apply\.branches lists "main" twice/],
     ["apply on every branch", { ...base, apply: { branches: ["*"] } }, /^apply\.branches admits every branch/],
+    ["apply on every branch, spelled **", { ...base, apply: { branches: ["main", "**"] } }, /^apply\.branches admits every branch/],
+    ["apply on every branch, spelled *?", { ...base, apply: { branches: ["*?"] } }, /^apply\.branches admits every branch/],
     ["apply on every step", { ...base, apply: { stepKeys: [] } }, /^apply\.stepKeys is empty/],
     ["no branch and no tag", { ...base, apply: { branches: [] } }, /^apply\.branches and apply\.tags are both empty/],
     ["a session under an hour", { ...base, sessionDurationSeconds: 900 }, /^sessionDurationSeconds 900 is out of range/],
