@@ -170,6 +170,7 @@ describe("a fleet larger than one stack", () => {
     expect(Object.keys(shard.data.terraform_remote_state)).toHaveLength(1);
     const pipeline = Object.values<any>(shard.resource.buildkite_pipeline)[0];
     expect(pipeline.cluster_id).toMatch(/^\$\{data\.terraform_remote_state\./);
+    expect(() => assertConformsToSchema(shard, BUILDKITE_SCHEMA)).not.toThrow();
     expect(stacks.buildkiteShards[0].dependencies.map((s) => s.node.id)).toContain("buildkite");
   });
 });
