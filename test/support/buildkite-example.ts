@@ -1,4 +1,5 @@
 import { PipelineAccess } from "../../constructs/trust/pipeline-access";
+import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { BuildkiteStackProps } from "../../stacks/buildkite-stack";
 
 const ACCOUNT_ID = "111111111111";
@@ -25,20 +26,14 @@ export function exampleBuildkiteStackProps(offline = true): BuildkiteStackProps 
   return {
     organization: ORGANIZATION,
     aws: { region: "eu-west-1", accountId: ACCOUNT_ID, offline },
+    // The same cluster and teams as the app's example platform.
     cluster: {
-      name: "terraform",
-      queues: [
-        { key: "terraform", description: "Terraform plans and applies" },
-        { key: "terraform-data", description: "Isolated agents for the data platform" },
-      ],
-      defaultQueue: "terraform",
-      tokenRotationHours: 6,
+      name: EXAMPLE_PLATFORM.cluster.name,
+      queues: EXAMPLE_PLATFORM.cluster.queues,
+      defaultQueue: EXAMPLE_PLATFORM.cluster.defaultQueue,
+      tokenRotationHours: EXAMPLE_PLATFORM.cluster.agentTokenRotationHours,
     },
-    teams: [
-      { slug: "platform", name: "Platform" },
-      { slug: "payments", name: "Payments" },
-      { slug: "data", name: "Data" },
-    ],
+    teams: EXAMPLE_PLATFORM.teams,
     pipelines: [
       {
         name: "Networking",
