@@ -10,6 +10,7 @@
 import { accessReportText } from "./platform/access-report";
 import { DeclarationError } from "./platform/declaration-error";
 import { loadDeclaration } from "./platform/load";
+import { formatQuotaFinding, quotaFindings } from "./platform/quotas";
 import { synthesizePlatform } from "./platform/synthesize";
 import { buildMetadataTags } from "./stacks/build-metadata";
 
@@ -19,7 +20,10 @@ function main(): number {
   const file = process.argv[2] ?? process.env.BKTT_PLATFORM_FILE;
   let result;
   try {
-    result = synthesizePlatform(loadDeclaration(file), {
+    const declaration = loadDeclaration(file);
+    // Quota errors were refused by validation; what is left are warnings.
+    quotaFindings(declaration).forEach((finding) => console.warn(formatQuotaFinding(finding)));
+    result = synthesizePlatform(declaration, {
       outdir: process.env.CDKTF_OUTDIR ?? "cdktf.out",
       offline: process.env.BKTT_OFFLINE === "1",
       buildMetadata: buildMetadataTags(process.env),

@@ -4,6 +4,7 @@
  * The schema is the single source of the declaration's types.
  */
 import { z } from "zod";
+import { DEFAULT_IAM_ROLE_QUOTA, MAX_IAM_ROLE_QUOTA } from "./quotas";
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -106,6 +107,17 @@ export const declarationSchema = z
             name: slug("account name"),
             id: matching(ACCOUNT_ID, "is not an AWS account ID: use its 12 digits, quoted as a string"),
             region: matching(REGION, 'is not an AWS region: use a region code like "eu-west-1"'),
+            /**
+             * The account's IAM "Roles per account" quota once AWS has raised it; the platform
+             * warns from 80% of it and refuses a fleet over it (two roles per pipeline).
+             * @default 1000 (AWS's default)
+             */
+            iamRoleQuota: z
+              .number()
+              .int("must be a whole number of roles")
+              .min(DEFAULT_IAM_ROLE_QUOTA, `is below AWS's default of ${DEFAULT_IAM_ROLE_QUOTA} roles; leave it out unless AWS raised the quota`)
+              .max(MAX_IAM_ROLE_QUOTA, `is above ${MAX_IAM_ROLE_QUOTA}, the highest quota AWS grants; move pipelines to another account instead`)
+              .optional(),
           })
           .strict(),
       )

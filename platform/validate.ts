@@ -5,6 +5,7 @@ import { declarationSchema, DEFAULT_PLATFORM_SLUG, PipelineDeclaration, Platform
 import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-error";
 import { PERMISSION_SETS } from "./permission-sets";
 import { pipelineAccess } from "./pipeline-access";
+import { quotaFindings } from "./quotas";
 
 /**
  * Validates a platform declaration: its shape (types, formats, unknown
@@ -165,5 +166,9 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
       `"${d.state.kmsKeyArn}" is not in the state account ${stateAccount.id} and region ${stateAccount.region}; copy the kms_key_arn output of the state-backend stack`,
     );
   }
+  // Over a quota, terraform apply would fail part-way; approaching one is only a warning (main.ts prints those).
+  quotaFindings(d)
+    .filter((f) => f.level === "error")
+    .forEach((f) => add(f.path, `[${f.id}] ${f.message}`));
   return issues;
 }

@@ -144,7 +144,7 @@ export function planConfiguration(config: string | object, options: TerraformRun
  * copy: an offline plan cannot reach the bucket, and planning from empty
  * state is what the tests assert on.
  */
-function withLocalBackend(configFile: string): void {
+export function withLocalBackend(configFile: string): void {
   const config = JSON.parse(fs.readFileSync(configFile, "utf8"));
   if (!config.terraform?.backend) return;
   config.terraform.backend = { local: { path: "terraform.tfstate" } };
