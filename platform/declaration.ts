@@ -171,6 +171,9 @@ export const declarationSchema = z
   })
   .strict();
 
+/** Tag keys the app sets on every AWS resource for provenance; `tags.extra` may not override them. */
+export const PROVENANCE_TAG_KEYS = ["managed-by", "repository", "stack", "owner"] as const;
+
 /** The pipeline slug the platform's own states are filed under when the declaration has no platform pipeline. */
 export const DEFAULT_PLATFORM_SLUG = "platform";
 

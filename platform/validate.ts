@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { branchAdmitted } from "../constructs/buildkite/branch-glob";
 import { grantsAdministrator } from "../constructs/guardrails/no-admin-wildcard";
-import { declarationSchema, DEFAULT_PLATFORM_SLUG, PipelineDeclaration, PlatformDeclaration } from "./declaration";
+import { declarationSchema, DEFAULT_PLATFORM_SLUG, PROVENANCE_TAG_KEYS, PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-error";
 import { PERMISSION_SETS } from "./permission-sets";
 import { pipelineAccess } from "./pipeline-access";
@@ -156,6 +156,9 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   Object.keys(d.tags.extra)
     .filter((key) => key.toLowerCase().startsWith("aws:"))
     .forEach((key) => add(`tags.extra.${key}`, `tag key "${key}" starts with "aws:", which AWS reserves for its own tags; rename it`));
+  Object.keys(d.tags.extra)
+    .filter((key) => (PROVENANCE_TAG_KEYS as readonly string[]).includes(key))
+    .forEach((key) => add(`tags.extra.${key}`, `"${key}" is a provenance tag the app sets itself (${PROVENANCE_TAG_KEYS.join(", ")}); use another key`));
   if (d.state.migrated && !d.state.kmsKeyArn) {
     add("state.migrated", "the state-backend stack can only use its bucket once state.kmsKeyArn is set; set it, or set migrated to false");
   }

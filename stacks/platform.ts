@@ -74,6 +74,7 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
   const offline = options.offline ?? false;
   const accounts = new Map(d.accounts.map((a) => [a.name, a]));
   const stateAccount = accounts.get(d.state.account)!;
+  // Keys as in PROVENANCE_TAG_KEYS, which the declaration's validation keeps tags.extra away from.
   const tags = (stack: string): Record<string, string> => ({
     "managed-by": "buildkite-terraform-trust",
     repository: d.repository,

@@ -328,6 +328,12 @@ const CASES: readonly InvalidCase[] = [
     message: /tag key "aws:cost-center" starts with "aws:", which AWS reserves/,
   },
   {
+    name: "extra tag overriding a provenance tag",
+    mutate: (d) => (d.tags = { extra: { owner: "someone-else" } }),
+    at: "tags.extra.owner",
+    message: /^"owner" is a provenance tag the app sets itself/,
+  },
+  {
     name: "working directory outside the repository",
     mutate: (d) => (payments(d).workingDirectory = "../shared"),
     at: "synth",
