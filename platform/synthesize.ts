@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { App, TerraformResource, TerraformStack } from "cdktf";
 import { buildPlatform, PlatformOptions } from "../stacks/platform";
+import { synthesizeApp } from "../stacks/validated-config-stack";
 import { accessReportMarkdown, ReportedPipeline, ReportedStack } from "./access-report";
 import { PlatformDeclaration } from "./declaration";
 
@@ -38,7 +39,7 @@ export function synthesizePlatform(declaration: PlatformDeclaration, options: Sy
   try {
     const app = new App({ outdir: staging });
     const platform = buildPlatform(app, declaration, options);
-    app.synth();
+    synthesizeApp(app);
     const stacks = app.node.children
       .filter((c): c is TerraformStack => TerraformStack.isStack(c))
       .map((s) => ({ name: s.node.id, resources: resourceCount(s), dependsOn: s.dependencies.map((d) => d.node.id) }));

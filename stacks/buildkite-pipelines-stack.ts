@@ -1,8 +1,8 @@
-import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { BuildkiteTerraformPipeline } from "../constructs/buildkite/buildkite-terraform-pipeline";
 import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
 import { addTerraformPipelines, BuildkiteStackPipeline, SharedBuildkiteResources } from "./buildkite-pipelines";
+import { ValidatedConfigStack } from "./validated-config-stack";
 
 /** Props of {@link BuildkitePipelinesStack}. */
 export interface BuildkitePipelinesStackProps {
@@ -17,7 +17,7 @@ export interface BuildkitePipelinesStackProps {
  * A shard of Terraform pipelines beside the main Buildkite stack, so that no
  * single Terraform state holds an unbounded number of pipelines.
  */
-export class BuildkitePipelinesStack extends TerraformStack {
+export class BuildkitePipelinesStack extends ValidatedConfigStack {
   readonly pipelines: readonly BuildkiteTerraformPipeline[];
 
   constructor(scope: Construct, id: string, props: BuildkitePipelinesStackProps) {

@@ -1,5 +1,4 @@
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
-import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { BuildkiteCluster, BuildkiteClusterProps } from "../constructs/buildkite/buildkite-cluster";
 import { BuildkiteTerraformPipeline } from "../constructs/buildkite/buildkite-terraform-pipeline";
@@ -7,6 +6,7 @@ import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
 import { Team } from "../providers/buildkite/lib/team";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
 import { addTerraformPipelines, BuildkiteStackPipeline, SharedBuildkiteResources } from "./buildkite-pipelines";
+import { ValidatedConfigStack } from "./validated-config-stack";
 
 export type { BuildkiteStackPipeline } from "./buildkite-pipelines";
 
@@ -45,7 +45,7 @@ export interface BuildkiteStackProps {
  * The Buildkite side of the trust path: the cluster with its queues and
  * rotating agent tokens, the teams, and one Terraform pipeline per repository.
  */
-export class BuildkiteStack extends TerraformStack {
+export class BuildkiteStack extends ValidatedConfigStack {
   readonly cluster: BuildkiteCluster;
   readonly teams: Readonly<Record<string, Team>>;
   readonly pipelines: readonly BuildkiteTerraformPipeline[];

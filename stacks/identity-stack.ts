@@ -1,4 +1,3 @@
-import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { StateLocation } from "../constructs/trust/buildkite-pipeline-role";
 import { PipelineRolePermissions } from "../constructs/trust/buildkite-pipeline-role";
@@ -6,6 +5,7 @@ import { BuildkiteOidcProvider } from "../constructs/trust/buildkite-oidc-provid
 import { BuildkitePipelineRoles } from "../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../constructs/trust/pipeline-access";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
+import { ValidatedConfigStack } from "./validated-config-stack";
 
 /** One pipeline's roles in an identity stack. */
 export interface IdentityStackPipeline {
@@ -36,7 +36,7 @@ export interface IdentityStackProps {
  * (in the account's first identity stack) and the plan/apply roles of a shard
  * of pipelines.
  */
-export class IdentityStack extends TerraformStack {
+export class IdentityStack extends ValidatedConfigStack {
   readonly roles: readonly BuildkitePipelineRoles[];
 
   constructor(scope: Construct, id: string, props: IdentityStackProps) {

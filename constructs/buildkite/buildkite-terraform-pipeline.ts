@@ -316,11 +316,13 @@ export class BuildkiteTerraformPipeline extends Construct {
       },
     });
 
+    // One reference token for the schedules and team grants: each `pipeline.id` read creates a token (and captures a stack trace).
+    const pipelineId = this.pipeline.id;
     const schedules: PipelineSchedule[] = [];
     if (props.scheduledApply) {
       schedules.push(
         new PipelineSchedule(this, "scheduled-apply", {
-          pipelineId: this.pipeline.id,
+          pipelineId,
           branch: this.defaultBranch,
           cronline: props.scheduledApply.cronline,
           label: props.scheduledApply.label,
@@ -330,7 +332,7 @@ export class BuildkiteTerraformPipeline extends Construct {
     } else if (scheduled) {
       schedules.push(
         new PipelineSchedule(this, "drift-detection", {
-          pipelineId: this.pipeline.id,
+          pipelineId,
           branch: this.defaultBranch,
           cronline: (props.driftDetection ? props.driftDetection.cronline : undefined) ?? DEFAULT_DRIFT_CRONLINE,
           label: `Drift detection: ${props.name}`,
@@ -341,7 +343,7 @@ export class BuildkiteTerraformPipeline extends Construct {
     this.schedules = schedules;
 
     this.pipelineTeams = (props.teams ?? []).map(
-      (team, i) => new PipelineTeam(this, `team-${i}`, { pipelineId: this.pipeline.id, teamId: team.teamId, accessLevel: team.accessLevel }),
+      (team, i) => new PipelineTeam(this, `team-${i}`, { pipelineId, teamId: team.teamId, accessLevel: team.accessLevel }),
     );
 
     this.node.addValidation({ validate: () => this.validateSettings() });

@@ -133,15 +133,17 @@ export class BuildkitePipelineRole extends Construct {
       },
       dependsOn: provider ? [provider.resource] : undefined,
     });
+    // One reference token for all attachments: each `role.name` read creates a token (and captures a stack trace).
+    const roleReference = this.role.name;
     if (this.statePolicy) {
-      new IamRolePolicy(this, "StatePolicy", { role: this.role.name, name: "terraform-state", policy: renderPolicy(this.statePolicy) });
+      new IamRolePolicy(this, "StatePolicy", { role: roleReference, name: "terraform-state", policy: renderPolicy(this.statePolicy) });
     }
     if (this.permissionsPolicy) {
-      new IamRolePolicy(this, "PermissionsPolicy", { role: this.role.name, name: "permissions", policy: renderPolicy(this.permissionsPolicy) });
+      new IamRolePolicy(this, "PermissionsPolicy", { role: roleReference, name: "permissions", policy: renderPolicy(this.permissionsPolicy) });
     }
     for (const arn of managed) {
       new IamRolePolicyAttachment(this, `Managed-${arn.replace(/^.*:policy\//, "").replace(/[^A-Za-z0-9]+/g, "-")}`, {
-        role: this.role.name,
+        role: roleReference,
         policyArn: arn,
       });
     }
