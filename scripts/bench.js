@@ -68,9 +68,9 @@ function baseEnv(extra) {
 }
 
 /**
- * Runs a command to completion and returns its wall time (ms) and the peak
- * resident set (KiB) of its whole Node process tree, each Node process
- * reporting its own through the peak-rss.js preload.
+ * Runs a command to completion and returns its wall time (ms), the peak
+ * resident set (KiB) of its whole Node process tree and the CPU time (ms) the
+ * tree used, each Node process reporting its own through the peak-rss.js preload.
  */
 function measure(tmp, command, args, { cwd, env }) {
   const rssFile = path.join(tmp, `rss-${process.hrtime.bigint()}`);
@@ -84,10 +84,10 @@ function measure(tmp, command, args, { cwd, env }) {
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`);
-  const peaks = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, "utf8").split("\n").filter(Boolean).map(Number) : [];
+  const usages = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, "utf8").split("\n").filter(Boolean).map((line) => line.split(" ").map(Number)) : [];
   fs.rmSync(rssFile, { force: true });
-  if (peaks.length === 0) throw new Error(`${command} ${args.join(" ")} reported no peak memory (did NODE_OPTIONS reach it?)`);
-  return { wallMs, peakKiB: Math.max(...peaks) };
+  if (usages.length === 0) throw new Error(`${command} ${args.join(" ")} reported no peak memory (did NODE_OPTIONS reach it?)`);
+  return { wallMs, peakKiB: Math.max(...usages.map(([rss]) => rss)), cpuMs: usages.reduce((sum, [, cpu]) => sum + cpu, 0) / 1000 };
 }
 
 // ---------------------------------------------------------------- the variants
@@ -159,7 +159,7 @@ function tasks(tmp, setup, options) {
 }
 
 function runRounds(list, rounds) {
-  const results = Object.fromEntries(list.map((t) => [t.key, { ...t, walls: [], peaks: [] }]));
+  const results = Object.fromEntries(list.map((t) => [t.key, { ...t, walls: [], peaks: [], cpus: [] }]));
   // One untimed run of each variant at its smallest size warms the file cache.
   const warm = new Set();
   for (const t of list) {
@@ -173,9 +173,10 @@ function runRounds(list, rounds) {
     // Round-robin, starting one variant later each round, so no variant always runs first or after the heaviest.
     const order = list.map((_, i) => list[(i + round) % list.length]);
     for (const t of order) {
-      const { wallMs, peakKiB } = t.run();
+      const { wallMs, peakKiB, cpuMs } = t.run();
       results[t.key].walls.push(wallMs);
       results[t.key].peaks.push(peakKiB / 1024);
+      results[t.key].cpus.push(cpuMs);
     }
     const elapsed = (Date.now() - started) / 1000;
     process.stderr.write(`round ${round + 1}/${rounds} done in ${elapsed.toFixed(0)} s (about ${((elapsed / (round + 1)) * (rounds - round - 1)).toFixed(0)} s to go)\n`);
@@ -285,7 +286,8 @@ function report({ options, before, after, started, finished, results, plans, lis
     "# Benchmarks",
     "",
     `Produced by \`npm run bench${options.quick ? " -- --quick" : ""}\` (scripts/bench.js) on ${finished.toISOString().slice(0, 10)}; ` +
-      `${options.rounds} interleaved rounds, ${((finished - started) / 60000).toFixed(1)} min in all. Rerun it to refresh this file.`,
+      `${options.rounds} interleaved rounds, ${((finished - started) / 60000).toFixed(1)} min in all. Rerun it to refresh this file. ` +
+      "Where the time goes, what was optimized and the shard size: [docs/performance.md](docs/performance.md).",
     "",
     "## Machine",
     "",
@@ -297,11 +299,12 @@ function report({ options, before, after, started, finished, results, plans, lis
     "",
     "## Synth: wall time and peak memory",
     "",
-    "Wall time of the whole process (start to exit); peak memory is the largest maximum resident set of any Node process of the run " +
-      "(the naive peer's CLI starts the app as a child process).",
+    "Wall time of the whole process (start to exit), which the targets are about; CPU is the user + system time of all its Node processes " +
+      "(less sensitive to other work on the machine, and above wall when the garbage collector's helper threads run on the second core); " +
+      "peak memory is the largest maximum resident set of any Node process of the run (the naive peer's CLI starts the app as a child process).",
     "",
-    "| measurement | pipelines | runs | wall median | wall min - max | peak RSS median | peak RSS min - max |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| measurement | pipelines | runs | wall median | wall min - max | CPU median | peak RSS median | peak RSS min - max |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   const order = ["floor", "example", ...options.sizes.map((s) => `project-${s}`), ...options.naiveSizes.map((s) => `naive-${s}`)];
   const examplePipelines = EXAMPLE_PLATFORM.pipelines.length + (EXAMPLE_PLATFORM.platformPipeline ? 1 : 0);
@@ -309,7 +312,7 @@ function report({ options, before, after, started, finished, results, plans, lis
     const r = results[key];
     const pipelines = key === "floor" ? "-" : key === "example" ? `${examplePipelines}` : `${r.size.toLocaleString("en")}`;
     lines.push(
-      `| ${r.label} | ${pipelines} | ${r.walls.length} | ${sec(median(r.walls))} s | ${sec(Math.min(...r.walls))} - ${sec(Math.max(...r.walls))} s | ` +
+      `| ${r.label} | ${pipelines} | ${r.walls.length} | ${sec(median(r.walls))} s | ${sec(Math.min(...r.walls))} - ${sec(Math.max(...r.walls))} s | ${sec(median(r.cpus))} s | ` +
         `${median(r.peaks).toFixed(0)} MiB | ${Math.min(...r.peaks).toFixed(0)} - ${Math.max(...r.peaks).toFixed(0)} MiB |`,
     );
   }
