@@ -7,4 +7,6 @@ module.exports = {
   globalSetup: "<rootDir>/test/global-setup.js",
   globalTeardown: "<rootDir>/test/global-teardown.js",
   testTimeout: 120000,
+  // Most slow suites wait on terraform or npm child processes, so two workers overlap them on two cores.
+  maxWorkers: 2,
 };
