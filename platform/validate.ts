@@ -48,8 +48,6 @@ function knownFields(path: readonly PropertyKey[]): string[] {
 /** IAM's limit on role names; a pipeline's roles are named `bk-<slug>-plan` and `bk-<slug>-apply`. */
 const MAX_ROLE_NAME_LENGTH = 64;
 const MAX_PIPELINE_SLUG_LENGTH = MAX_ROLE_NAME_LENGTH - "bk--apply".length;
-/** A pattern of wildcards alone (`**`, `*?`) admits every branch, like `*`. */
-const ONLY_WILDCARDS = /^[*?]*\*[*?]*$/;
 /** Messages of the trust declaration start with the role field they are about, e.g. `apply.branches[1]`. */
 const ROLE_FIELD = /^(?:plan|apply)\.\w+(?:\[\d+\])?/;
 
@@ -133,12 +131,6 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
         add(`${at}.${role}.branches`, `the ${role} step runs on the default branch "${p.defaultBranch}", which ${role}.branches does not admit; add it or change defaultBranch`);
       }
     }
-    p.apply.branches.forEach((branch, j) => {
-      // A lone "*" is refused by the trust declaration below.
-      if (branch !== "*" && ONLY_WILDCARDS.test(branch)) {
-        add(`${at}.apply.branches[${j}]`, `"${branch}" is only wildcards, so it admits every branch and any branch could apply; name the branches that may apply, for example "main"`);
-      }
-    });
     if (p.plan.stepKey !== undefined && p.plan.stepKey === p.apply.stepKey) {
       add(`${at}.apply.stepKey`, `plan and apply use the same step key "${p.apply.stepKey}"; give apply its own step key`);
     }
