@@ -1,0 +1,55 @@
+/**
+ * The main job as the README runs it: the compiled app, a fresh process,
+ * the real file system. Compiles with the project's build configuration first.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { EXAMPLE_PLATFORM } from "../platform/example-platform";
+
+const ROOT = path.resolve(__dirname, "..");
+
+function runApp(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, CDKTF_OUTDIR: path.join(cwd, "cdktf.out") };
+  delete env.BKTT_PLATFORM_FILE;
+  return spawnSync(process.execPath, [path.join(ROOT, "dist", "main.js"), ...args], { cwd, env, encoding: "utf8" });
+}
+
+describe("the main job (node dist/main.js)", () => {
+  let dir: string;
+  beforeAll(() => {
+    const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  });
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-main-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("synthesizes the embedded example, prints stacks and access, and writes the auditors' report", () => {
+    const run = runApp(dir, []);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Stacks:\n  state-backend +\d+ resources/);
+    expect(run.stdout).toMatch(/identity-production +\d+ resources +\(after state-backend\)/);
+    expect(run.stdout).toMatch(/data-platform \(production\)\n    plan  -> bk-data-platform-plan\n.*who: +branches release, feature\/\*; step plan/);
+    expect(fs.readdirSync(path.join(dir, "cdktf.out", "stacks")).sort()).toEqual(["buildkite", "identity-production", "state-backend"]);
+    const report = fs.readFileSync(path.join(dir, "access-report.md"), "utf8");
+    expect(report).toContain("| data-platform | production | apply: `bk-data-platform-apply` | branches release; step apply-data |");
+  });
+
+  it("reads a declaration file given as argument, and refuses an invalid one without touching cdktf.out", () => {
+    const good = path.join(dir, "platform.json");
+    fs.writeFileSync(good, JSON.stringify({ ...EXAMPLE_PLATFORM, pipelines: EXAMPLE_PLATFORM.pipelines.slice(0, 1) }));
+    expect(runApp(dir, [good]).status).toBe(0);
+    const manifest = path.join(dir, "cdktf.out", "manifest.json");
+    const before = fs.readFileSync(manifest, "utf8");
+
+    const bad = path.join(dir, "bad.json");
+    fs.writeFileSync(bad, JSON.stringify({ ...EXAMPLE_PLATFORM, owner: "Platform Team" }));
+    const run = runApp(dir, [bad]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/bad\.json is invalid:\n  - owner: /);
+    expect(run.stderr).toContain("Nothing was written.");
+    expect(fs.readFileSync(manifest, "utf8")).toBe(before);
+    expect(fs.readdirSync(dir).filter((f) => f.includes("staging"))).toEqual([]);
+  });
+});
