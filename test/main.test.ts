@@ -11,7 +11,7 @@ import { EXAMPLE_PLATFORM } from "../platform/example-platform";
 const ROOT = path.resolve(__dirname, "..");
 
 function runApp(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env, CDKTF_OUTDIR: path.join(cwd, "cdktf.out") };
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: path.join(cwd, "cdktf.out") };
   delete env.BKTT_PLATFORM_FILE;
   return spawnSync(process.execPath, [path.join(ROOT, "dist", "main.js"), ...args], { cwd, env, encoding: "utf8" });
 }
