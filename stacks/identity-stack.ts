@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
-import { StateLocation } from "../constructs/trust/buildkite-pipeline-role";
-import { PipelineRolePermissions } from "../constructs/trust/buildkite-pipeline-role";
+import { PipelineRolePermissions, StateLocation } from "../constructs/trust/buildkite-pipeline-role";
 import { BuildkiteOidcProvider } from "../constructs/trust/buildkite-oidc-provider";
 import { BuildkitePipelineRoles } from "../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../constructs/trust/pipeline-access";

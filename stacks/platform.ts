@@ -112,20 +112,27 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
 
   const all: PipelineDeclaration[] = d.platformPipeline ? [...d.pipelines, d.platformPipeline] : [...d.pipelines];
   const accessOf = new Map(all.map((p) => [p.slug, pipelineAccess(d, p)]));
-  const stateOf = (p: PipelineDeclaration): StateLocation => ({
-    bucketArn: stateBackend.backend.bucketArn,
-    keyPrefix: pipelineStatePrefix({ prefix: d.state.keyPrefix, pipelineSlug: p.slug }),
-    kmsKeyArn: location.kmsKeyArn,
-    // A literal: the table lives in another stack, and a reference would not resolve here.
-    lockTableArn: d.state.lockTable && `arn:aws:dynamodb:${stateAccount.region}:${stateAccount.id}:table/${d.state.lockTable}`,
-    lockMode: d.state.lockMode,
-    region: stateAccount.region,
-  });
+  const lockTableArn = d.state.lockTable && `arn:aws:dynamodb:${stateAccount.region}:${stateAccount.id}:table/${d.state.lockTable}`;
+  const stateOf = new Map(
+    all.map((p): [string, StateLocation] => [
+      p.slug,
+      {
+        bucketArn: stateBackend.backend.bucketArn,
+        keyPrefix: pipelineStatePrefix({ prefix: d.state.keyPrefix, pipelineSlug: p.slug }),
+        kmsKeyArn: location.kmsKeyArn,
+        // A literal: the table lives in another stack, and a reference would not resolve here.
+        lockTableArn,
+        lockMode: d.state.lockMode,
+        region: stateAccount.region,
+      },
+    ]),
+  );
 
   const identity: IdentityStack[] = [];
   for (const account of d.accounts) {
     const pipelines = all.filter((p) => p.account === account.name);
     if (pipelines.length === 0) continue;
+    let first: IdentityStack | undefined;
     chunk(pipelines, d.pipelinesPerStack).forEach((shard, index) => {
       const id = shardId(`identity-${account.name}`, index);
       const stack = new IdentityStack(scope, id, {
@@ -133,14 +140,16 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
         createOidcProvider: index === 0,
         pipelines: shard.map((p) => ({
           access: accessOf.get(p.slug)!,
-          state: stateOf(p),
+          state: stateOf.get(p.slug)!,
           plan: rolePermissions(p.plan.permissions),
           apply: rolePermissions(p.apply.permissions),
           tags: p.owner ? { "pipeline-owner": p.owner } : undefined,
         })),
       });
       useRemoteState(stack);
-      if (index > 0) stack.addDependency(identity.find((s) => s.node.id === `identity-${account.name}`)!);
+      // Later shards reference the OIDC provider the first shard creates.
+      if (first) stack.addDependency(first);
+      first ??= stack;
       identity.push(stack);
     });
   }
@@ -188,7 +197,7 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
     return stack;
   });
 
-  const pipelines = all.map((p) => reportedPipeline(d, p, accessOf.get(p.slug)!, stateOf(p)));
+  const pipelines = all.map((p) => reportedPipeline(d, p, accessOf.get(p.slug)!, stateOf.get(p.slug)!));
   return { stateBackend, identity, buildkite, buildkiteShards, pipelines };
 }
 

@@ -24,19 +24,22 @@ const location = (overrides: Partial<StateBackendLocation> = {}): StateBackendLo
   ...overrides,
 });
 
+/** The backend settings of the default test location (both lock modes) at KEY. */
+const BOTH_LOCKS_SETTINGS = {
+  bucket: "acme-tfstate",
+  key: KEY,
+  region: "eu-west-1",
+  encrypt: true,
+  kms_key_id: KEY_ARN,
+  dynamodb_table: "acme-tfstate-locks",
+  use_lockfile: true,
+};
+
 const synthBackend = (stack: TerraformStack) => JSON.parse(Testing.synth(stack)).terraform.backend;
 
 describe("s3BackendConfig", () => {
   it("always encrypts with the state key, and configures the locks of the mode", () => {
-    expect(s3BackendConfig(location({ lockMode: "both" }), KEY)).toEqual({
-      bucket: "acme-tfstate",
-      key: KEY,
-      region: "eu-west-1",
-      encrypt: true,
-      kms_key_id: KEY_ARN,
-      dynamodb_table: "acme-tfstate-locks",
-      use_lockfile: true,
-    });
+    expect(s3BackendConfig(location({ lockMode: "both" }), KEY)).toEqual(BOTH_LOCKS_SETTINGS);
     const lockfile = s3BackendConfig(location({ lockMode: "lockfile", lockTableName: undefined }), KEY);
     expect(lockfile.use_lockfile).toBe(true);
     expect(lockfile).not.toHaveProperty("dynamodb_table");
@@ -72,15 +75,7 @@ describe("S3BackendWithLockfile and addS3Backend", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     addS3Backend(stack, s3BackendConfig(location(), KEY));
     expect(synthBackend(stack)).toEqual({
-      s3: {
-        bucket: "acme-tfstate",
-        key: KEY,
-        region: "eu-west-1",
-        encrypt: true,
-        kms_key_id: KEY_ARN,
-        dynamodb_table: "acme-tfstate-locks",
-        use_lockfile: true,
-      },
+      s3: BOTH_LOCKS_SETTINGS,
     });
     expect(Testing.synthHcl(stack)).toMatch(/backend "s3" \{[^}]*use_lockfile = true/);
   });
