@@ -82,7 +82,7 @@ export function planScript(context: TerraformScriptContext, scheduled: Scheduled
         : undefined;
   const normal = ['echo "+++ :terraform: Plan"', plan];
   return [
-    ...prologue(context),
+    ...prologue(context, "from-build"),
     ...(onSchedule ? ['if [ "${BUILDKITE_SOURCE:-}" = schedule ]; then', ...indent(onSchedule), "else", ...indent(normal), "fi"] : normal),
     `if ${onDefaultBranch(context)}; then`,
     `  buildkite-agent artifact upload ${PLAN_FILE}`,
@@ -97,7 +97,8 @@ export function applyScript(context: TerraformScriptContext, planStepKey: string
     `  echo "Refusing to apply: only builds of ${context.defaultBranch} apply, this is \${BUILDKITE_BRANCH} (pull request \${BUILDKITE_PULL_REQUEST:-false})." >&2`,
     "  exit 1",
     "fi",
-    ...prologue(context),
+    // Only the default branch applies, so the state is always the stable workspace.
+    ...prologue(context, "stable"),
     `buildkite-agent artifact download ${PLAN_FILE} . --step ${shellQuote(planStepKey)}`,
     'echo "+++ :terraform: Apply"',
     `terraform apply -input=false -lock-timeout=${context.lockTimeout} ${PLAN_FILE}`,
@@ -112,7 +113,11 @@ function indent(lines: readonly string[]): string[] {
   return lines.map((line) => `  ${line}`);
 }
 
-function prologue(context: TerraformScriptContext): string[] {
+/**
+ * Checks, credentials and `terraform init` of the build's state. The workspace is either computed
+ * from the branch or pull request at run time, or the stable one (steps that only run on the default branch).
+ */
+function prologue(context: TerraformScriptContext, workspace: "from-build" | "stable"): string[] {
   const backend = context.backend;
   const stable = backend.stableWorkspace ?? DEFAULT_STABLE_WORKSPACE;
   const key = pipelineStatePrefix({ prefix: backend.keyPrefix, pipelineSlug: context.pipelineSlug });
@@ -128,8 +133,12 @@ function prologue(context: TerraformScriptContext): string[] {
     "esac",
     ...(context.setupCommands.length > 0 ? ['checkout_root="$(pwd)"', ...context.setupCommands, 'cd "${checkout_root}"'] : []),
     ...context.credentialLines,
-    workspaceNameShellFunction(),
-    `workspace="$(${WORKSPACE_SHELL_FUNCTION} "\${BUILDKITE_BRANCH}" ${shellQuote(context.defaultBranch)} "\${BUILDKITE_PULL_REQUEST:-false}" ${shellQuote(stable)})"`,
+    ...(workspace === "stable"
+      ? [`workspace=${shellQuote(stable)}`]
+      : [
+          workspaceNameShellFunction(),
+          `workspace="$(${WORKSPACE_SHELL_FUNCTION} "\${BUILDKITE_BRANCH}" ${shellQuote(context.defaultBranch)} "\${BUILDKITE_PULL_REQUEST:-false}" ${shellQuote(stable)})"`,
+        ]),
     `echo "State: s3://${backend.bucket}/${key}\${workspace}/${STATE_FILE_NAME}"`,
     `cd ${shellQuote(context.workingDirectory)}`,
     'echo "--- :terraform: Init"',

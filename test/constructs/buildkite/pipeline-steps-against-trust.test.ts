@@ -237,6 +237,10 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
     expect(applyRun.callsOf("terraform", "apply").map((c) => c.args.slice(-1))).toEqual([["tfplan"]]);
     // Nothing but the saved plan is applied (no -auto-approve of a fresh plan).
     expect(applyRun.callsOf("terraform", "plan")).toEqual([]);
+    // ...to the state it was planned against: the stable workspace of the default branch.
+    const stateKey = (run: typeof planRun) => flagValues(run.callsOf("terraform", "init")[0].args, "-backend-config").find((v) => v.startsWith("key="));
+    expect(stateKey(applyRun)).toBe(`key=pipelines/${slug}/default/terraform.tfstate`);
+    expect(stateKey(applyRun)).toBe(stateKey(planRun));
   });
 
   it("does not upload plans of other branches", () => {
