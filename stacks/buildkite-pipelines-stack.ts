@@ -1,15 +1,15 @@
 import { Construct } from "constructs";
 import { BuildkiteTerraformPipeline } from "../constructs/buildkite/buildkite-terraform-pipeline";
 import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
-import { addTerraformPipelines, BuildkiteStackPipeline, SharedBuildkiteResources } from "./buildkite-pipelines";
+import { addTerraformPipelines, BuildkiteStackPipeline, importSharedResources, SharedBuildkiteSource } from "./buildkite-pipelines";
 import { ValidatedConfigStack } from "./validated-config-stack";
 
 /** Props of {@link BuildkitePipelinesStack}. */
 export interface BuildkitePipelinesStackProps {
   /** Buildkite organization slug. */
   readonly organization: string;
-  /** The cluster and teams of the main {@link BuildkiteStack} (cross-stack references). */
-  readonly shared: SharedBuildkiteResources;
+  /** Where the cluster and teams of the main {@link BuildkiteStack} are read from (its outputs, through remote state). */
+  readonly shared: SharedBuildkiteSource;
   readonly pipelines: readonly BuildkiteStackPipeline[];
 }
 
@@ -23,6 +23,6 @@ export class BuildkitePipelinesStack extends ValidatedConfigStack {
   constructor(scope: Construct, id: string, props: BuildkitePipelinesStackProps) {
     super(scope, id);
     new BuildkiteProvider(this, "buildkite", { organization: props.organization });
-    this.pipelines = addTerraformPipelines(this, props.shared, props.pipelines);
+    this.pipelines = addTerraformPipelines(this, importSharedResources(this, props.shared), props.pipelines);
   }
 }

@@ -1,4 +1,6 @@
+import { DataTerraformRemoteStateS3, Fn, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
+import { S3StateSettings } from "../constructs/state/backend-config";
 import { BuildkiteTerraformPipeline, BuildkiteTerraformPipelineProps, PipelineTeamAccessLevel } from "../constructs/buildkite/buildkite-terraform-pipeline";
 
 /** A pipeline of a Buildkite stack: the construct's props, with the cluster filled in and teams named by slug. */
@@ -15,6 +17,42 @@ export interface SharedBuildkiteResources {
   readonly queueKeys: readonly string[];
   /** Team IDs by slug. */
   readonly teamIds: Readonly<Record<string, string>>;
+}
+
+/** Where a shard finds what the main Buildkite stack shares: its state, and the names it shares. */
+export interface SharedBuildkiteSource {
+  /** The S3 backend settings of the main Buildkite stack's state, key included. */
+  readonly state: S3StateSettings;
+  /** Keys of the cluster's queues. */
+  readonly queueKeys: readonly string[];
+  /** Slugs of the teams the main stack manages. */
+  readonly teamSlugs: readonly string[];
+}
+
+const CLUSTER_ID_OUTPUT = "cluster_id";
+const TEAM_IDS_OUTPUT = "team_ids";
+
+/**
+ * Declares the outputs through which shards read the cluster and team IDs
+ * ({@link importSharedResources}). Explicit outputs rather than cdktf's
+ * implicit cross-stack references: each shard reads them through one remote
+ * state, and every stack's configuration depends only on the declaration.
+ */
+export function exportSharedResources(scope: Construct, shared: SharedBuildkiteResources): void {
+  new TerraformOutput(scope, CLUSTER_ID_OUTPUT, { value: shared.clusterId, description: "ID of the Buildkite cluster, for the pipeline shards" });
+  new TerraformOutput(scope, TEAM_IDS_OUTPUT, { value: shared.teamIds, description: "Buildkite team IDs by slug, for the pipeline shards" });
+}
+
+/** The cluster and team IDs the main Buildkite stack exports, read from its state. */
+export function importSharedResources(scope: Construct, source: SharedBuildkiteSource): SharedBuildkiteResources {
+  const { key, region, bucket, encrypt, kms_key_id, dynamodb_table } = source.state;
+  const main = new DataTerraformRemoteStateS3(scope, "shared-buildkite", { bucket, key, region, encrypt, kmsKeyId: kms_key_id, dynamodbTable: dynamodb_table });
+  const teamIds = main.get(TEAM_IDS_OUTPUT);
+  return {
+    clusterId: main.getString(CLUSTER_ID_OUTPUT),
+    queueKeys: source.queueKeys,
+    teamIds: Object.fromEntries(source.teamSlugs.map((slug) => [slug, Token.asString(Fn.lookup(teamIds, slug))])),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { BuildkiteTerraformPipeline } from "../constructs/buildkite/buildkite-te
 import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
 import { Team } from "../providers/buildkite/lib/team";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
-import { addTerraformPipelines, BuildkiteStackPipeline, SharedBuildkiteResources } from "./buildkite-pipelines";
+import { addTerraformPipelines, BuildkiteStackPipeline, exportSharedResources, SharedBuildkiteResources } from "./buildkite-pipelines";
 import { ValidatedConfigStack } from "./validated-config-stack";
 
 export type { BuildkiteStackPipeline } from "./buildkite-pipelines";
@@ -50,7 +50,7 @@ export class BuildkiteStack extends ValidatedConfigStack {
   readonly teams: Readonly<Record<string, Team>>;
   readonly pipelines: readonly BuildkiteTerraformPipeline[];
   readonly maintenancePipeline?: BuildkiteTerraformPipeline;
-  /** The cluster and teams, for pipelines in other stacks ({@link BuildkitePipelinesStack}). */
+  /** The cluster and teams; also exported as outputs for the pipeline shards ({@link BuildkitePipelinesStack}). */
   readonly shared: SharedBuildkiteResources;
 
   constructor(scope: Construct, id: string, props: BuildkiteStackProps) {
@@ -78,6 +78,7 @@ export class BuildkiteStack extends ValidatedConfigStack {
       queueKeys: Object.keys(this.cluster.queues),
       teamIds: Object.fromEntries(Object.entries(teams).map(([slug, team]) => [slug, team.id])),
     };
+    exportSharedResources(this, this.shared);
     this.pipelines = addTerraformPipelines(this, this.shared, props.pipelines);
     if (props.maintenancePipeline) {
       [this.maintenancePipeline] = addTerraformPipelines(this, this.shared, [props.maintenancePipeline], {

@@ -189,7 +189,11 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
   const buildkiteShards = otherShards.map((shard, index) => {
     const stack = new BuildkitePipelinesStack(scope, shardId(BUILDKITE_STACK_ID, index + 1), {
       organization: d.organization.slug,
-      shared: buildkite.shared,
+      shared: {
+        state: s3BackendConfig(location, platformStateKey(d, BUILDKITE_STACK_ID)),
+        queueKeys: d.cluster.queues.map((q) => q.key),
+        teamSlugs: d.teams.map((t) => t.slug),
+      },
       pipelines: shard.map((p) => buildkitePipeline(p)),
     });
     useRemoteState(stack);

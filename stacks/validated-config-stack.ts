@@ -1,4 +1,6 @@
 import { App, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { undeclaredReferences } from "./undeclared-references";
 
 type TerraformConfig = ReturnType<TerraformStack["toTerraform"]>;
 
@@ -6,17 +8,40 @@ type TerraformConfig = ReturnType<TerraformStack["toTerraform"]>;
 let synthesizing = false;
 
 /**
- * A stack whose Terraform configuration is resolved once per synthesis
- * instead of twice. cdktf's synthesizer runs a stack's validations and then
- * resolves its configuration to write it; the guardrails' validation resolves
- * the same configuration to check it, which for a large shard is a third of
- * the synth. During {@link synthesizeApp}, the configuration a validation
- * resolved is the one the synthesizer then writes (so the file is exactly what
- * the guardrails checked); any other call resolves it afresh, as cdktf does.
+ * A stack whose Terraform configuration cdktf resolves once per synthesis
+ * instead of three times. During {@link synthesizeApp}:
+ *
+ * - it skips cdktf's preparing pass, which resolves every element only to
+ *   find references to other stacks' tokens: the app's stacks take values
+ *   from other stacks through explicit outputs and remote state only, and a
+ *   validation refuses any reference the stack does not declare (which is
+ *   what an implicit cross-stack reference would become);
+ * - the configuration a validation resolved (the guardrails check it) is the
+ *   one the synthesizer writes, so the file is exactly what was checked.
+ *
+ * Any other synthesis (`app.synth()`, `Testing.synth`) is cdktf's own.
  */
 export class ValidatedConfigStack extends TerraformStack {
   private validating = false;
   private validatedConfig?: TerraformConfig;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.node.addValidation({
+      validate: () =>
+        synthesizing
+          ? undeclaredReferences(this.toTerraform()).map(
+              (address) =>
+                `refers to ${address}, which this stack does not declare: take values from another stack through an output and remote state`,
+            )
+          : [],
+    });
+  }
+
+  prepareStack(): void {
+    if (synthesizing) this.ensureBackendExists();
+    else super.prepareStack();
+  }
 
   runAllValidations(): void {
     this.validatedConfig = undefined;

@@ -40,10 +40,18 @@ export interface S3BackendSettings {
   readonly use_lockfile?: true;
 }
 
+/** {@link S3BackendSettings} of one state: the key is set. */
+export interface S3StateSettings extends S3BackendSettings {
+  /** Object key of the state. */
+  readonly key: string;
+}
+
 /**
  * The S3 backend settings for the state at `key` (omit `key` for the shared part of a pipeline's
  * configuration). Checks the location first, so a typo fails here, not at `terraform init`.
  */
+export function s3BackendConfig(location: StateBackendLocation, key: string): S3StateSettings;
+export function s3BackendConfig(location: StateBackendLocation, key?: string): S3BackendSettings;
 export function s3BackendConfig(location: StateBackendLocation, key?: string): S3BackendSettings {
   checkLocation(location);
   if (key !== undefined && !/^[^/].*[^/]$/.test(key)) {

@@ -5,6 +5,7 @@ import { PlatformDeclarationInput } from "../../platform/declaration";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { validateDeclaration } from "../../platform/validate";
 import { buildPlatform, platformStateKey, PlatformStacks } from "../../stacks/platform";
+import { synthesizeApp } from "../../stacks/validated-config-stack";
 import { assertConformsToSchema } from "../../testing/schema-conformance";
 import { planStack, TerraformPlan } from "../../testing/terraform";
 import { describeWithTerraform } from "../support/terraform";
@@ -17,6 +18,17 @@ function platform(input: PlatformDeclarationInput = EXAMPLE_PLATFORM, buildMetad
 
 function synth(stack: TerraformStack): any {
   return JSON.parse(Testing.synth(stack, true));
+}
+
+/** Every file under `dir`, by path relative to it. */
+function readTree(dir: string, prefix = ""): Record<string, string> {
+  return Object.assign(
+    {},
+    ...fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).map((entry) => {
+      const relative = path.posix.join(prefix, entry.name);
+      return entry.isDirectory() ? readTree(dir, relative) : { [relative]: fs.readFileSync(path.join(dir, relative), "utf8") };
+    }),
+  );
 }
 
 function clone(): any {
@@ -162,16 +174,43 @@ describe("a fleet larger than one stack", () => {
     expect(stacks.identity[1].dependencies.map((s) => s.node.id)).toContain("identity-production");
   });
 
-  it("points the Buildkite shard at the main stack's cluster through remote state", () => {
-    // Cross-stack references are resolved by the app's synthesis, so read what it wrote.
-    const app = stacks.stateBackend.node.root as App;
-    app.synth();
-    const shard = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", "buildkite-2", "cdk.tf.json"), "utf8"));
-    expect(Object.keys(shard.data.terraform_remote_state)).toHaveLength(1);
+  it("points the Buildkite shard at the main stack's cluster and teams through its outputs and remote state", () => {
+    const main = synth(stacks.buildkite!);
+    const clusterAddress = `buildkite_cluster.${Object.keys(main.resource.buildkite_cluster)[0]}`;
+    expect(main.output.cluster_id.value).toBe(`\${${clusterAddress}.id}`);
+    expect(Object.keys(main.output.team_ids.value).sort()).toEqual(EXAMPLE_PLATFORM.teams!.map((t) => t.slug).sort());
+
+    const shard = synth(stacks.buildkiteShards[0]);
+    const remote = Object.entries<any>(shard.data.terraform_remote_state);
+    expect(remote).toHaveLength(1);
+    const [name, source] = remote[0];
+    // The main stack's own backend settings: the shard reads the state the main stack writes.
+    const { use_lockfile: _lockingOnly, ...mainBackend } = main.terraform.backend.s3;
+    expect(source).toEqual({ backend: "s3", config: mainBackend });
     const pipeline = Object.values<any>(shard.resource.buildkite_pipeline)[0];
-    expect(pipeline.cluster_id).toMatch(/^\$\{data\.terraform_remote_state\./);
+    expect(pipeline.cluster_id).toBe(`\${data.terraform_remote_state.${name}.outputs.cluster_id}`);
+    // Each team grant looks its team's ID up by the declared slug (cdktf writes `.slug` or `["slug"]`).
+    const teamIds = `data.terraform_remote_state.${name}.outputs.team_ids`;
+    const slugs = Object.values<any>(shard.resource.buildkite_pipeline_team).map((grant) => {
+      expect(grant.team_id.startsWith(`\${${teamIds}`)).toBe(true);
+      return grant.team_id.slice(teamIds.length + 2, -1).replace(/^\.|^\["|"\]$/g, "");
+    });
+    expect(slugs.length).toBeGreaterThan(0);
+    for (const slug of slugs) expect(EXAMPLE_PLATFORM.teams!.map((t) => t.slug)).toContain(slug);
     expect(() => assertConformsToSchema(shard, BUILDKITE_SCHEMA)).not.toThrow();
     expect(stacks.buildkiteShards[0].dependencies.map((s) => s.node.id)).toContain("buildkite");
+  });
+
+  it("writes the same files through synthesizeApp's single resolution as through cdktf's own synthesis", () => {
+    const synthesized = (run: (app: App) => void): Record<string, string> => {
+      const app = Testing.app();
+      buildPlatform(app, validateDeclaration(input), { offline: true });
+      run(app);
+      return readTree(app.outdir);
+    };
+    const own = synthesized((app) => app.synth());
+    expect(Object.keys(own)).toEqual(expect.arrayContaining(["manifest.json", "stacks/buildkite-2/cdk.tf.json", "stacks/identity-production-2/cdk.tf.json"]));
+    expect(synthesized(synthesizeApp)).toEqual(own);
   });
 });
 

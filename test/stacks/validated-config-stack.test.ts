@@ -1,5 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
+import { TimeProvider } from "@cdktf/provider-time/lib/provider";
+import { Rotating } from "@cdktf/provider-time/lib/rotating";
 import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { synthesizeApp, ValidatedConfigStack } from "../../stacks/validated-config-stack";
 
@@ -59,5 +61,36 @@ describe("ValidatedConfigStack", () => {
     synthesizeApp(app);
     const written = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", "failing", "cdk.tf.json"), "utf8"));
     expect(written.output.fixed.value).toBe("yes");
+  });
+
+  it("skips cdktf's preparing pass under synthesizeApp, and runs it under a plain app.synth()", () => {
+    const prepares = jest.spyOn(TerraformStack.prototype, "prepareStack");
+    try {
+      const app = Testing.app();
+      checkedStack(app, []);
+      synthesizeApp(app);
+      expect(prepares).not.toHaveBeenCalled();
+      app.synth();
+      expect(prepares).toHaveBeenCalledTimes(1);
+    } finally {
+      prepares.mockRestore();
+    }
+  });
+
+  it("refuses under synthesizeApp a reference to another stack's resource, which only cdktf's preparing pass would route", () => {
+    const stacksWithReference = (): App => {
+      const app = Testing.app();
+      const producer = new ValidatedConfigStack(app, "producer");
+      new TimeProvider(producer, "time");
+      const rotation = new Rotating(producer, "rotation", { rotationDays: 30 });
+      const consumer = new ValidatedConfigStack(app, "consumer");
+      new TerraformOutput(consumer, "rotated", { value: rotation.id });
+      return app;
+    };
+    expect(() => synthesizeApp(stacksWithReference())).toThrow(
+      /consumer.*refers to time_rotating\.rotation, which this stack does not declare: take values from another stack through an output and remote state/s,
+    );
+    // cdktf's own synthesis turns the same reference into an output and a remote state.
+    expect(() => stacksWithReference().synth()).not.toThrow();
   });
 });
