@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { parse } from "yaml";
+import { CORE_SCHEMA, load } from "js-yaml";
 import { PlatformDeclaration } from "./declaration";
 import { DeclarationError } from "./declaration-error";
 import { EXAMPLE_PLATFORM } from "./example-platform";
@@ -40,5 +40,6 @@ function parseJsonOrYaml(text: string): unknown {
       // Not JSON after all (a YAML flow collection, or broken): the YAML parser decides and explains.
     }
   }
-  return parse(text);
+  // The YAML 1.2 core schema: no timestamps or other types a JSON declaration could not hold.
+  return load(text, { schema: CORE_SCHEMA });
 }

@@ -4,7 +4,7 @@
  * (duplicate keys, dependencies on missing steps, half-configured concurrency)
  * and refuses upload-time interpolation syntax (see {@link findInterpolations}).
  */
-import { stringify } from "yaml";
+import { dump } from "js-yaml";
 import { findInterpolations } from "./interpolation";
 import { isAlwaysTrue, renderCondition, StepCondition } from "./step-condition";
 
@@ -88,7 +88,7 @@ const STEP_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 /** The steps as the `steps:` document of a pipeline. Throws on invalid steps. */
 export function renderPipelineYaml(steps: readonly PipelineStep[]): string {
   checkSteps(steps);
-  const yaml = stringify({ steps: steps.map(renderStep) }, { lineWidth: 0 });
+  const yaml = dump({ steps: steps.map(renderStep) }, { lineWidth: -1, noRefs: true, quoteStyle: "double" });
   const interpolations = findInterpolations(yaml);
   if (interpolations.length > 0) {
     throw new Error(

@@ -8,7 +8,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parse as parseYaml } from "yaml";
+import { load } from "js-yaml";
 
 const projectRoot = path.resolve(__dirname, "../..");
 const consumerSource = path.join(projectRoot, "examples/consumer-app");
@@ -264,7 +264,7 @@ describe("the packed library in a consumer app", () => {
         const pipelines = Object.values(stacks[BUILDKITE_STACK].resource?.buildkite_pipeline ?? {});
         expect(pipelines.map((pipeline) => pipeline.slug)).toEqual([PIPELINE]);
         expect(pipelines[0].provider_settings.build_pull_request_forks).toBe(false);
-        const steps: any[] = parseYaml(pipelines[0].steps).steps;
+        const steps = (load(pipelines[0].steps) as { steps: any[] }).steps;
         for (const roleName of ["bk-payments-infra-plan", "bk-payments-infra-apply"]) {
           const role = roleNamed(stacks[ROLES_STACK], roleName);
           const admittedStep = /:step:([^:*]+)$/.exec(expectPipelineTrust(role.trust)[0])![1];

@@ -1,6 +1,9 @@
-import { parse } from "yaml";
+import { load } from "js-yaml";
 import { CommandStep, PipelineStep, renderPipelineYaml } from "../../../constructs/buildkite/pipeline-steps";
 import { allOfConditions, branchEquals, notFork } from "../../../constructs/buildkite/step-condition";
+
+/** The steps YAML as plain data. */
+const parse = (yaml: string): any => load(yaml);
 
 const command = (key: string, extra: Partial<CommandStep> = {}): CommandStep => ({ type: "command", key, label: key, commands: ["echo hi"], ...extra });
 
