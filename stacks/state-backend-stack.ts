@@ -1,10 +1,11 @@
-import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { LocalBackend, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { addS3Backend, s3BackendConfig } from "../constructs/state/backend-config";
 import { StateLockMode } from "../constructs/state/state-access-policy";
 import { PipelineStateFence } from "../constructs/state/state-bucket-policy";
 import { NoncurrentVersionExpiration, StateBucketAccessLogging, TerraformStateBackend } from "../constructs/state/terraform-state-backend";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
+import { ValidatedConfigStack } from "./validated-config-stack";
 
 /** Where the state stack keeps its own state. */
 export type OwnStateLocation =
@@ -70,7 +71,7 @@ export const DEFAULT_OWN_STATE_KEY = "bootstrap/state-backend/terraform.tfstate"
  * on a local backend (the bucket does not exist yet); docs/state-backend.md and
  * scripts/migrate-state.sh move its state into the bucket it created.
  */
-export class StateBackendStack extends TerraformStack {
+export class StateBackendStack extends ValidatedConfigStack {
   public readonly backend: TerraformStateBackend;
 
   constructor(scope: Construct, id: string, props: StateBackendStackProps) {
