@@ -1,17 +1,36 @@
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { App, TerraformResource, TerraformStack } from "cdktf";
-import { buildPlatform, PlatformOptions } from "../stacks/platform";
+import { App, StackManifest, TerraformResource, TerraformStack } from "cdktf";
+import { buildPlatform, PlatformOptions, PlatformStacks, platformStackPlan, PlannedStack } from "../stacks/platform";
 import { synthesizeApp } from "../stacks/validated-config-stack";
 import { accessReportMarkdown, ReportedPipeline, ReportedStack } from "./access-report";
 import { PlatformDeclaration } from "./declaration";
 
 /** Where and how the platform is synthesized. */
-export interface SynthesizeOptions extends PlatformOptions {
+export interface SynthesizeOptions extends Omit<PlatformOptions, "only"> {
   /** The cdktf output folder; replaced only when the whole synthesis succeeds. */
   readonly outdir: string;
   /** The auditors' Markdown report. @default "access-report.md" beside `outdir` */
   readonly reportFile?: string;
+  /**
+   * How many processes may synthesize the stacks, this one included. The
+   * stacks are shared out only when each process gets at least
+   * `minPipelinesPerProcess` pipelines' worth of work; the other processes
+   * run the compiled app (`dist/`).
+   * @default 1
+   */
+  readonly processes?: number;
+  /**
+   * The least work, in pipelines, worth a process of its own.
+   * @default MIN_PIPELINES_PER_PROCESS
+   */
+  readonly minPipelinesPerProcess?: number;
+  /**
+   * The script the other processes run.
+   * @default - `synthesis-worker.js` beside this module (in `dist/platform/`)
+   */
+  readonly workerScript?: string;
 }
 
 /** What one synthesis produced. */
@@ -21,34 +40,165 @@ export interface SynthesisResult {
   readonly reportFile: string;
   /** What the operator must do before the remaining stacks can be synthesized, if anything. */
   readonly pending?: string;
+  /** How many processes synthesized the stacks. */
+  readonly processes: number;
+}
+
+/**
+ * Below this many pipelines per process, starting another process (~0.4 s to
+ * load cdktf and the providers) costs more than it saves.
+ */
+export const MIN_PIPELINES_PER_PROCESS = 150;
+
+/** What a synthesis worker is asked to do (written to a file whose path is its argument). */
+export interface WorkerRequest {
+  readonly declaration: PlatformDeclaration;
+  readonly options: Omit<PlatformOptions, "only">;
+  readonly outdir: string;
+  readonly stacks: readonly string[];
+}
+
+/** What a synthesis worker answers on its standard output. */
+export type WorkerAnswer = { readonly stacks: readonly ReportedStack[] } | { readonly error: string };
+
+
+/** The share of one process: an app whose other stacks are left empty, synthesized into `outdir`. */
+interface SynthesizedShare {
+  readonly app: App;
+  readonly platform: PlatformStacks;
+  /** Every stack of the app, in order; resources are counted for the built ones only. */
+  readonly stacks: readonly ReportedStack[];
 }
 
 function resourceCount(stack: TerraformStack): number {
   return stack.node.findAll().filter((c) => TerraformResource.isTerraformResource(c)).length;
 }
 
+/** Builds the platform (or only the stacks in `only`) and synthesizes it into `outdir`. */
+export function synthesizeShare(declaration: PlatformDeclaration, options: PlatformOptions, outdir: string): SynthesizedShare {
+  const app = new App({ outdir });
+  const platform = buildPlatform(app, declaration, options);
+  synthesizeApp(app);
+  const stacks = app.node.children
+    .filter((c): c is TerraformStack => TerraformStack.isStack(c))
+    .map((s) => ({ name: s.node.id, resources: resourceCount(s), dependsOn: s.dependencies.map((d) => d.node.id) }));
+  return { app, platform, stacks };
+}
+
+/**
+ * Shares the stacks out among at most `processes` processes, heaviest first
+ * to the least loaded (identity stacks weigh about twice a Buildkite stack per
+ * pipeline), or returns a single share when more processes would not pay.
+ */
+export function shareStacks(plan: readonly PlannedStack[], processes: number, minPipelinesPerProcess = MIN_PIPELINES_PER_PROCESS): string[][] {
+  const weight = (s: PlannedStack) => (s.kind === "identity" ? 2 : 1) * s.pipelines;
+  const pipelines = plan.reduce((sum, s) => sum + (s.kind === "buildkite" ? s.pipelines : 0), 0);
+  const count = Math.max(1, Math.min(processes, Math.floor(pipelines / minPipelinesPerProcess), plan.length));
+  const shares = Array.from({ length: count }, () => ({ stacks: [] as string[], weight: 0 }));
+  for (const stack of [...plan].sort((a, b) => weight(b) - weight(a))) {
+    const lightest = shares.reduce((min, share) => (share.weight < min.weight ? share : min));
+    lightest.stacks.push(stack.id);
+    lightest.weight += weight(stack);
+  }
+  return shares.map((share) => share.stacks);
+}
+
+/** A synthesis worker, started with its request written to a file first. */
+function startWorker(script: string, request: WorkerRequest, requestFile: string): { answer: Promise<readonly ReportedStack[]>; kill(): void } {
+  fs.writeFileSync(requestFile, JSON.stringify(request));
+  const child = spawn(process.execPath, [script, requestFile], { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const answer = new Promise<readonly ReportedStack[]>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => {
+      let parsed: WorkerAnswer | undefined;
+      try {
+        parsed = JSON.parse(stdout) as WorkerAnswer;
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed && "stacks" in parsed && code === 0) resolve(parsed.stacks);
+      else if (parsed && "error" in parsed) reject(new Error(parsed.error));
+      else reject(new Error(`the synthesis worker for ${request.stacks.join(", ")} exited with ${code}: ${stderr.trim() || stdout.trim()}`));
+    });
+  });
+  return { answer, kill: () => child.kill() };
+}
+
 /**
  * Synthesizes every stack of a validated declaration into a staging folder
  * and moves it into place only when the whole app (guardrails included)
  * synthesized, so an invalid platform never leaves a partial `cdktf.out/`.
+ * With `processes` > 1, large platforms are synthesized in several
+ * processes, each building its share of the stacks; the files are the same
+ * as a single process writes.
  */
-export function synthesizePlatform(declaration: PlatformDeclaration, options: SynthesizeOptions): SynthesisResult {
+export async function synthesizePlatform(declaration: PlatformDeclaration, options: SynthesizeOptions): Promise<SynthesisResult> {
   const outdir = path.resolve(options.outdir);
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   const staging = fs.mkdtempSync(`${outdir}.staging-`);
+  const workspace = fs.mkdtempSync(`${outdir}.shares-`);
+  const platformOptions = { offline: options.offline, buildMetadata: options.buildMetadata };
   try {
-    const app = new App({ outdir: staging });
-    const platform = buildPlatform(app, declaration, options);
-    synthesizeApp(app);
-    const stacks = app.node.children
-      .filter((c): c is TerraformStack => TerraformStack.isStack(c))
-      .map((s) => ({ name: s.node.id, resources: resourceCount(s), dependsOn: s.dependencies.map((d) => d.node.id) }));
+    const [own, ...others] = shareStacks(platformStackPlan(declaration), options.processes ?? 1, options.minPipelinesPerProcess);
+    const script = options.workerScript ?? path.join(__dirname, "synthesis-worker.js");
+    if (others.length > 0 && !fs.existsSync(script)) {
+      throw new Error(`synthesis in ${others.length + 1} processes needs the compiled app (${script} is missing): run npm run build, or use one process`);
+    }
+    const workers = others.map((stacks, index) => {
+      const request: WorkerRequest = { declaration, options: platformOptions, outdir: path.join(workspace, `share-${index + 2}`), stacks };
+      return { request, ...startWorker(script, request, path.join(workspace, `request-${index + 2}.json`)) };
+    });
+    let share: SynthesizedShare;
+    try {
+      share = synthesizeShare(declaration, { ...platformOptions, only: others.length > 0 ? new Set(own) : undefined }, staging);
+    } catch (error) {
+      workers.forEach((worker) => worker.kill());
+      await Promise.allSettled(workers.map((worker) => worker.answer));
+      throw error;
+    }
+    const counted = new Map<string, ReportedStack>();
+    for (const worker of workers) {
+      const built = await worker.answer;
+      mergeWorkerStacks(share.app, staging, worker.request.outdir, built.map((stack) => stack.name));
+      built.forEach((stack) => counted.set(stack.name, stack));
+    }
+    if (workers.length > 0) share.app.manifest.writeToFile();
+    const stacks = share.stacks.map((stack) => counted.get(stack.name) ?? stack);
+
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
     const reportFile = options.reportFile ?? path.join(path.dirname(outdir), "access-report.md");
-    fs.writeFileSync(reportFile, accessReportMarkdown(declaration.organization.slug, stacks, platform.pipelines));
-    return { stacks, pipelines: platform.pipelines, reportFile, pending: platform.pending };
+    fs.writeFileSync(reportFile, accessReportMarkdown(declaration.organization.slug, stacks, share.platform.pipelines));
+    return { stacks, pipelines: share.platform.pipelines, reportFile, pending: share.platform.pending, processes: workers.length + 1 };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves the stacks a worker synthesized in place of the empty ones this
+ * process wrote, and takes the worker's manifest entries for them (their
+ * annotations: the guardrails' warnings). The rest of each entry must agree.
+ */
+function mergeWorkerStacks(app: App, staging: string, shareOutdir: string, names: readonly string[]): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(shareOutdir, "manifest.json"), "utf8")) as { stacks: Record<string, StackManifest> };
+  for (const name of names) {
+    const theirs = manifest.stacks[name];
+    const ours = app.manifest.stacks[name];
+    const agree = (a: StackManifest, b: StackManifest) =>
+      (["constructPath", "synthesizedStackPath", "stackMetadataPath", "workingDirectory"] as const).every((key) => a[key] === b[key]) &&
+      a.dependencies.join() === b.dependencies.join();
+    if (!theirs || !ours || !agree(theirs, ours)) {
+      throw new Error(`the synthesis worker's manifest entry for stack ${name} differs from this process's: both must build the same app`);
+    }
+    const folder = path.join(staging, theirs.workingDirectory);
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.renameSync(path.join(shareOutdir, theirs.workingDirectory), folder);
+    app.manifest.stacks[name] = theirs;
   }
 }

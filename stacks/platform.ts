@@ -26,15 +26,24 @@ export interface PlatformOptions {
    * @default - none
    */
   readonly buildMetadata?: Readonly<Record<string, string>>;
+  /**
+   * Build only the stacks with these names; every other stack is an empty
+   * stack with the same name and dependencies, so that several processes can
+   * each synthesize their share of one app (the state backend, which the
+   * others' configuration derives from, is always built).
+   * @default - every stack
+   */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** The stacks of a platform and what auditors need to know about its pipelines. */
 export interface PlatformStacks {
   readonly stateBackend: StateBackendStack;
-  /** Empty until the declaration names the state key (`state.kmsKeyArn`). */
+  /** Empty until the declaration names the state key (`state.kmsKeyArn`); built ones only (see `only`). */
   readonly identity: readonly IdentityStack[];
-  /** Undefined until the declaration names the state key (`state.kmsKeyArn`). */
+  /** Undefined until the declaration names the state key (`state.kmsKeyArn`), or when not built (see `only`). */
   readonly buildkite?: BuildkiteStack;
+  /** Built ones only (see `only`). */
   readonly buildkiteShards: readonly BuildkitePipelinesStack[];
   readonly pipelines: readonly ReportedPipeline[];
   /** What the operator must do before the remaining stacks can be synthesized, if anything. */
@@ -56,7 +65,53 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
+const STATE_BACKEND_STACK_ID = "state-backend";
 const BUILDKITE_STACK_ID = "buildkite";
+
+/** A stack of the platform as the declaration determines it, before anything is built. */
+export interface PlannedStack {
+  readonly id: string;
+  readonly kind: "state-backend" | "identity" | "buildkite";
+  /** How many pipelines the stack holds (roles for identity stacks, Buildkite pipelines otherwise). */
+  readonly pipelines: number;
+}
+
+function allPipelines(d: PlatformDeclaration): PipelineDeclaration[] {
+  return d.platformPipeline ? [...d.pipelines, d.platformPipeline] : [...d.pipelines];
+}
+
+/** Pipelines of each identity shard, by account, in deploy order. */
+function identityShards(d: PlatformDeclaration): { id: string; pipelines: PipelineDeclaration[] }[] {
+  const all = allPipelines(d);
+  return d.accounts.flatMap((account) =>
+    chunk(
+      all.filter((p) => p.account === account.name),
+      d.pipelinesPerStack,
+    ).map((pipelines, index) => ({ id: shardId(`identity-${account.name}`, index), pipelines })),
+  );
+}
+
+/** Pipelines of the main Buildkite stack (the first shard) and of each further shard. */
+function buildkiteShards(d: PlatformDeclaration): { id: string; pipelines: PipelineDeclaration[] }[] {
+  const shards = chunk(d.pipelines, d.pipelinesPerStack);
+  return (shards.length > 0 ? shards : [[]]).map((pipelines, index) => ({ id: shardId(BUILDKITE_STACK_ID, index), pipelines }));
+}
+
+/** The stacks {@link buildPlatform} builds for a declaration, in the same order, with their sizes. */
+export function platformStackPlan(d: PlatformDeclaration): PlannedStack[] {
+  const stateBackend: PlannedStack = { id: STATE_BACKEND_STACK_ID, kind: "state-backend", pipelines: 0 };
+  if (!d.state.kmsKeyArn) return [stateBackend];
+  return [
+    stateBackend,
+    ...identityShards(d).map(({ id, pipelines }): PlannedStack => ({ id, kind: "identity", pipelines: pipelines.length })),
+    ...buildkiteShards(d).map(({ id, pipelines }, index): PlannedStack => ({
+      id,
+      kind: "buildkite",
+      // The main stack also holds the platform pipeline.
+      pipelines: pipelines.length + (index === 0 && d.platformPipeline ? 1 : 0),
+    })),
+  ];
+}
 
 /** `base`, `base-2`, `base-3`, ...: the first shard keeps the plain name. */
 function shardId(base: string, index: number): string {
@@ -90,7 +145,8 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
     defaultTags: tags(stack),
   });
 
-  const stateBackend = new StateBackendStack(scope, "state-backend", {
+  const built = (id: string) => options.only?.has(id) ?? true;
+  const stateBackend = new StateBackendStack(scope, STATE_BACKEND_STACK_ID, {
     ...aws("state-backend"),
     bucketName: d.state.bucket,
     lockMode: d.state.lockMode,
@@ -110,7 +166,7 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
     stack.addDependency(stateBackend);
   };
 
-  const all: PipelineDeclaration[] = d.platformPipeline ? [...d.pipelines, d.platformPipeline] : [...d.pipelines];
+  const all = allPipelines(d);
   const accessOf = new Map(all.map((p) => [p.slug, pipelineAccess(d, p)]));
   const lockTableArn = d.state.lockTable && `arn:aws:dynamodb:${stateAccount.region}:${stateAccount.id}:table/${d.state.lockTable}`;
   const stateOf = new Map(
@@ -129,29 +185,31 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
   );
 
   const identity: IdentityStack[] = [];
-  for (const account of d.accounts) {
-    const pipelines = all.filter((p) => p.account === account.name);
-    if (pipelines.length === 0) continue;
-    let first: IdentityStack | undefined;
-    chunk(pipelines, d.pipelinesPerStack).forEach((shard, index) => {
-      const id = shardId(`identity-${account.name}`, index);
-      const stack = new IdentityStack(scope, id, {
-        aws: aws(id, account),
-        createOidcProvider: index === 0,
-        pipelines: shard.map((p) => ({
-          access: accessOf.get(p.slug)!,
-          state: stateOf.get(p.slug)!,
-          plan: rolePermissions(p.plan.permissions),
-          apply: rolePermissions(p.apply.permissions),
-          tags: p.owner ? { "pipeline-owner": p.owner } : undefined,
-        })),
-      });
-      useRemoteState(stack);
-      // Later shards reference the OIDC provider the first shard creates.
-      if (first) stack.addDependency(first);
-      first ??= stack;
-      identity.push(stack);
-    });
+  // Every identity stack, empty ones included (see `only`): the Buildkite stack deploys after all of them.
+  const identityStacks: TerraformStack[] = [];
+  const firstShardOf = new Map<string, TerraformStack>();
+  for (const shard of identityShards(d)) {
+    const account = accounts.get(shard.pipelines[0].account)!;
+    const first = firstShardOf.get(account.name);
+    const stack = built(shard.id)
+      ? new IdentityStack(scope, shard.id, {
+          aws: aws(shard.id, account),
+          createOidcProvider: !first,
+          pipelines: shard.pipelines.map((p) => ({
+            access: accessOf.get(p.slug)!,
+            state: stateOf.get(p.slug)!,
+            plan: rolePermissions(p.plan.permissions),
+            apply: rolePermissions(p.apply.permissions),
+            tags: p.owner ? { "pipeline-owner": p.owner } : undefined,
+          })),
+        })
+      : new TerraformStack(scope, shard.id);
+    useRemoteState(stack);
+    // Later shards reference the OIDC provider the first shard creates.
+    if (first) stack.addDependency(first);
+    else firstShardOf.set(account.name, stack);
+    if (stack instanceof IdentityStack) identity.push(stack);
+    identityStacks.push(stack);
   }
 
   const buildkitePipeline = (p: PipelineDeclaration, stableWorkspace?: string): BuildkiteStackPipeline => ({
@@ -169,40 +227,51 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
     teams: p.teams.map((t) => ({ team: t.team, accessLevel: t.access })),
     setupCommands: p.setupCommands,
   });
-  const [firstShard = [], ...otherShards] = chunk(d.pipelines, d.pipelinesPerStack);
-  const buildkite = new BuildkiteStack(scope, BUILDKITE_STACK_ID, {
-    organization: d.organization.slug,
-    aws: aws("buildkite"),
-    cluster: {
-      name: d.cluster.name,
-      queues: d.cluster.queues,
-      defaultQueue: d.cluster.defaultQueue,
-      tokenRotationHours: d.cluster.agentTokenRotationHours,
-    },
-    teams: d.teams,
-    pipelines: firstShard.map((p) => buildkitePipeline(p)),
-    // The platform pipeline applies this stack from the default branch: its stable workspace is this stack's state.
-    maintenancePipeline: d.platformPipeline ? buildkitePipeline(d.platformPipeline, BUILDKITE_STACK_ID) : undefined,
-  });
+  const [main, ...shards] = buildkiteShards(d);
+  const buildkite = built(main.id)
+    ? new BuildkiteStack(scope, main.id, {
+        organization: d.organization.slug,
+        aws: aws(main.id),
+        cluster: {
+          name: d.cluster.name,
+          queues: d.cluster.queues,
+          defaultQueue: d.cluster.defaultQueue,
+          tokenRotationHours: d.cluster.agentTokenRotationHours,
+        },
+        teams: d.teams,
+        pipelines: main.pipelines.map((p) => buildkitePipeline(p)),
+        // The platform pipeline applies this stack from the default branch: its stable workspace is this stack's state.
+        maintenancePipeline: d.platformPipeline ? buildkitePipeline(d.platformPipeline, main.id) : undefined,
+      })
+    : new TerraformStack(scope, main.id);
   useRemoteState(buildkite);
-  identity.forEach((stack) => buildkite.addDependency(stack));
-  const buildkiteShards = otherShards.map((shard, index) => {
-    const stack = new BuildkitePipelinesStack(scope, shardId(BUILDKITE_STACK_ID, index + 1), {
-      organization: d.organization.slug,
-      shared: {
-        state: s3BackendConfig(location, platformStateKey(d, BUILDKITE_STACK_ID)),
-        queueKeys: d.cluster.queues.map((q) => q.key),
-        teamSlugs: d.teams.map((t) => t.slug),
-      },
-      pipelines: shard.map((p) => buildkitePipeline(p)),
-    });
+  identityStacks.forEach((stack) => buildkite.addDependency(stack));
+  const buildkiteShardStacks: BuildkitePipelinesStack[] = [];
+  for (const shard of shards) {
+    const stack = built(shard.id)
+      ? new BuildkitePipelinesStack(scope, shard.id, {
+          organization: d.organization.slug,
+          shared: {
+            state: s3BackendConfig(location, platformStateKey(d, main.id)),
+            queueKeys: d.cluster.queues.map((q) => q.key),
+            teamSlugs: d.teams.map((t) => t.slug),
+          },
+          pipelines: shard.pipelines.map((p) => buildkitePipeline(p)),
+        })
+      : new TerraformStack(scope, shard.id);
     useRemoteState(stack);
     stack.addDependency(buildkite);
-    return stack;
-  });
+    if (stack instanceof BuildkitePipelinesStack) buildkiteShardStacks.push(stack);
+  }
 
   const pipelines = all.map((p) => reportedPipeline(d, p, accessOf.get(p.slug)!, stateOf.get(p.slug)!));
-  return { stateBackend, identity, buildkite, buildkiteShards, pipelines };
+  return {
+    stateBackend,
+    identity,
+    buildkite: buildkite instanceof BuildkiteStack ? buildkite : undefined,
+    buildkiteShards: buildkiteShardStacks,
+    pipelines,
+  };
 }
 
 type DeclaredPermissions = PipelineDeclaration["plan"]["permissions"];

@@ -1,6 +1,6 @@
 /**
- * The main job as the README runs it: the compiled app, a fresh process,
- * the real file system. Compiles with the project's build configuration first.
+ * The main job as the README runs it: the compiled app (dist/, which the
+ * global setup compiles), a fresh process, the real file system.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -10,18 +10,14 @@ import { EXAMPLE_PLATFORM } from "../platform/example-platform";
 
 const ROOT = path.resolve(__dirname, "..");
 
-function runApp(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: path.join(cwd, "cdktf.out") };
+function runApp(cwd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: path.join(cwd, "cdktf.out"), ...extraEnv };
   delete env.BKTT_PLATFORM_FILE;
   return spawnSync(process.execPath, [path.join(ROOT, "dist", "main.js"), ...args], { cwd, env, encoding: "utf8" });
 }
 
 describe("the main job (node dist/main.js)", () => {
   let dir: string;
-  beforeAll(() => {
-    const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-  });
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-main-"))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -51,5 +47,13 @@ describe("the main job (node dist/main.js)", () => {
     expect(run.stderr).toContain("Nothing was written.");
     expect(fs.readFileSync(manifest, "utf8")).toBe(before);
     expect(fs.readdirSync(dir).filter((f) => f.includes("staging"))).toEqual([]);
+  });
+
+  it("refuses a BKTT_SYNTH_PROCESSES that is not a whole number of processes", () => {
+    const run = runApp(dir, [], { BKTT_SYNTH_PROCESSES: "two" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('BKTT_SYNTH_PROCESSES is "two": set a whole number of processes, 1 or more');
+    expect(run.stderr).toContain("Nothing was written.");
+    expect(fs.existsSync(path.join(dir, "cdktf.out"))).toBe(false);
   });
 });

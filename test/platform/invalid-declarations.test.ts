@@ -342,11 +342,11 @@ const CASES: readonly InvalidCase[] = [
 ];
 
 /** Runs a declaration the way main.ts does; returns what was thrown, if anything. */
-function runLikeMain(input: unknown, dir: string): { error?: unknown; outdir: string; reportFile: string } {
+async function runLikeMain(input: unknown, dir: string): Promise<{ error?: unknown; outdir: string; reportFile: string }> {
   const outdir = path.join(dir, "cdktf.out");
   const reportFile = path.join(dir, "access-report.md");
   try {
-    synthesizePlatform(validateDeclaration(input, "test declaration"), { outdir, offline: true, reportFile });
+    await synthesizePlatform(validateDeclaration(input, "test declaration"), { outdir, offline: true, reportFile });
     return { outdir, reportFile };
   } catch (error) {
     return { error, outdir, reportFile };
@@ -369,8 +369,8 @@ describe("invalid platform declarations", () => {
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
   });
 
-  it("synthesizes the unmutated example through the same path, writing cdktf.out and the report", () => {
-    const { error, outdir, reportFile } = runLikeMain(mutated(() => undefined), dir);
+  it("synthesizes the unmutated example through the same path, writing cdktf.out and the report", async () => {
+    const { error, outdir, reportFile } = await runLikeMain(mutated(() => undefined), dir);
     expect(error).toBeUndefined();
     expect(fs.existsSync(path.join(outdir, "manifest.json"))).toBe(true);
     expect(fs.readFileSync(reportFile, "utf8")).toContain("networking");
@@ -384,8 +384,8 @@ describe("invalid platform declarations", () => {
   /** The refusal message of every case run so far, to check that no two cases read alike. */
   const refusals = new Map<string, string>();
 
-  it.each(CASES.map((c) => [c.name, c] as const))("refuses %s", (_name, c) => {
-    const { error, outdir, reportFile } = runLikeMain(mutated(c.mutate), dir);
+  it.each(CASES.map((c) => [c.name, c] as const))("refuses %s", async (_name, c) => {
+    const { error, outdir, reportFile } = await runLikeMain(mutated(c.mutate), dir);
 
     expect(error).toBeInstanceOf(Error);
     let refusal: string;
