@@ -14,7 +14,7 @@ export class DeclarationError extends Error {
   }
 }
 
-/** Formats a zod-style path (`["pipelines", 2, "slug"]`) as `pipelines[2].slug`. */
+/** Formats a field path (`["pipelines", 2, "slug"]`) as `pipelines[2].slug`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => {
     if (typeof part === "number") return `${out}[${part}]`;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as v from "valibot";
 import { branchAdmitted } from "../constructs/buildkite/branch-glob";
 import { grantsAdministrator } from "../constructs/guardrails/no-admin-wildcard";
 import { declarationSchema, DEFAULT_PLATFORM_SLUG, PROVENANCE_TAG_KEYS, PipelineDeclaration, PlatformDeclaration } from "./declaration";
@@ -13,36 +13,33 @@ import { quotaFindings } from "./quotas";
  * scope). Throws a {@link DeclarationError} listing every issue.
  */
 export function validateDeclaration(input: unknown, source?: string): PlatformDeclaration {
-  const parsed = declarationSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new DeclarationError(
-      parsed.error.issues.flatMap((issue): DeclarationIssue[] => {
-        if (issue.code !== "unrecognized_keys") return [{ path: formatPath(issue.path), message: issue.message }];
-        const known = knownFields(issue.path).join(", ");
-        return issue.keys.map((key) => ({
-          path: formatPath([...issue.path, key]),
-          message: `unknown field "${key}"; remove it or check its spelling (the fields here are ${known})`,
-        }));
-      }),
-      source,
-    );
-  }
-  const issues = crossFieldIssues(parsed.data);
+  const parsed = v.safeParse(declarationSchema, input);
+  if (!parsed.success) throw new DeclarationError(parsed.issues.map(declarationIssue), source);
+  const issues = crossFieldIssues(parsed.output);
   if (issues.length > 0) throw new DeclarationError(issues, source);
-  return parsed.data;
+  return parsed.output;
+}
+
+/** A schema issue at its field path; an unknown key (a strict object's "never") names the fields allowed there. */
+function declarationIssue(issue: v.BaseIssue<unknown>): DeclarationIssue {
+  const path = (issue.path ?? []).map((item) => item.key as PropertyKey);
+  if (issue.type === "strict_object" && issue.expected === "never") {
+    const known = knownFields(path.slice(0, -1)).join(", ");
+    return { path: formatPath(path), message: `unknown field "${String(issue.input)}"; remove it or check its spelling (the fields here are ${known})` };
+  }
+  return { path: formatPath(path), message: issue.message };
 }
 
 /** The fields the schema allows in the object at `path`. */
 function knownFields(path: readonly PropertyKey[]): string[] {
-  let schema: unknown = declarationSchema;
-  const unwrap = (s: unknown): unknown => (s instanceof z.ZodOptional || s instanceof z.ZodDefault ? unwrap(s.unwrap()) : s);
+  type Walked = { type?: string; wrapped?: unknown; item?: unknown; entries?: Record<string, unknown> };
+  const unwrap = (s: unknown): Walked => ((s as Walked).type === "optional" ? unwrap((s as Walked).wrapped) : (s as Walked));
+  let schema = unwrap(declarationSchema);
   for (const part of path) {
-    schema = unwrap(schema);
-    if (schema instanceof z.ZodArray) schema = schema.element;
-    else if (schema instanceof z.ZodObject) schema = schema.shape[String(part)];
+    if (schema.item) schema = unwrap(schema.item);
+    else if (schema.entries) schema = unwrap(schema.entries[String(part)]);
   }
-  schema = unwrap(schema);
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  return schema.entries ? Object.keys(schema.entries) : [];
 }
 
 /** IAM's limit on role names; a pipeline's roles are named `bk-<slug>-plan` and `bk-<slug>-apply`. */

@@ -1,3 +1,4 @@
+import * as v from "valibot";
 import { declarationSchema, PlatformDeclarationInput } from "../../platform/declaration";
 import { DeclarationError } from "../../platform/declaration-error";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
@@ -20,7 +21,7 @@ function fleet(counts: Record<string, number>, accounts: PlatformDeclarationInpu
   return { ...EXAMPLE_PLATFORM, accounts, pipelines };
 }
 
-const findings = (input: PlatformDeclarationInput) => quotaFindings(declarationSchema.parse(input));
+const findings = (input: PlatformDeclarationInput) => quotaFindings(v.parse(declarationSchema, input));
 
 describe("quota-roles-per-account", () => {
   it("says nothing below 80% of the default quota of 1,000 roles (two per pipeline, the platform pipeline's included)", () => {
