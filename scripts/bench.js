@@ -27,6 +27,7 @@ const BENCH = path.join(__dirname, "bench");
 const { benchDeclaration } = require("./bench/declarations");
 const { EXAMPLE_PLATFORM } = require(path.join(DIST, "platform/example-platform"));
 const { validateDeclaration } = require(path.join(DIST, "platform/validate"));
+const { MIN_PIPELINES_PER_PROCESS } = require(path.join(DIST, "platform/synthesize"));
 const { runTerraform, terraformVersion, withLocalBackend, withTerraformWorkdir } = require(path.join(DIST, "testing/terraform"));
 
 /** The targets of issue 7, on the 2-core development machine. */
@@ -63,7 +64,9 @@ const median = (xs) => {
 /** Environment of every measured process: the caller's, minus what would change what the app does. */
 function baseEnv(extra) {
   const env = { ...process.env, CHECKPOINT_DISABLE: "1", DISABLE_VERSION_CHECK: "1", ...extra };
-  for (const name of ["BKTT_PLATFORM_FILE", "CDKTF_OUTDIR", "BKTT_OFFLINE", "NODE_OPTIONS", "CDKTF_CONTEXT_JSON"]) if (!(name in extra)) delete env[name];
+  for (const name of ["BKTT_PLATFORM_FILE", "CDKTF_OUTDIR", "BKTT_OFFLINE", "BKTT_SYNTH_PROCESSES", "NODE_OPTIONS", "CDKTF_CONTEXT_JSON"]) {
+    if (!(name in extra)) delete env[name];
+  }
   return env;
 }
 
@@ -110,7 +113,7 @@ function setUp(tmp, options) {
   const largest = files[Math.max(...options.sizes)];
   const capture = spawnSync(process.execPath, ["--require", path.join(BENCH, "loaded-modules.js"), path.join(DIST, "main.js"), largest], {
     cwd: tmp,
-    env: baseEnv({ CDKTF_OUTDIR: path.join(tmp, "capture", "cdktf.out"), BKTT_BENCH_MODULES_FILE: modulesFile }),
+    env: baseEnv({ CDKTF_OUTDIR: path.join(tmp, "capture", "cdktf.out"), BKTT_BENCH_MODULES_FILE: modulesFile, BKTT_SYNTH_PROCESSES: "1" }),
     encoding: "utf8",
   });
   if (capture.status !== 0) throw new Error(`synth of ${largest} failed:\n${capture.stderr}${capture.stdout}`);
@@ -140,6 +143,18 @@ function tasks(tmp, setup, options) {
       run: () => measure(tmp, node, [main, setup.files[size]], { cwd: tmp, env: baseEnv({ CDKTF_OUTDIR: path.join(tmp, `project-${size}`, "cdktf.out") }) }),
     });
   }
+  // The largest size again in one process, to show what sharing the stacks out among processes buys.
+  const largest = Math.max(...options.sizes);
+  list.push({
+    key: `one-process-${largest}`,
+    label: "project synth, one process (BKTT_SYNTH_PROCESSES=1)",
+    size: largest,
+    run: () =>
+      measure(tmp, node, [main, setup.files[largest]], {
+        cwd: tmp,
+        env: baseEnv({ CDKTF_OUTDIR: path.join(tmp, `one-process-${largest}`, "cdktf.out"), BKTT_SYNTH_PROCESSES: "1" }),
+      }),
+  });
   const cli = cdktfCli();
   for (const size of options.naiveSizes) {
     const dir = path.join(tmp, `naive-${size}`);
@@ -152,7 +167,12 @@ function tasks(tmp, setup, options) {
       key: `naive-${size}`,
       label: "naive peer (cdktf synth, barrel import)",
       size,
-      run: () => measure(tmp, node, [cli, "synth", "--output", path.join(dir, "cdktf.out")], { cwd: dir, env: baseEnv({ BKTT_PLATFORM_FILE: setup.files[size] }) }),
+      // A newcomer's app synthesizes in one process.
+      run: () =>
+        measure(tmp, node, [cli, "synth", "--output", path.join(dir, "cdktf.out")], {
+          cwd: dir,
+          env: baseEnv({ BKTT_PLATFORM_FILE: setup.files[size], BKTT_SYNTH_PROCESSES: "1" }),
+        }),
     });
   }
   return list;
@@ -306,7 +326,13 @@ function report({ options, before, after, started, finished, results, plans, lis
     "| measurement | pipelines | runs | wall median | wall min - max | CPU median | peak RSS median | peak RSS min - max |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
-  const order = ["floor", "example", ...options.sizes.map((s) => `project-${s}`), ...options.naiveSizes.map((s) => `naive-${s}`)];
+  const order = [
+    "floor",
+    "example",
+    ...options.sizes.map((s) => `project-${s}`),
+    `one-process-${Math.max(...options.sizes)}`,
+    ...options.naiveSizes.map((s) => `naive-${s}`),
+  ];
   const examplePipelines = EXAMPLE_PLATFORM.pipelines.length + (EXAMPLE_PLATFORM.platformPipeline ? 1 : 0);
   for (const key of order) {
     const r = results[key];
@@ -340,15 +366,17 @@ function report({ options, before, after, started, finished, results, plans, lis
     "",
     "```sh",
     "# declarations: scripts/bench/declarations.js, the example's account, state, cluster and platform pipeline with N generated pipelines",
-    "# project synth",
+    `# project synth: one process per CPU (${os.availableParallelism()} here) may share the stacks out, when each gets >= ${MIN_PIPELINES_PER_PROCESS} pipelines' worth of work`,
     "CDKTF_OUTDIR=$TMP/project-N/cdktf.out node dist/main.js $TMP/platform-N.json",
+    "# the same in one process",
+    "BKTT_SYNTH_PROCESSES=1 CDKTF_OUTDIR=$TMP/one-process-N/cdktf.out node dist/main.js $TMP/platform-N.json",
     "# example declaration synth",
     "CDKTF_OUTDIR=$TMP/example/cdktf.out node dist/main.js",
     `# import floor: require() each of the ${setup.modules.length} cdktf, constructs and provider modules the app loaded`,
     "# (captured once with --require scripts/bench/loaded-modules.js), nothing else",
     "node scripts/bench/import-floor.js $TMP/loaded-modules.json",
     "# naive peer: the cdktf CLI, cdktf.json app = node scripts/bench/naive-app.js (require(\"@cdktf/provider-aws\") barrel, then dist/main.js)",
-    "BKTT_PLATFORM_FILE=$TMP/platform-N.json node_modules/.bin/cdktf synth --output $TMP/naive-N/cdktf.out",
+    "BKTT_SYNTH_PROCESSES=1 BKTT_PLATFORM_FILE=$TMP/platform-N.json node_modules/.bin/cdktf synth --output $TMP/naive-N/cdktf.out",
     "# plan: BKTT_OFFLINE=1 synth, then in a copy of the largest identity shard with a local backend",
     "terraform init -input=false && terraform plan -input=false -refresh=false -lock=false -out=plan.tfplan   # plan timed",
     "```",
