@@ -104,7 +104,7 @@ export function shareStacks(plan: readonly PlannedStack[], processes: number, mi
 }
 
 /** A synthesis worker, started with its request written to a file first. */
-function startWorker(script: string, request: WorkerRequest, requestFile: string): { answer: Promise<readonly ReportedStack[]>; kill(): void } {
+function startWorker(script: string, request: WorkerRequest, requestFile: string): { readonly answer: Promise<readonly ReportedStack[]>; kill(): void } {
   fs.writeFileSync(requestFile, JSON.stringify(request));
   const child = spawn(process.execPath, [script, requestFile], { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
@@ -140,32 +140,29 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
   const outdir = path.resolve(options.outdir);
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   const staging = fs.mkdtempSync(`${outdir}.staging-`);
-  const workspace = fs.mkdtempSync(`${outdir}.shares-`);
   const platformOptions = { offline: options.offline, buildMetadata: options.buildMetadata };
+  let sharesDir: string | undefined;
+  let workers: (ReturnType<typeof startWorker> & { readonly outdir: string })[] = [];
   try {
     const [own, ...others] = shareStacks(platformStackPlan(declaration), options.processes ?? 1, options.minPipelinesPerProcess);
-    const script = options.workerScript ?? path.join(__dirname, "synthesis-worker.js");
-    if (others.length > 0 && !fs.existsSync(script)) {
-      throw new Error(`synthesis in ${others.length + 1} processes needs the compiled app (${script} is missing): run npm run build, or use one process`);
+    if (others.length > 0) {
+      const script = options.workerScript ?? path.join(__dirname, "synthesis-worker.js");
+      if (!fs.existsSync(script)) {
+        throw new Error(`synthesis in ${others.length + 1} processes needs the compiled app (${script} is missing): run npm run build, or use one process`);
+      }
+      const dir = (sharesDir = fs.mkdtempSync(`${outdir}.shares-`));
+      workers = others.map((stacks, index) => {
+        const request: WorkerRequest = { declaration, options: platformOptions, outdir: path.join(dir, `share-${index + 2}`), stacks };
+        return { outdir: request.outdir, ...startWorker(script, request, path.join(dir, `request-${index + 2}.json`)) };
+      });
     }
-    const workers = others.map((stacks, index) => {
-      const request: WorkerRequest = { declaration, options: platformOptions, outdir: path.join(workspace, `share-${index + 2}`), stacks };
-      return { request, ...startWorker(script, request, path.join(workspace, `request-${index + 2}.json`)) };
-    });
-    let share: SynthesizedShare;
-    try {
-      share = synthesizeShare(declaration, { ...platformOptions, only: others.length > 0 ? new Set(own) : undefined }, staging);
-    } catch (error) {
-      workers.forEach((worker) => worker.kill());
-      await Promise.allSettled(workers.map((worker) => worker.answer));
-      throw error;
-    }
+    const share = synthesizeShare(declaration, { ...platformOptions, only: others.length > 0 ? new Set(own) : undefined }, staging);
+    const answers = await Promise.all(workers.map((worker) => worker.answer));
     const counted = new Map<string, ReportedStack>();
-    for (const worker of workers) {
-      const built = await worker.answer;
-      mergeWorkerStacks(share.app, staging, worker.request.outdir, built.map((stack) => stack.name));
+    answers.forEach((built, index) => {
+      mergeWorkerStacks(share.app, staging, workers[index].outdir, built.map((stack) => stack.name));
       built.forEach((stack) => counted.set(stack.name, stack));
-    }
+    });
     if (workers.length > 0) share.app.manifest.writeToFile();
     const stacks = share.stacks.map((stack) => counted.get(stack.name) ?? stack);
 
@@ -175,8 +172,11 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
     fs.writeFileSync(reportFile, accessReportMarkdown(declaration.organization.slug, stacks, share.platform.pipelines));
     return { stacks, pipelines: share.platform.pipelines, reportFile, pending: share.platform.pending, processes: workers.length + 1 };
   } finally {
+    // After a failure, no worker may go on writing into a folder that is about to be removed.
+    workers.forEach((worker) => worker.kill());
+    await Promise.allSettled(workers.map((worker) => worker.answer));
     fs.rmSync(staging, { recursive: true, force: true });
-    fs.rmSync(workspace, { recursive: true, force: true });
+    if (sharesDir) fs.rmSync(sharesDir, { recursive: true, force: true });
   }
 }
 

@@ -6,6 +6,7 @@ import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { MIN_PIPELINES_PER_PROCESS, shareStacks, SynthesisResult, synthesizePlatform, SynthesizeOptions } from "../../platform/synthesize";
 import { validateDeclaration } from "../../platform/validate";
 import { buildPlatform, platformStackPlan, PlannedStack } from "../../stacks/platform";
+import { readTree } from "../support/read-tree";
 
 /** The worker as the app runs it: compiled by the global setup. */
 const WORKER_SCRIPT = path.resolve(__dirname, "..", "..", "dist", "platform", "synthesis-worker.js");
@@ -16,17 +17,6 @@ function shardedExample(mutate: (d: any) => void = () => undefined) {
   input.pipelinesPerStack = 1;
   mutate(input);
   return validateDeclaration(input);
-}
-
-/** Every file under `dir`, by path relative to it. */
-function readTree(dir: string, prefix = ""): Record<string, string> {
-  return Object.assign(
-    {},
-    ...fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).map((entry) => {
-      const relative = path.posix.join(prefix, entry.name);
-      return entry.isDirectory() ? readTree(dir, relative) : { [relative]: fs.readFileSync(path.join(dir, relative), "utf8") };
-    }),
-  );
 }
 
 describe("shareStacks", () => {
@@ -115,12 +105,12 @@ describe("synthesizePlatform in several processes", () => {
 
   it("refuses the whole synthesis with the worker's own message when a stack of another process fails, writing nothing", async () => {
     const declaration = shardedExample();
-    const [, workerShare] = shareStacks(platformStackPlan(declaration), 2, 1);
+    const [, workerShare] = shareStacks(platformStackPlan(declaration), 3, 1);
     // A pipeline of a Buildkite stack the worker builds gets a working directory outside its repository.
     const shardIndex = ["buildkite", "buildkite-2", "buildkite-3"].findIndex((id) => workerShare.includes(id));
     expect(shardIndex).toBeGreaterThanOrEqual(0);
     const broken = shardedExample((d) => (d.pipelines[shardIndex].workingDirectory = "../elsewhere"));
-    await expect(run("broken", { processes: 2 }, broken)).rejects.toThrow(/workingDirectory "\.\.\/elsewhere" must be a path inside the repository/);
+    await expect(run("broken", { processes: 3 }, broken)).rejects.toThrow(/workingDirectory "\.\.\/elsewhere" must be a path inside the repository/);
     expect(fs.readdirSync(path.join(dir, "broken"))).toEqual([]);
   });
 

@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import * as path from "path";
 import { App, Testing, TerraformStack } from "cdktf";
 import { PlatformDeclarationInput } from "../../platform/declaration";
@@ -9,6 +8,7 @@ import { synthesizeApp } from "../../stacks/validated-config-stack";
 import { assertConformsToSchema } from "../../testing/schema-conformance";
 import { planStack, TerraformPlan } from "../../testing/terraform";
 import { describeWithTerraform } from "../support/terraform";
+import { readTree } from "../support/read-tree";
 
 const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "providers", "buildkite", "schema.json");
 
@@ -18,17 +18,6 @@ function platform(input: PlatformDeclarationInput = EXAMPLE_PLATFORM, buildMetad
 
 function synth(stack: TerraformStack): any {
   return JSON.parse(Testing.synth(stack, true));
-}
-
-/** Every file under `dir`, by path relative to it. */
-function readTree(dir: string, prefix = ""): Record<string, string> {
-  return Object.assign(
-    {},
-    ...fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).map((entry) => {
-      const relative = path.posix.join(prefix, entry.name);
-      return entry.isDirectory() ? readTree(dir, relative) : { [relative]: fs.readFileSync(path.join(dir, relative), "utf8") };
-    }),
-  );
 }
 
 function clone(): any {
