@@ -117,7 +117,18 @@ function setUp(tmp, options) {
     encoding: "utf8",
   });
   if (capture.status !== 0) throw new Error(`synth of ${largest} failed:\n${capture.stderr}${capture.stdout}`);
-  return { files, modulesFile, modules: JSON.parse(fs.readFileSync(modulesFile, "utf8")) };
+  return { files, modulesFile, modules: JSON.parse(fs.readFileSync(modulesFile, "utf8")), largestShape: shapeOf(path.join(tmp, "capture", "cdktf.out")) };
+}
+
+/** How many stacks and resources (data sources included) a synthesized app has. */
+function shapeOf(outdir) {
+  const stacks = fs.readdirSync(path.join(outdir, "stacks"));
+  let resources = 0;
+  for (const stack of stacks) {
+    const config = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+    for (const block of [config.resource, config.data]) for (const named of Object.values(block ?? {})) resources += Object.keys(named).length;
+  }
+  return { stacks: stacks.length, resources };
 }
 
 function tasks(tmp, setup, options) {
@@ -153,6 +164,17 @@ function tasks(tmp, setup, options) {
       measure(tmp, node, [main, setup.files[largest]], {
         cwd: tmp,
         env: baseEnv({ CDKTF_OUTDIR: path.join(tmp, `one-process-${largest}`, "cdktf.out"), BKTT_SYNTH_PROCESSES: "1" }),
+      }),
+  });
+  // cdktf alone for as many resources and stacks as the largest platform: the floor under any app of that size.
+  list.push({
+    key: `resource-floor-${largest}`,
+    label: `cdktf alone, ${setup.largestShape.resources.toLocaleString("en")} minimal resources in ${setup.largestShape.stacks} stacks`,
+    size: largest,
+    run: () =>
+      measure(tmp, node, [path.join(BENCH, "resource-floor.js"), String(setup.largestShape.resources), String(setup.largestShape.stacks), path.join(tmp, "resource-floor")], {
+        cwd: tmp,
+        env: baseEnv({}),
       }),
   });
   const cli = cdktfCli();
@@ -257,6 +279,9 @@ function figures(results, plans, options) {
   add("example synth / import floor (median wall)", example / floor, ratio, `<= ${TARGETS.exampleOverFloor} x`, example / floor <= TARGETS.exampleOverFloor);
   if (results["project-1000"]) {
     add("1,000-pipeline synth, median wall", wall("project-1000"), ms, `<= ${TARGETS.synth1000WallMs} ms`, wall("project-1000") <= TARGETS.synth1000WallMs);
+    if (results["resource-floor-1000"]) {
+      add("cdktf alone, as many minimal resources and stacks as 1,000 pipelines, median wall", wall("resource-floor-1000"), ms, "reference", undefined);
+    }
     add("1,000-pipeline synth, peak RSS (highest run)", peak("project-1000"), (v) => `${v.toFixed(0)} MiB`, `<= ${TARGETS.synth1000PeakMiB} MiB`, peak("project-1000") <= TARGETS.synth1000PeakMiB);
   }
   if (results["project-10"] && results["project-100"]) {
@@ -331,12 +356,13 @@ function report({ options, before, after, started, finished, results, plans, lis
     "example",
     ...options.sizes.map((s) => `project-${s}`),
     `one-process-${Math.max(...options.sizes)}`,
+    `resource-floor-${Math.max(...options.sizes)}`,
     ...options.naiveSizes.map((s) => `naive-${s}`),
   ];
   const examplePipelines = EXAMPLE_PLATFORM.pipelines.length + (EXAMPLE_PLATFORM.platformPipeline ? 1 : 0);
   for (const key of order) {
     const r = results[key];
-    const pipelines = key === "floor" ? "-" : key === "example" ? `${examplePipelines}` : `${r.size.toLocaleString("en")}`;
+    const pipelines = key === "floor" || key.startsWith("resource-floor") ? "-" : key === "example" ? `${examplePipelines}` : `${r.size.toLocaleString("en")}`;
     lines.push(
       `| ${r.label} | ${pipelines} | ${r.walls.length} | ${sec(median(r.walls))} s | ${sec(Math.min(...r.walls))} - ${sec(Math.max(...r.walls))} s | ${sec(median(r.cpus))} s | ` +
         `${median(r.peaks).toFixed(0)} MiB | ${Math.min(...r.peaks).toFixed(0)} - ${Math.max(...r.peaks).toFixed(0)} MiB |`,
@@ -375,6 +401,8 @@ function report({ options, before, after, started, finished, results, plans, lis
     `# import floor: require() each of the ${setup.modules.length} cdktf, constructs and provider modules the app loaded`,
     "# (captured once with --require scripts/bench/loaded-modules.js), nothing else",
     "node scripts/bench/import-floor.js $TMP/loaded-modules.json",
+    "# cdktf alone: as many minimal resources and stacks as the largest platform, cdktf's own app.synth()",
+    "node scripts/bench/resource-floor.js RESOURCES STACKS $TMP/resource-floor",
     "# naive peer: the cdktf CLI, cdktf.json app = node scripts/bench/naive-app.js (require(\"@cdktf/provider-aws\") barrel, then dist/main.js)",
     "BKTT_SYNTH_PROCESSES=1 BKTT_PLATFORM_FILE=$TMP/platform-N.json node_modules/.bin/cdktf synth --output $TMP/naive-N/cdktf.out",
     "# plan: BKTT_OFFLINE=1 synth, then in a copy of the largest identity shard with a local backend",
