@@ -50,6 +50,9 @@ export interface SynthesisResult {
  */
 export const MIN_PIPELINES_PER_PROCESS = 150;
 
+/** A worker starts on its share later than this process, by about two thirds of the least work worth a process. */
+const WORKER_START_FRACTION = 2 / 3;
+
 /** What a synthesis worker is asked to do (written to a file whose path is its argument). */
 export interface WorkerRequest {
   readonly declaration: PlatformDeclaration;
@@ -60,6 +63,9 @@ export interface WorkerRequest {
 
 /** What a synthesis worker answers on its standard output. */
 export type WorkerAnswer = { readonly stacks: readonly ReportedStack[] } | { readonly error: string };
+
+/** Measured: building and synthesizing an identity stack costs about 1.1 times a Buildkite stack of as many pipelines. */
+const IDENTITY_STACK_WEIGHT = 1.1;
 
 
 /** The share of one process: an app whose other stacks are left empty, synthesized into `outdir`. */
@@ -87,20 +93,22 @@ export function synthesizeShare(declaration: PlatformDeclaration, options: Platf
 
 /**
  * Shares the stacks out among at most `processes` processes, heaviest first
- * to the least loaded (identity stacks weigh about twice a Buildkite stack per
- * pipeline), or returns a single share when more processes would not pay.
+ * to the least loaded, or returns a single share when more processes would
+ * not pay. The first share is this process's: it starts on it first, so the
+ * others count their later start as work already done.
  */
 export function shareStacks(plan: readonly PlannedStack[], processes: number, minPipelinesPerProcess = MIN_PIPELINES_PER_PROCESS): string[][] {
-  const weight = (s: PlannedStack) => (s.kind === "identity" ? 2 : 1) * s.pipelines;
+  const weight = (s: PlannedStack) => (s.kind === "identity" ? IDENTITY_STACK_WEIGHT : 1) * s.pipelines;
   const pipelines = plan.reduce((sum, s) => sum + (s.kind === "buildkite" ? s.pipelines : 0), 0);
   const count = Math.max(1, Math.min(processes, Math.floor(pipelines / minPipelinesPerProcess), plan.length));
-  const shares = Array.from({ length: count }, () => ({ stacks: [] as string[], weight: 0 }));
+  const workerStart = WORKER_START_FRACTION * minPipelinesPerProcess;
+  const shares = Array.from({ length: count }, (_, index) => ({ stacks: [] as string[], weight: index === 0 ? 0 : workerStart }));
   for (const stack of [...plan].sort((a, b) => weight(b) - weight(a))) {
     const lightest = shares.reduce((min, share) => (share.weight < min.weight ? share : min));
     lightest.stacks.push(stack.id);
     lightest.weight += weight(stack);
   }
-  return shares.map((share) => share.stacks);
+  return shares.map((share) => share.stacks).filter((stacks) => stacks.length > 0);
 }
 
 /** A synthesis worker, started with its request written to a file first. */
