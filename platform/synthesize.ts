@@ -114,7 +114,8 @@ export function shareStacks(plan: readonly PlannedStack[], processes: number, mi
 /** A synthesis worker, started with its request written to a file first. */
 function startWorker(script: string, request: WorkerRequest, requestFile: string): { readonly answer: Promise<readonly ReportedStack[]>; kill(): void } {
   fs.writeFileSync(requestFile, JSON.stringify(request));
-  const child = spawn(process.execPath, [script, requestFile], { stdio: ["ignore", "pipe", "pipe"] });
+  // With this process's Node options (a larger heap, say), as child_process.fork would start it.
+  const child = spawn(process.execPath, [...process.execArgv, script, requestFile], { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
