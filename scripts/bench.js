@@ -5,7 +5,8 @@
 // exits non-zero when a figure misses its target.
 //
 //   npm run bench                    full run (5 rounds), writes BENCHMARKS.md
-//   npm run bench -- --quick         smoke test: 2 rounds, 1-100 pipelines, no file written
+//   npm run bench -- --quick         smoke test: 2 rounds, 1-100 pipelines, no npm test, no file written
+//   npm run bench -- --no-tests      everything but the timed npm test
 //   npm run bench -- --out FILE      write the report elsewhere
 //   BENCH_ROUNDS=9 npm run bench     more rounds
 //   BENCH_PLAN_RUNS=3 npm run bench  more timed plans per size (default 2, quick 1)
@@ -37,12 +38,14 @@ const TARGETS = {
   synth1000PeakMiB: 400,
   naiveOverProject100: 5,
   identityPlan1000Ms: 20000,
+  testSuiteMs: 120000,
   /** "Roughly constant" per-pipeline cost: the 100-1,000 slope within this factor of the 10-100 slope. */
   slopeFactor: 2,
 };
 
 function parseArgs(argv) {
   const quick = argv.includes("--quick");
+  const timeTests = !quick && !argv.includes("--no-tests");
   const outAt = argv.indexOf("--out");
   const out = outAt >= 0 ? path.resolve(argv[outAt + 1]) : quick ? undefined : path.join(ROOT, "BENCHMARKS.md");
   const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 2 : 5));
@@ -50,7 +53,7 @@ function parseArgs(argv) {
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_ROUNDS must be a whole number >= 1 (got ${process.env.BENCH_ROUNDS})`);
   if (!Number.isInteger(planRuns) || planRuns < 1) throw new Error(`BENCH_PLAN_RUNS must be a whole number >= 1 (got ${process.env.BENCH_PLAN_RUNS})`);
   const sizes = quick ? [1, 10, 100] : [1, 10, 100, 1000];
-  return { quick, out, rounds, planRuns, sizes, naiveSizes: quick ? [100] : sizes, planSizes: quick ? [100] : sizes };
+  return { quick, timeTests, out, rounds, planRuns, sizes, naiveSizes: quick ? [100] : sizes, planSizes: quick ? [100] : sizes };
 }
 
 // ---------------------------------------------------------------- measuring
@@ -264,9 +267,25 @@ function timePlans(tmp, setup, options) {
   return plans;
 }
 
+/**
+ * The whole test suite as the README runs it (`npm test`: type-check, then jest), once, under `CI=true` so that
+ * the terraform suites must run; its wall time against the target.
+ */
+function timeTestSuite() {
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const started = process.hrtime.bigint();
+  const result = spawnSync(npm, ["test", "--silent"], { cwd: ROOT, env: baseEnv({ CI: "true" }), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`npm test failed (exit ${result.status}):\n${(result.stderr + result.stdout).slice(-4000)}`);
+  const summary = `${result.stderr}${result.stdout}`.match(/^Tests:.*$/m)?.[0] ?? "";
+  process.stderr.write(`npm test: ${(wallMs / 1000).toFixed(1)} s (${summary})\n`);
+  return { wallMs, summary };
+}
+
 // ---------------------------------------------------------------- figures and report
 
-function figures(results, plans, options) {
+function figures(results, plans, tests) {
   const wall = (key) => (results[key] ? median(results[key].walls) : undefined);
   const peak = (key) => (results[key] ? Math.max(...results[key].peaks) : undefined);
   const list = [];
@@ -301,6 +320,9 @@ function figures(results, plans, options) {
   if (results["naive-100"]) {
     const r = wall("naive-100") / wall("project-100");
     add("naive peer / project at 100 pipelines (median wall)", r, ratio, `>= ${TARGETS.naiveOverProject100} x`, r >= TARGETS.naiveOverProject100);
+  }
+  if (tests) {
+    add(`npm test in full (${tests.summary.replace(/^Tests:\s*/, "")})`, tests.wallMs, ms, `< ${TARGETS.testSuiteMs} ms`, tests.wallMs < TARGETS.testSuiteMs);
   }
   if (plans[1000]) {
     const p = median(plans[1000].times);
@@ -405,6 +427,8 @@ function report({ options, before, after, started, finished, results, plans, lis
     "node scripts/bench/resource-floor.js RESOURCES STACKS $TMP/resource-floor",
     "# naive peer: the cdktf CLI, cdktf.json app = node scripts/bench/naive-app.js (require(\"@cdktf/provider-aws\") barrel, then dist/main.js)",
     "BKTT_SYNTH_PROCESSES=1 BKTT_PLATFORM_FILE=$TMP/platform-N.json node_modules/.bin/cdktf synth --output $TMP/naive-N/cdktf.out",
+    "# test suite, once, after the rest (skipped with --quick or --no-tests)",
+    "CI=true npm test",
     "# plan: BKTT_OFFLINE=1 synth, then in a copy of the largest identity shard with a local backend",
     "terraform init -input=false && terraform plan -input=false -refresh=false -lock=false -out=plan.tfplan   # plan timed",
     "```",
@@ -425,8 +449,9 @@ function main() {
     const setup = setUp(tmp, options);
     const results = runRounds(tasks(tmp, setup, options), options.rounds);
     const plans = timePlans(tmp, setup, options);
+    const tests = options.timeTests ? timeTestSuite() : undefined;
     const after = machine();
-    const list = figures(results, plans, options);
+    const list = figures(results, plans, tests);
     const text = report({ options, before, after, started, finished: new Date(), results, plans, list, setup });
     if (options.out) {
       fs.writeFileSync(options.out, text);
