@@ -45,6 +45,7 @@ export function exportSharedResources(scope: Construct, shared: SharedBuildkiteR
 
 /** The cluster and team IDs the main Buildkite stack exports, read from its state. */
 export function importSharedResources(scope: Construct, source: SharedBuildkiteSource): SharedBuildkiteResources {
+  // Reading a state takes no lock, so use_lockfile is not passed on.
   const { key, region, bucket, encrypt, kms_key_id, dynamodb_table } = source.state;
   const main = new DataTerraformRemoteStateS3(scope, "shared-buildkite", { bucket, key, region, encrypt, kmsKeyId: kms_key_id, dynamodbTable: dynamodb_table });
   const teamIds = main.get(TEAM_IDS_OUTPUT);
