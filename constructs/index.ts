@@ -26,3 +26,7 @@ export * from "./buildkite/buildkite-cluster";
 export * from "./buildkite/buildkite-terraform-pipeline";
 export * from "./buildkite/rules/no-fork-builds-with-writable-roles";
 export * from "./buildkite/rules/required-pipeline-settings";
+export { FORMATS, ValidationError } from "./private/validation";
+export type { Format, FormatRefusal, ValidationCode, ValidationErrorProps } from "./private/validation";
+export { branchAdmitted } from "./buildkite/branch-glob";
+export { grantsAdministrator } from "./guardrails/no-admin-wildcard";

@@ -3,6 +3,7 @@ import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Rotating } from "@cdktf/provider-time/lib/rotating";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { checkFormat, FORMATS } from "../private/validation";
 import { Cluster } from "../../providers/buildkite/lib/cluster";
 import { ClusterAgentToken } from "../../providers/buildkite/lib/cluster-agent-token";
 import { ClusterDefaultQueue } from "../../providers/buildkite/lib/cluster-default-queue";
@@ -123,9 +124,8 @@ export class BuildkiteCluster extends Construct {
     if (!Token.isUnresolved(prefix) && !/^\/[A-Za-z0-9_.\-/]*\/$/.test(prefix)) {
       throw new Error(`${this.node.path}: tokenParameterPrefix "${prefix}" must start and end with "/" and contain only letters, digits, "_", ".", "-" and "/"`);
     }
-    if (props.kmsKeyArn !== undefined && !Token.isUnresolved(props.kmsKeyArn) && !/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(props.kmsKeyArn)) {
-      throw new Error(`${this.node.path}: kmsKeyArn "${props.kmsKeyArn}" is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>); aliases are not accepted so the key cannot be swapped silently`);
-    }
+    // An alias is refused so that the key cannot be swapped silently.
+    if (props.kmsKeyArn !== undefined && !Token.isUnresolved(props.kmsKeyArn)) checkFormat(FORMATS.kmsKeyArn, "kmsKeyArn", props.kmsKeyArn, this.node.path);
 
     this.cluster = new Cluster(this, "cluster", { name: props.name, description: props.description });
     const queues: Record<string, ClusterQueue> = {};
@@ -208,15 +208,13 @@ export class BuildkiteCluster extends Construct {
   }
 }
 
-/** Buildkite queue keys: letters, digits, `-` and `_`. */
-const QUEUE_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 function validateQueues(path: string, queues: readonly BuildkiteClusterQueueProps[]): string[] {
   if (queues.length === 0) throw new Error(`${path}: queues is empty; declare at least one queue`);
   const keys: string[] = [];
   queues.forEach((queue, i) => {
-    if (!QUEUE_KEY.test(queue.key)) throw new Error(`${path}: queues[${i}].key "${queue.key}" must be 1-100 letters, digits, "-" or "_"`);
+    checkFormat(FORMATS.queueKey, `queues[${i}].key`, queue.key, path);
     if (keys.includes(queue.key)) throw new Error(`${path}: queues[${i}].key "${queue.key}" is declared twice`);
     keys.push(queue.key);
   });

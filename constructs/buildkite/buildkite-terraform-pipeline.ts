@@ -3,6 +3,7 @@ import { DataBuildkiteSignedPipelineSteps } from "../../providers/buildkite/lib/
 import { Pipeline } from "../../providers/buildkite/lib/pipeline";
 import { PipelineSchedule } from "../../providers/buildkite/lib/pipeline-schedule";
 import { PipelineTeam } from "../../providers/buildkite/lib/pipeline-team";
+import { checkFormat, FORMATS, normalizeWorkingDirectory } from "../private/validation";
 import { s3BackendConfig } from "../state/backend-config";
 import { DEFAULT_STABLE_WORKSPACE, pipelineStatePrefix, workspaceName } from "../state/state-key";
 import { RoleAccess } from "../trust/role-access";
@@ -188,7 +189,7 @@ export class BuildkiteTerraformPipeline extends Construct {
     this.roles = [plan, apply];
     this.slug = resolveSlug(path, props);
     this.defaultBranch = props.defaultBranch ?? "main";
-    const workingDirectory = validateWorkingDirectory(path, props.workingDirectory ?? ".");
+    const workingDirectory = normalizeWorkingDirectory(checkFormat(FORMATS.workingDirectory, "workingDirectory", props.workingDirectory ?? ".", path));
     try {
       s3BackendConfig(props.state);
       pipelineStatePrefix({ prefix: props.state.keyPrefix, pipelineSlug: this.slug });
@@ -210,6 +211,8 @@ export class BuildkiteTerraformPipeline extends Construct {
     if (props.scheduledApply && props.driftDetection) {
       throw new Error(`${path}: driftDetection and scheduledApply both use the pipeline's scheduled builds; set driftDetection: false with scheduledApply`);
     }
+    if (props.driftDetection && props.driftDetection.cronline !== undefined) checkFormat(FORMATS.cronline, "driftDetection.cronline", props.driftDetection.cronline, path);
+    if (props.scheduledApply) checkFormat(FORMATS.cronline, "scheduledApply.cronline", props.scheduledApply.cronline, path);
     if (props.scheduledApply && props.scheduledApply.targets.length === 0) {
       throw new Error(`${path}: scheduledApply.targets is empty; name the resources the scheduled apply may change`);
     }
@@ -368,10 +371,7 @@ function resolveSlug(path: string, props: BuildkiteTerraformPipelineProps): stri
   if (props.access.pipeline !== undefined && props.access.pipeline !== slug) {
     throw new Error(`${path}: slug "${slug}" differs from "${props.access.pipeline}", the pipeline the roles trust; the steps could not assume them`);
   }
-  if (!/^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/.test(slug)) {
-    throw new Error(`${path}: slug "${slug}" must be lowercase letters, digits and hyphens, not starting or ending with a hyphen`);
-  }
-  return slug;
+  return checkFormat(FORMATS.slug, "slug", slug, path);
 }
 
 function chooseStepKey(path: string, kind: string, role: RoleAccess, key: string): string {
@@ -382,14 +382,4 @@ function chooseStepKey(path: string, kind: string, role: RoleAccess, key: string
     );
   }
   return key;
-}
-
-function validateWorkingDirectory(path: string, dir: string): string {
-  const normalized = dir.replace(/\/+$/, "") || ".";
-  if (normalized.startsWith("/") || normalized.split("/").includes("..") || !/^[A-Za-z0-9._/-]+$/.test(normalized)) {
-    throw new Error(
-      `${path}: workingDirectory "${dir}" must be a path inside the repository, relative to its root, of letters, digits, ".", "_", "-" and "/" (no "..")`,
-    );
-  }
-  return normalized;
 }

@@ -5,6 +5,7 @@
  * and refuses upload-time interpolation syntax (see {@link findInterpolations}).
  */
 import { dump } from "js-yaml";
+import { checkFormat, FORMATS } from "../private/validation";
 import { findInterpolations } from "./interpolation";
 import { isAlwaysTrue, renderCondition, StepCondition } from "./step-condition";
 
@@ -82,9 +83,6 @@ export interface WaitStep {
 /** Any step of a pipeline. */
 export type PipelineStep = CommandStep | BlockStep | WaitStep;
 
-/** Buildkite step keys: letters, digits, `-` and `_` (a `:` would break the OIDC `sub` claim's segments). */
-const STEP_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
-
 /** The steps as the `steps:` document of a pipeline. Throws on invalid steps. */
 export function renderPipelineYaml(steps: readonly PipelineStep[]): string {
   checkSteps(steps);
@@ -101,14 +99,13 @@ export function renderPipelineYaml(steps: readonly PipelineStep[]): string {
 
 function checkSteps(steps: readonly PipelineStep[]): void {
   const keys = new Set<string>();
-  for (const step of steps) {
-    if (step.type === "wait") continue;
-    if (!STEP_KEY.test(step.key)) {
-      throw new Error(`step key "${step.key}" is invalid: use 1-100 letters, digits, "-" or "_", starting with a letter or digit`);
-    }
+  steps.forEach((step, i) => {
+    if (step.type === "wait") return;
+    // The same rule as the roles' step keys: a ":" would break the OIDC `sub` claim's segments.
+    checkFormat(FORMATS.stepKey, `steps[${i}].key`, step.key);
     if (keys.has(step.key)) throw new Error(`step key "${step.key}" is used twice; every step needs its own key`);
     keys.add(step.key);
-  }
+  });
   for (const step of steps) {
     if (step.type === "wait") continue;
     for (const dependency of step.dependsOn ?? []) {

@@ -1,4 +1,4 @@
-import { MAX_SESSION_DURATION_SECONDS, MIN_SESSION_DURATION_SECONDS } from "../trust/trust-validation";
+import { MAX_SESSION_DURATION_SECONDS, MIN_SESSION_DURATION_SECONDS } from "../private/validation";
 import { GuardrailRule, isExpression } from "./guardrail";
 
 /** A role's maximum session duration must be whole seconds within IAM's range (1 to 12 hours). */

@@ -1,5 +1,6 @@
 import { S3Backend, S3BackendConfig, Token } from "cdktf";
 import { Construct } from "constructs";
+import { checkFormat, FORMATS } from "../private/validation";
 import { StateLockMode } from "./state-access-policy";
 
 /** Where the states live: what every configuration of the S3 backend for this project shares. */
@@ -161,10 +162,6 @@ function hclString(value: string): string {
   return JSON.stringify(value).replace(/([$%])\{/g, (marker) => `${marker[0]}${marker}`);
 }
 
-/** A KMS key ARN as Terraform's S3 backend accepts it: a key ID that is a UUID or a multi-Region `mrk-` ID. */
-const KMS_KEY_ARN =
-  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/([a-f0-9]{8}-[a-f0-9]{4}-[1-5][a-f0-9]{3}-[ab89][a-f0-9]{3}-[a-f0-9]{12}|mrk-[a-f0-9]{32})$/;
-
 function checkLocation(location: StateBackendLocation): void {
   const literal = (field: keyof StateBackendLocation) => {
     const value = location[field];
@@ -175,17 +172,9 @@ function checkLocation(location: StateBackendLocation): void {
     }
   };
   (["bucket", "region", "kmsKeyArn", "lockTableName"] as const).forEach(literal);
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(location.bucket)) {
-    throw new Error(`StateBackendLocation.bucket "${location.bucket}" is not an S3 bucket name`);
-  }
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(location.region)) {
-    throw new Error(`StateBackendLocation.region "${location.region}" is not an AWS region name like "eu-west-1"`);
-  }
-  if (!KMS_KEY_ARN.test(location.kmsKeyArn)) {
-    throw new Error(
-      `StateBackendLocation.kmsKeyArn "${location.kmsKeyArn}" must be a KMS key ARN (not an alias or key ID): the bucket policy only accepts uploads that name the key by its ARN`,
-    );
-  }
+  checkFormat(FORMATS.stateBucket, "StateBackendLocation.bucket", location.bucket);
+  checkFormat(FORMATS.region, "StateBackendLocation.region", location.region);
+  checkFormat(FORMATS.kmsKeyArn, "StateBackendLocation.kmsKeyArn", location.kmsKeyArn);
   if (location.lockMode !== "dynamodb" && location.lockMode !== "lockfile" && location.lockMode !== "both") {
     throw new Error(`StateBackendLocation.lockMode must be "dynamodb", "lockfile" or "both", got "${location.lockMode}"`);
   }

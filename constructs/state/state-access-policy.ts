@@ -1,5 +1,6 @@
 import { Token } from "cdktf";
 import { PolicyStatement } from "../policy/policy-document";
+import { checkFormat, FORMATS, kmsKeyArnRegion } from "../private/validation";
 
 /**
  * How Terraform locks state in the S3 backend:
@@ -139,17 +140,19 @@ export function stateAccessStatements(scope: StateAccessScope): PolicyStatement[
   return statements;
 }
 
-const BUCKET_ARN = /^arn:aws[a-z-]*:s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$/;
-const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
+/** An S3 bucket ARN; the bucket name is checked as {@link FORMATS} `stateBucket`. */
+const BUCKET_ARN = /^arn:aws[a-z-]*:s3:::(.*)$/;
+/** A DynamoDB table ARN; the table name is checked as {@link FORMATS} `lockTableName`. */
+const TABLE_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/(.*)$/;
 
 function bucketNameOf(bucketArn: string): string {
-  const match = Token.isUnresolved(bucketArn) ? null : BUCKET_ARN.exec(bucketArn);
-  if (!match) {
+  const name = Token.isUnresolved(bucketArn) ? undefined : BUCKET_ARN.exec(bucketArn)?.[1];
+  if (name === undefined || !FORMATS.stateBucket.test(name)) {
     throw new Error(
       `StateAccessScope.bucketArn must be a literal S3 bucket ARN like "arn:aws:s3:::my-state-bucket" (the lock IDs contain the bucket name), got "${bucketArn}"`,
     );
   }
-  return match[1];
+  return name;
 }
 
 function checkKeyPrefix(prefix: string): string {
@@ -168,19 +171,14 @@ function checkKeyPrefix(prefix: string): string {
 }
 
 function regionOf(scope: StateAccessScope): string {
-  if (scope.region !== undefined) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(scope.region)) {
-      throw new Error(`StateAccessScope.region "${scope.region}" is not an AWS region name like "eu-west-1"`);
-    }
-    return scope.region;
-  }
-  const match = Token.isUnresolved(scope.kmsKeyArn) ? null : KMS_KEY_ARN.exec(scope.kmsKeyArn);
-  if (!match) {
+  if (scope.region !== undefined) return checkFormat(FORMATS.region, "StateAccessScope.region", scope.region);
+  const region = Token.isUnresolved(scope.kmsKeyArn) ? undefined : kmsKeyArnRegion(scope.kmsKeyArn);
+  if (region === undefined) {
     throw new Error(
       `StateAccessScope.kmsKeyArn "${scope.kmsKeyArn}" is not a literal KMS key ARN; set StateAccessScope.region for the kms:ViaService condition`,
     );
   }
-  return match[1];
+  return region;
 }
 
 function checkAccess(access: string): "read" | "write" {
@@ -202,7 +200,7 @@ function checkLockTableArn(scope: StateAccessScope): string {
   if (arn === undefined || arn === "") {
     throw new Error(`StateAccessScope.lockTableArn is required when lockMode is "${scope.lockMode}": pass the ARN of the DynamoDB lock table`);
   }
-  if (!Token.isUnresolved(arn) && !/^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]{3,255}$/.test(arn)) {
+  if (!Token.isUnresolved(arn) && !FORMATS.lockTableName.test(TABLE_ARN.exec(arn)?.[1] ?? "")) {
     throw new Error(`StateAccessScope.lockTableArn "${arn}" is not a DynamoDB table ARN like "arn:aws:dynamodb:eu-west-1:111111111111:table/terraform-locks"`);
   }
   return arn;

@@ -1,7 +1,7 @@
 import { Token } from "cdktf";
 import { PolicyConditions, PolicyDocument, policyDocument, PolicyStatement } from "../policy/policy-document";
 import { isRoleOrUserArn } from "./principal-arn";
-import { isStateKeyPrefix } from "./state-key";
+import { FORMATS } from "../private/validation";
 
 /** The principal tag naming a role's pipeline: `BuildkitePipelineRole` tags its roles with it. */
 export const PIPELINE_PRINCIPAL_TAG_KEY = "buildkite:pipeline";
@@ -153,7 +153,7 @@ function checkFence(fence: PipelineStateFence): { keyPrefix: string; tagKey: str
   const fail = (field: string, message: string): never => {
     throw new Error(`pipelineStateFence.${field} ${message}`);
   };
-  if (!isStateKeyPrefix(fence.keyPrefix)) {
+  if (!FORMATS.stateKeyPrefix.test(fence.keyPrefix)) {
     fail("keyPrefix", `"${fence.keyPrefix}" must be the folder of the pipeline states as in stateKey(): "/"-separated folders of lowercase letters, digits, ".", "_" and "-", without leading or trailing "/", e.g. "pipelines"`);
   }
   const tagKey = fence.principalTagKey ?? PIPELINE_PRINCIPAL_TAG_KEY;

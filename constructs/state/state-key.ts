@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+import { checkFormat, FORMATS } from "../private/validation";
 
 /**
  * State key naming: `<prefix>/<pipeline-slug>/<workspace>/terraform.tfstate`, where the workspace
@@ -90,7 +91,7 @@ export function stateKey(input: StateKeyInput): string {
  * `keyPrefix` of that pipeline's {@link StateAccessScope}.
  */
 export function pipelineStatePrefix(input: Pick<StateKeyInput, "prefix" | "pipelineSlug">): string {
-  return `${checkPrefix(input.prefix)}/${checkPipelineSlug(input.pipelineSlug)}/`;
+  return `${checkFormat(FORMATS.stateKeyPrefix, "prefix", input.prefix, "stateKey")}/${checkFormat(FORMATS.slug, "pipelineSlug", input.pipelineSlug, "stateKey")}/`;
 }
 
 function branchWorkspace(branch: string, stable: string): string {
@@ -141,29 +142,6 @@ function checkWorkspace(workspace: string): string {
   return workspace;
 }
 
-/**
- * Whether `prefix` can be the `prefix` of {@link stateKey}: one or more `/`-separated folders of
- * lowercase letters, digits, `.`, `_` and `-`, without leading or trailing `/` and no `.`/`..` folder.
- */
-export function isStateKeyPrefix(prefix: string): boolean {
-  return /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/.test(prefix) && !prefix.split("/").some((part) => /^\.+$/.test(part));
-}
-
-function checkPrefix(prefix: string): string {
-  if (!isStateKeyPrefix(prefix)) {
-    throw new Error(
-      `stateKey: prefix "${prefix}" must be one or more "/"-separated folders of lowercase letters, digits, ".", "_" and "-", without leading or trailing "/", e.g. "pipelines"`,
-    );
-  }
-  return prefix;
-}
-
-function checkPipelineSlug(slug: string): string {
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(slug) || slug.length > 100) {
-    throw new Error(`stateKey: pipelineSlug "${slug}" is not a Buildkite pipeline slug (lowercase letters, digits, "-", "_")`);
-  }
-  return slug;
-}
 
 /**
  * The POSIX sh definition of `bktt_workspace_name BRANCH DEFAULT_BRANCH PULL_REQUEST [STABLE_NAME]`,

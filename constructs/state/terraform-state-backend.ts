@@ -12,6 +12,7 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { PolicyStatement, renderPolicy, renderTerraformPolicy } from "../policy/policy-document";
+import { checkFormat, FORMATS } from "../private/validation";
 import { StateBackendLocation } from "./backend-config";
 import { isRoleOrUserArn } from "./principal-arn";
 import { StateAccessScope, StateLockMode, stateAccessStatements } from "./state-access-policy";
@@ -331,15 +332,13 @@ function checkProps(props: TerraformStateBackendProps): CheckedProps {
   literal("region", props.region);
   literal("accountId", props.accountId);
   literal("lockTableName", props.lockTableName);
-  if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(props.bucketName) || props.bucketName.includes("--")) {
-    fail("bucketName", `"${props.bucketName}" is not a valid bucket name: 3-63 lowercase letters, digits and single "-" (no dots, which break TLS with virtual-hosted addressing)`);
-  }
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(props.region)) fail("region", `"${props.region}" is not an AWS region name like "eu-west-1"`);
-  if (!/^\d{12}$/.test(props.accountId)) fail("accountId", `"${props.accountId}" is not a 12-digit AWS account ID`);
+  checkFormat(FORMATS.stateBucket, "bucketName", props.bucketName, "TerraformStateBackend");
+  checkFormat(FORMATS.region, "region", props.region, "TerraformStateBackend");
+  checkFormat(FORMATS.accountId, "accountId", props.accountId, "TerraformStateBackend");
   const lockMode = props.lockMode ?? "both";
   if (!["dynamodb", "lockfile", "both"].includes(lockMode)) fail("lockMode", `must be "dynamodb", "lockfile" or "both", got "${lockMode}"`);
   const lockTableName = props.lockTableName ?? `${props.bucketName}-locks`;
-  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(lockTableName)) fail("lockTableName", `"${lockTableName}" is not a DynamoDB table name`);
+  checkFormat(FORMATS.lockTableName, "lockTableName", lockTableName, "TerraformStateBackend");
   if (props.lockTableName !== undefined && lockMode === "lockfile") {
     fail("lockTableName", 'is set but lockMode "lockfile" creates no table; drop it or use lockMode "both"');
   }

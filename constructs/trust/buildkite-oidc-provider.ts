@@ -2,7 +2,7 @@ import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-con
 import { Construct } from "constructs";
 import { BuildkiteGuardrails } from "../guardrails/buildkite-guardrails";
 import { BUILDKITE_OIDC_ISSUER, buildkiteOidcProviderArn, DEFAULT_BUILDKITE_AUDIENCE } from "./buildkite-oidc";
-import { validateAccountId, validateAudience, validateList, validatePartition } from "./trust-validation";
+import { checkFormat, checkList, FORMATS } from "../private/validation";
 
 /** The account's IAM OIDC provider for Buildkite, created here or elsewhere. */
 export interface IBuildkiteOidcProvider {
@@ -33,14 +33,14 @@ export interface BuildkiteOidcProviderProps {
 export class BuildkiteOidcProvider extends Construct implements IBuildkiteOidcProvider {
   /** References the provider another app created in `accountId`; creates nothing. */
   static fromAccount(accountId: string, partition = "aws", audiences?: readonly string[]): IBuildkiteOidcProvider {
-    validateAccountId("accountId", accountId);
-    validatePartition("partition", partition);
+    checkFormat(FORMATS.accountId, "accountId", accountId);
+    checkFormat(FORMATS.partition, "partition", partition);
     return { providerArn: buildkiteOidcProviderArn(accountId, partition), ...(audiences ? { audiences } : {}) };
   }
 
   /** ARN of the Buildkite OIDC provider of an account. */
   static arnFor(accountId: string, partition = "aws"): string {
-    return buildkiteOidcProviderArn(validateAccountId("accountId", accountId), validatePartition("partition", partition));
+    return buildkiteOidcProviderArn(checkFormat(FORMATS.accountId, "accountId", accountId), checkFormat(FORMATS.partition, "partition", partition));
   }
 
   readonly providerArn: string;
@@ -51,9 +51,9 @@ export class BuildkiteOidcProvider extends Construct implements IBuildkiteOidcPr
   constructor(scope: Construct, id: string, props: BuildkiteOidcProviderProps) {
     super(scope, id);
     this.providerArn = BuildkiteOidcProvider.arnFor(props.accountId, props.partition);
-    this.audiences = validateList("audiences", props.audiences ?? [DEFAULT_BUILDKITE_AUDIENCE], {
+    this.audiences = checkList("audiences", props.audiences ?? [DEFAULT_BUILDKITE_AUDIENCE], {
       nonEmpty: 'name the audiences jobs request, for example ["sts.amazonaws.com"]',
-    }).map((audience, i) => validateAudience(`audiences[${i}]`, audience));
+    }).map((audience, i) => checkFormat(FORMATS.audience, `audiences[${i}]`, audience));
     this.resource = new IamOpenidConnectProvider(this, "Resource", {
       url: BUILDKITE_OIDC_ISSUER,
       clientIdList: [...this.audiences],

@@ -9,7 +9,7 @@ import { StateAccessScope, stateAccessStatements } from "../state/state-access-p
 import { BuildkiteOidcProvider, IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
 import { PipelineAccess, PipelineRoleKind } from "./pipeline-access";
 import { RoleAccess } from "./role-access";
-import { validateList } from "./trust-validation";
+import { checkFormat, checkList, FORMATS } from "../private/validation";
 
 /** Where a pipeline's Terraform state lives: the state access scope without the access level (the role kind decides it). */
 export type StateLocation = Omit<StateAccessScope, "access">;
@@ -54,8 +54,6 @@ export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
   readonly tags?: Record<string, string>;
 }
 
-const MANAGED_POLICY_ARN = /^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/;
-const BOUNDARY_ARN = MANAGED_POLICY_ARN;
 /** IAM's limit on the summed size of a role's inline policies, whitespace not counted. */
 export const INLINE_POLICIES_SIZE_LIMIT = 10240;
 /** Verbs of actions that only read; a plan role's own statements may use nothing else. */
@@ -95,11 +93,9 @@ export class BuildkitePipelineRole extends Construct {
     this.trustPolicy = this.access.trustPolicy;
 
     checkProvider(props.provider, declaration, this.access);
-    const managed = validateList("managedPolicyArns", props.managedPolicyArns ?? []).map((arn, i) => checkManagedPolicy(kind, i, arn));
+    const managed = checkList("managedPolicyArns", props.managedPolicyArns ?? []).map((arn, i) => checkManagedPolicy(kind, i, arn));
     const statements = (props.statements ?? []).map((s, i) => checkStatement(kind, i, s));
-    if (props.permissionsBoundaryArn !== undefined && !BOUNDARY_ARN.test(props.permissionsBoundaryArn)) {
-      throw new Error(`permissionsBoundaryArn "${props.permissionsBoundaryArn}" is not a managed policy ARN (arn:aws:iam::<account>:policy/<name>).`);
-    }
+    if (props.permissionsBoundaryArn !== undefined) checkFormat(FORMATS.managedPolicyArn, "permissionsBoundaryArn", props.permissionsBoundaryArn);
     this.statePolicy = props.state ? policyDocument(stateAccessStatements({ ...props.state, access: kind === "apply" ? "write" : "read" })) : undefined;
     this.permissionsPolicy = statements.length ? policyDocument(statements) : undefined;
     const inlineSize = [this.statePolicy, this.permissionsPolicy].reduce((sum, doc) => sum + (doc ? policySize(doc) : 0), 0);
@@ -167,9 +163,7 @@ function checkProvider(provider: IBuildkiteOidcProvider | undefined, declaration
 }
 
 function checkManagedPolicy(kind: PipelineRoleKind, index: number, arn: string): string {
-  if (!MANAGED_POLICY_ARN.test(arn)) {
-    throw new Error(`managedPolicyArns[${index}] "${arn}" is not a managed policy ARN: use arn:aws:iam::aws:policy/<name> or arn:aws:iam::<account>:policy/<name>.`);
-  }
+  checkFormat(FORMATS.managedPolicyArn, `managedPolicyArns[${index}]`, arn);
   if (kind === "plan" && WRITE_MANAGED_POLICY.test(arn)) {
     throw new Error(`managedPolicyArns[${index}] "${arn}" can change resources, but the plan role is read-only: attach it to the apply role, and give plan e.g. ReadOnlyAccess.`);
   }

@@ -1,15 +1,7 @@
 import { PolicyConditions, PolicyDocument, policyDocument } from "../policy/policy-document";
 import { BUILDKITE_OIDC_HOST, BuildkiteConditionClaim, buildkiteConditionKey, DEFAULT_BUILDKITE_AUDIENCE, OPTIONAL_BUILDKITE_CLAIMS } from "./buildkite-oidc";
 import { JobTokenRequest } from "./role-access";
-import {
-  validateAudience,
-  validateList,
-  validateRefPattern,
-  validateSlug,
-  validateStepKey,
-  validateTokenLifetime,
-  validateUuid,
-} from "./trust-validation";
+import { checkFormat, checkList, checkTokenLifetime, FORMATS, ValidationError } from "../private/validation";
 
 /**
  * How the trust policy checks the claims besides `aud` and `sub`:
@@ -121,27 +113,39 @@ export class BuildkiteTrust {
 
   constructor(props: BuildkiteTrustProps, field = "trust") {
     if (!props.providerArn.endsWith(`:oidc-provider/${BUILDKITE_OIDC_HOST}`)) {
-      throw new Error(
-        `${field}.providerArn "${props.providerArn}" is not a Buildkite OIDC provider ARN: use BuildkiteOidcProvider.arnFor(accountId) ` +
-          `(arn:aws:iam::<account>:oidc-provider/${BUILDKITE_OIDC_HOST}).`,
-      );
+      throw new ValidationError({
+        code: "invalid-value",
+        field: `${field}.providerArn`,
+        value: props.providerArn,
+        problem: "is not a Buildkite OIDC provider ARN",
+        fix: `use BuildkiteOidcProvider.arnFor(accountId) (arn:aws:iam::<account>:oidc-provider/${BUILDKITE_OIDC_HOST})`,
+      });
     }
     this.providerArn = props.providerArn;
-    this.organization = validateSlug(`${field}.organization`, props.organization);
-    this.pipeline = validateSlug(`${field}.pipeline`, props.pipeline);
-    this.organizationId = props.organizationId === undefined ? undefined : validateUuid(`${field}.organizationId`, props.organizationId);
-    this.pipelineId = props.pipelineId === undefined ? undefined : validateUuid(`${field}.pipelineId`, props.pipelineId);
-    this.clusterId = props.clusterId === undefined ? undefined : validateUuid(`${field}.clusterId`, props.clusterId);
-    this.audience = validateAudience(`${field}.audience`, props.audience ?? DEFAULT_BUILDKITE_AUDIENCE);
-    this.branches = validateList(`${field}.branches`, props.branches ?? []).map((b, i) => validateRefPattern(`${field}.branches[${i}]`, b));
-    this.tags = validateList(`${field}.tags`, props.tags ?? []).map((t, i) => validateRefPattern(`${field}.tags[${i}]`, t));
+    this.organization = checkFormat(FORMATS.slug, `${field}.organization`, props.organization);
+    this.pipeline = checkFormat(FORMATS.slug, `${field}.pipeline`, props.pipeline);
+    const uuid = (name: string, value: string | undefined) => (value === undefined ? undefined : checkFormat(FORMATS.uuid, `${field}.${name}`, value));
+    this.organizationId = uuid("organizationId", props.organizationId);
+    this.pipelineId = uuid("pipelineId", props.pipelineId);
+    this.clusterId = uuid("clusterId", props.clusterId);
+    this.audience = checkFormat(FORMATS.audience, `${field}.audience`, props.audience ?? DEFAULT_BUILDKITE_AUDIENCE);
+    this.branches = checkList(`${field}.branches`, props.branches ?? []).map((b, i) => checkFormat(FORMATS.refPattern, `${field}.branches[${i}]`, b));
+    this.tags = checkList(`${field}.tags`, props.tags ?? []).map((t, i) => checkFormat(FORMATS.refPattern, `${field}.tags[${i}]`, t));
     if (this.branches.length === 0 && this.tags.length === 0) {
-      throw new Error(`${field}.branches and ${field}.tags are both empty: name the branches (for example ["main"]) or tags whose builds may assume the role.`);
+      throw new ValidationError({
+        code: "empty",
+        field: `${field}.branches`,
+        value: this.branches,
+        problem: `and ${field}.tags are both empty`,
+        fix: 'name the branches (for example ["main"]) or tags whose builds may assume the role',
+      });
     }
-    this.stepKeys = validateList(`${field}.stepKeys`, props.stepKeys ?? []).map((k, i) => validateStepKey(`${field}.stepKeys[${i}]`, k));
+    this.stepKeys = checkList(`${field}.stepKeys`, props.stepKeys ?? []).map((k, i) => checkFormat(FORMATS.stepKey, `${field}.stepKeys[${i}]`, k));
     this.claimCheck = props.claimCheck ?? "condition-keys";
-    if (props.sid !== undefined && !/^[A-Za-z0-9]+$/.test(props.sid)) throw new Error(`${field}.sid "${props.sid}" may contain only letters and digits.`);
-    const lifetime = props.tokenLifetimeSeconds === undefined ? undefined : validateTokenLifetime(`${field}.tokenLifetimeSeconds`, props.tokenLifetimeSeconds);
+    if (props.sid !== undefined && !/^[A-Za-z0-9]+$/.test(props.sid)) {
+      throw new ValidationError({ code: "invalid-value", field: `${field}.sid`, value: props.sid, problem: "is not a statement ID", fix: "use only letters and digits" });
+    }
+    const lifetime = props.tokenLifetimeSeconds === undefined ? undefined : checkTokenLifetime(`${field}.tokenLifetimeSeconds`, props.tokenLifetimeSeconds);
 
     this.subjectPatterns = this.renderSubjectPatterns();
     const pinned = this.pinnedClaims();

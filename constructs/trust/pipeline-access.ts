@@ -1,14 +1,7 @@
 import { buildkiteOidcProviderArn } from "./buildkite-oidc";
 import { BuildkiteTrust, ClaimCheck } from "./buildkite-trust";
 import { RequiredPipelineSettings, RoleAccess } from "./role-access";
-import {
-  validateAccountId,
-  validatePartition,
-  validateRoleName,
-  validateRolePath,
-  validateSessionDuration,
-  validateSlug,
-} from "./trust-validation";
+import { checkFormat, FORMATS, ValidationError } from "../private/validation";
 
 /** The two roles of a pipeline: `plan` reads, `apply` changes. */
 export type PipelineRoleKind = "plan" | "apply";
@@ -125,13 +118,13 @@ export class PipelineAccess {
   readonly trust: Readonly<Record<PipelineRoleKind, BuildkiteTrust>>;
 
   constructor(props: PipelineAccessProps) {
-    this.accountId = validateAccountId("accountId", props.accountId);
-    this.partition = validatePartition("partition", props.partition ?? "aws");
-    this.organization = validateSlug("organization", props.organization);
-    this.pipeline = validateSlug("pipeline", props.pipeline);
-    this.rolePath = validateRolePath("rolePath", props.rolePath ?? `/buildkite/${this.organization}/`);
+    this.accountId = checkFormat(FORMATS.accountId, "accountId", props.accountId);
+    this.partition = checkFormat(FORMATS.partition, "partition", props.partition ?? "aws");
+    this.organization = checkFormat(FORMATS.slug, "organization", props.organization);
+    this.pipeline = checkFormat(FORMATS.slug, "pipeline", props.pipeline);
+    this.rolePath = checkFormat(FORMATS.rolePath, "rolePath", props.rolePath ?? `/buildkite/${this.organization}/`);
     this.providerArn = buildkiteOidcProviderArn(this.accountId, this.partition);
-    const sessionDuration = validateSessionDuration("sessionDurationSeconds", props.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS);
+    const sessionDuration = checkFormat(FORMATS.sessionDuration, "sessionDurationSeconds", props.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS);
     const prefix = props.roleNamePrefix ?? `bk-${this.pipeline}`;
 
     const build = (kind: PipelineRoleKind): [BuildkiteTrust, RoleAccess] => {
@@ -154,17 +147,14 @@ export class PipelineAccess {
         },
         kind,
       );
-      const roleName = validateRoleName(
-        scope.roleName ? `${kind}.roleName` : `${kind}.roleName (derived from roleNamePrefix "${prefix}")`,
-        scope.roleName ?? `${prefix}-${kind}`,
-      );
+      const roleName = checkRoleName(kind, scope.roleName, prefix);
       const access: RoleAccess = {
         kind,
         roleName,
         roleArn: `arn:${this.partition}:iam::${this.accountId}:role${this.rolePath}${roleName}`,
         tokenRequest: trust.tokenRequest,
         sessionDurationSeconds:
-          scope.sessionDurationSeconds === undefined ? sessionDuration : validateSessionDuration(`${kind}.sessionDurationSeconds`, scope.sessionDurationSeconds),
+          scope.sessionDurationSeconds === undefined ? sessionDuration : checkFormat(FORMATS.sessionDuration, `${kind}.sessionDurationSeconds`, scope.sessionDurationSeconds),
         stepKeys: trust.stepKeys,
         branches: trust.anyBranch ? ["*"] : trust.branches,
         tags: trust.tags,
@@ -178,15 +168,31 @@ export class PipelineAccess {
     const [planTrust, plan] = build("plan");
     const [applyTrust, apply] = build("apply");
     if (applyTrust.anyBranch) {
-      throw new Error(
-        `apply.branches admits every branch (${JSON.stringify(applyTrust.anyBranchPattern)}), so any branch could change the infrastructure: name the branches that may apply, for example ["main"].`,
-      );
+      throw new ValidationError({
+        code: "too-broad",
+        field: "apply.branches",
+        value: applyTrust.branches,
+        problem: `admits every branch (${JSON.stringify(applyTrust.anyBranchPattern)}), so any branch could change the infrastructure`,
+        fix: 'name the branches that may apply, for example ["main"]',
+      });
     }
     if (applyTrust.stepKeys.length === 0) {
-      throw new Error('apply.stepKeys is empty, so every step of an admitted build could assume the apply role: name the apply step, for example ["apply"].');
+      throw new ValidationError({
+        code: "too-broad",
+        field: "apply.stepKeys",
+        value: applyTrust.stepKeys,
+        problem: "is empty, so every step of an admitted build could assume the apply role",
+        fix: 'name the apply step, for example ["apply"]',
+      });
     }
     if (plan.roleName === apply.roleName) {
-      throw new Error(`plan.roleName and apply.roleName are both "${plan.roleName}": give the two roles different names.`);
+      throw new ValidationError({
+        code: "conflict",
+        field: "plan.roleName",
+        value: plan.roleName,
+        problem: "is also apply.roleName",
+        fix: "give the two roles different names",
+      });
     }
     this.plan = plan;
     this.apply = apply;
@@ -197,4 +203,15 @@ export class PipelineAccess {
   role(kind: PipelineRoleKind): RoleAccess {
     return kind === "plan" ? this.plan : this.apply;
   }
+}
+
+/** The role's name as given, or derived from the prefix (then the message says so: the prefix is what to shorten). */
+function checkRoleName(kind: PipelineRoleKind, given: string | undefined, prefix: string): string {
+  const name = given ?? `${prefix}-${kind}`;
+  const refusal = FORMATS.roleName.explain(name);
+  if (refusal) {
+    const derived = given === undefined ? ` (derived from roleNamePrefix "${prefix}")` : "";
+    throw new ValidationError({ code: FORMATS.roleName.code, field: `${kind}.roleName`, value: name, ...refusal, problem: `${refusal.problem}${derived}` });
+  }
+  return name;
 }

@@ -229,6 +229,6 @@ describe("StateBackendStack own state", () => {
   it("refuses a key alias for its own backend, which the bucket policy would refuse", () => {
     expect(
       () => new StateBackendStack(Testing.app(), "state-backend", stackProps({ ownState: { type: "s3", kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/${BUCKET}` } })),
-    ).toThrow(/kmsKeyArn .* must be a KMS key ARN \(not an alias/);
+    ).toThrow(/kmsKeyArn .* is not a KMS key ARN: .*not an alias/);
   });
 });

@@ -227,7 +227,7 @@ describe("BuildkiteTerraformPipeline", () => {
       ],
       ["an apply step key the apply role does not admit", { stepKeys: { apply: "deploy" } }, /apply step key "deploy" is not one the apply role bk-networking-apply admits \(\[apply\]\)/],
       ["a slug other than the one the roles trust", { slug: "network" }, /slug "network" differs from "networking", the pipeline the roles trust/],
-      ["a working directory outside the repository", { workingDirectory: "../other" }, /workingDirectory "..\/other" must be a path inside the repository/],
+      ["a working directory outside the repository", { workingDirectory: "../other" }, /workingDirectory "\.\.\/other" is not a path inside the repository/],
       ["a DynamoDB lock mode without a table", { state: { ...STATE, lockMode: "dynamodb" } }, /state: .*lockTableName is required when lockMode is "dynamodb"/],
       ["a state key prefix with a leading slash", { state: { ...STATE, keyPrefix: "/pipelines" } }, /state: stateKey: prefix "\/pipelines"/],
       ["both a drift check and a scheduled apply", { driftDetection: {}, scheduledApply: { cronline: "0 * * * *", label: "x", targets: ["a.b"] } }, /driftDetection and scheduledApply/],

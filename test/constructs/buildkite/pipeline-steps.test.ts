@@ -55,7 +55,7 @@ describe("renderPipelineYaml", () => {
   it.each<[string, PipelineStep[], RegExp]>([
     ["duplicate keys", [command("a"), command("a")], /step key "a" is used twice/],
     ["a dependency on a missing step", [command("a", { dependsOn: ["b"] })], /depends on "b", which is not a step/],
-    ["a key with a colon (it would break the OIDC sub claim)", [command("a:b")], /step key "a:b" is invalid/],
+    ["a key with a colon (it would break the OIDC sub claim)", [command("a:b")], /steps\[0\]\.key "a:b" is not a step key/],
     ["a step without commands", [command("a", { commands: [] })], /has no commands/],
     ["an unpinned plugin", [command("a", { plugins: [{ name: "docker#v5", config: {} }] })], /must be pinned to an exact version/],
     ["a bad concurrency limit", [command("a", { concurrency: { group: "g", limit: 0 } })], /concurrency limit must be a positive integer/],

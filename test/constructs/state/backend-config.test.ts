@@ -53,10 +53,10 @@ describe("s3BackendConfig", () => {
   });
 
   it.each<[string, Partial<StateBackendLocation>, string | undefined, RegExp]>([
-    ["a key alias instead of the key ARN", { kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:alias/state" }, KEY, /kmsKeyArn .* must be a KMS key ARN \(not an alias/],
-    ["a key ID instead of the key ARN", { kmsKeyArn: "0b1c2d3e-1111-4222-8333-444455556666" }, KEY, /must be a KMS key ARN/],
+    ["a key alias instead of the key ARN", { kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:alias/state" }, KEY, /kmsKeyArn .* is not a KMS key ARN: .*not an alias/],
+    ["a key ID instead of the key ARN", { kmsKeyArn: "0b1c2d3e-1111-4222-8333-444455556666" }, KEY, /kmsKeyArn "0b1c2d3e-1111-4222-8333-444455556666" is not a KMS key ARN/],
     ["a missing lock table", { lockMode: "dynamodb", lockTableName: undefined }, KEY, /lockTableName is required when lockMode is "dynamodb"/],
-    ["a bucket ARN instead of its name", { bucket: "arn:aws:s3:::acme" }, KEY, /bucket "arn:aws:s3:::acme" is not an S3 bucket name/],
+    ["a bucket ARN instead of its name", { bucket: "arn:aws:s3:::acme" }, KEY, /bucket "arn:aws:s3:::acme" is not a state bucket name/],
     ["a bad region", { region: "Europe" }, KEY, /region "Europe" is not an AWS region/],
     ["a key with a leading slash", {}, `/${KEY}`, /key "\/pipelines.*" must be an object key without leading or trailing "\/"/],
   ])("refuses %s", (_name, overrides, key, message) => {

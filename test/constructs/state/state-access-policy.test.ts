@@ -171,7 +171,7 @@ describe("stateAccessStatements: lock modes and input checks", () => {
     ["an alias instead of a key ARN", { kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/state` }, /not a literal KMS key ARN/],
     ["an unknown access level", { access: "admin" as "read" }, /access must be "read" \(plan\) or "write" \(apply\)/],
     ["an unknown lock mode", { lockMode: "none" as "both" }, /lockMode must be "dynamodb", "lockfile" or "both"/],
-    ["a malformed region", { region: "EU" }, /region "EU" is not an AWS region name/],
+    ["a malformed region", { region: "EU" }, /region "EU" is not an AWS region/],
   ])("refuses %s with a message naming the field", (_name, overrides, message) => {
     expect(() => stateAccessStatements(scope(overrides))).toThrow(message);
   });

@@ -127,10 +127,10 @@ describe("stateKey", () => {
   });
 
   it.each<[string, { prefix?: string; pipelineSlug?: string; workspace?: string }, RegExp]>([
-    ["a prefix with a trailing slash", { prefix: "pipelines/" }, /prefix "pipelines\/" must be/],
-    ["a prefix with a leading slash", { prefix: "/pipelines" }, /prefix "\/pipelines" must be/],
-    ["a prefix that climbs out", { prefix: "pipelines/.." }, /prefix "pipelines\/\.\." must be/],
-    ["a slug with a slash", { pipelineSlug: "a/b" }, /pipelineSlug "a\/b" is not a Buildkite pipeline slug/],
+    ["a prefix with a trailing slash", { prefix: "pipelines/" }, /prefix "pipelines\/" is not a state key prefix/],
+    ["a prefix with a leading slash", { prefix: "/pipelines" }, /prefix "\/pipelines" is not a state key prefix/],
+    ["a prefix that climbs out", { prefix: "pipelines/.." }, /prefix "pipelines\/\.\." is not a state key prefix/],
+    ["a slug with a slash", { pipelineSlug: "a/b" }, /pipelineSlug "a\/b" is not a Buildkite slug/],
     ["a raw branch name as workspace", { workspace: "feature/x" }, /workspace "feature\/x" is not a workspace name/],
     ["an empty workspace", { workspace: "" }, /workspace "" is not a workspace name/],
   ])("refuses %s", (_name, overrides, message) => {

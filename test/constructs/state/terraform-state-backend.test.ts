@@ -144,8 +144,8 @@ describe("TerraformStateBackend options", () => {
   });
 
   it.each<[string, Partial<TerraformStateBackendProps>, RegExp]>([
-    ["a bucket name with dots", { bucketName: "acme.tfstate" }, /bucketName "acme.tfstate" is not a valid bucket name/],
-    ["an account ID that is not 12 digits", { accountId: "1234" }, /accountId "1234" is not a 12-digit AWS account ID/],
+    ["a bucket name with dots", { bucketName: "acme.tfstate" }, /bucketName "acme.tfstate" is not a state bucket name/],
+    ["an account ID that is not 12 digits", { accountId: "1234" }, /accountId "1234" is not an AWS account ID: use its 12 digits/],
     ["a bad region", { region: "eu-west" }, /region "eu-west" is not an AWS region/],
     ["a short deletion window", { keyDeletionWindowDays: 3 }, /keyDeletionWindowDays must be a whole number of days from 7 to 30/],
     ["a zero-day noncurrent expiry", { noncurrentVersionExpiration: { days: 0 } }, /noncurrentVersionExpiration.days must be a whole number of days >= 1/],

@@ -138,8 +138,8 @@ describe("PipelineAccess", () => {
     ["no branch and no tag", { ...base, apply: { branches: [] } }, /^apply\.branches and apply\.tags are both empty/],
     ["a session under an hour", { ...base, sessionDurationSeconds: 900 }, /^sessionDurationSeconds 900 is out of range/],
     ["a session over 12 hours", { ...base, apply: { sessionDurationSeconds: 43201 } }, /^apply\.sessionDurationSeconds 43201 is out of range/],
-    ["a role name over 64 characters", { ...base, pipeline: "p".repeat(60) }, /^plan\.roleName \(derived from roleNamePrefix .*\) .* \(it has 68; set a shorter name/],
-    ["the same name twice", { ...base, plan: { roleName: "ci" }, apply: { roleName: "ci" } }, /^plan\.roleName and apply\.roleName are both "ci"/],
+    ["a role name over 64 characters", { ...base, pipeline: "p".repeat(60) }, /^plan\.roleName ".*" is not a valid IAM role name \(derived from roleNamePrefix .*\): .* \(it has 68; set a shorter name/],
+    ["the same name twice", { ...base, plan: { roleName: "ci" }, apply: { roleName: "ci" } }, /^plan\.roleName "ci" is also apply\.roleName/],
     ["an audience glob", { ...base, audience: "sts.*" }, /^plan\.audience "sts\.\*" must be a literal audience/],
     ["a bad role path", { ...base, rolePath: "buildkite" }, /^rolePath "buildkite" is not a valid IAM path/],
   ])("refuses %s with a message naming the field", (_name, props, message) => {
