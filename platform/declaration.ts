@@ -4,24 +4,27 @@
  * The schema is the single source of the declaration's types.
  */
 import * as v from "valibot";
+import { Format, FORMATS } from "../constructs";
 import { DEFAULT_IAM_ROLE_QUOTA, MAX_IAM_ROLE_QUOTA } from "./quotas";
-
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ACCOUNT_ID = /^\d{12}$/;
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
-const MANAGED_POLICY_ARN = /^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/;
-/** What the state-backend construct accepts: no dots (they break TLS with virtual-hosted addressing), no "--". */
-const BUCKET = /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
-/** Buildkite's schedule intervals: a predefined one, or five crontab fields and an optional time zone. */
-const CRONLINE = /^(@(hourly|daily|midnight|weekly|monthly|yearly)|[\w*/,#?-]+( [\w*/,#?-]+){4}( [\w/+:-]+)?)$/;
 
 /** A format check whose message quotes the offending value, so that two mistakes never read alike. */
 const matching = (pattern: RegExp, expected: string) => v.pipe(v.string(), v.regex(pattern, (issue) => `"${String(issue.input)}" ${expected}`));
-const slug = (what: string) =>
-  matching(SLUG, `is not a valid ${what} slug: use lowercase letters, digits and hyphens, not starting or ending with a hyphen`);
-const uuid = (what: string) =>
-  matching(UUID, `is not a valid ${what} UUID: use the lowercase 8-4-4-4-12 hex form Buildkite shows in the settings page`);
+/**
+ * A field in one of the library's formats: the same predicate the constructs check, and the
+ * format's own words unless the field says it better (`is not a valid pipeline slug`).
+ */
+const inFormat = <T>(base: v.GenericSchema<T, T>, format: Format<T>, words: { problem?: string; fix?: string } = {}) =>
+  v.pipe(
+    base,
+    v.check(format.test, (issue) => {
+      const refusal = format.explain(issue.input as T);
+      const value = typeof issue.input === "string" ? `"${issue.input}"` : String(issue.input);
+      return `${value} ${words.problem ?? refusal?.problem}: ${words.fix ?? refusal?.fix}`;
+    }),
+  );
+const formatted = (format: Format<string>, words?: { problem?: string; fix?: string }) => inFormat(v.string(), format, words);
+const slug = (what: string) => formatted(FORMATS.slug, { problem: `is not a valid ${what} slug` });
+const uuid = (what: string) => formatted(FORMATS.uuid, { problem: `is not a valid ${what} UUID` });
 const nonEmptyString = v.pipe(v.string(), v.minLength(1));
 const nonEmptyArray = <T extends v.GenericSchema>(item: T, message?: string) => v.pipe(v.array(item), v.minLength(1, message));
 const wholeNumber = v.pipe(v.number(), v.integer());
@@ -39,7 +42,7 @@ const permissionsSchema = v.strictObject({
   /** Named permission sets from the catalogue (see platform/permission-sets.ts). */
   sets: v.optional(v.array(v.string()), []),
   managedPolicyArns: v.optional(
-    v.array(matching(MANAGED_POLICY_ARN, "is not an IAM managed policy ARN: use one like arn:aws:iam::aws:policy/ReadOnlyAccess, or a permission set")),
+    v.array(formatted(FORMATS.managedPolicyArn, { fix: "use one like arn:aws:iam::aws:policy/ReadOnlyAccess, or a permission set" })),
     [],
   ),
   statements: v.optional(v.array(statementSchema), []),
@@ -47,12 +50,12 @@ const permissionsSchema = v.strictObject({
 
 const roleSchema = v.strictObject({
   /** Branch names or glob patterns whose builds may assume the role. */
-  branches: nonEmptyArray(nonEmptyString),
-  /** Step keys whose jobs may assume the role. */
-  stepKey: v.optional(slug("step key")),
+  branches: nonEmptyArray(formatted(FORMATS.refPattern)),
+  /** The key of the step that assumes the role. */
+  stepKey: v.optional(formatted(FORMATS.stepKey)),
   permissions: v.optional(permissionsSchema, { sets: [], managedPolicyArns: [], statements: [] }),
   /** Maximum session length in seconds (IAM allows 3600-43200). */
-  sessionDurationSeconds: v.optional(wholeNumber),
+  sessionDurationSeconds: v.optional(inFormat(v.number(), FORMATS.sessionDuration)),
 });
 
 const pipelineSchema = v.strictObject({
@@ -63,10 +66,10 @@ const pipelineSchema = v.strictObject({
   id: v.optional(uuid("pipeline")),
   account: slug("account name"),
   defaultBranch: v.optional(nonEmptyString, "main"),
-  workingDirectory: v.optional(v.string(), "."),
+  workingDirectory: v.optional(formatted(FORMATS.workingDirectory), "."),
   /** POSIX sh commands run before Terraform (e.g. `npm ci`, `npx cdktf synth` for cdktf repositories). */
   setupCommands: v.optional(v.array(nonEmptyString), []),
-  queue: v.optional(slug("queue key")),
+  queue: v.optional(formatted(FORMATS.queueKey)),
   owner: v.optional(slug("team")),
   teams: v.optional(v.array(v.strictObject({ team: slug("team"), access: v.picklist(["READ_ONLY", "BUILD_AND_READ", "MANAGE_BUILD_AND_READ"]) })), []),
   plan: v.optional(roleSchema, { branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [] } }),
@@ -74,12 +77,7 @@ const pipelineSchema = v.strictObject({
   /** A block step before apply. */
   approval: v.optional(v.boolean(), true),
   /** Cron line of the nightly drift check (`terraform plan -detailed-exitcode`). */
-  driftSchedule: v.optional(
-    matching(
-      CRONLINE,
-      'is not a Buildkite schedule: use five crontab fields and an optional time zone ("0 3 * * *", "0 3 * * 1-5 Europe/Berlin") or @daily, @weekly, ...',
-    ),
-  ),
+  driftSchedule: v.optional(formatted(FORMATS.cronline)),
 });
 
 export const declarationSchema = v.strictObject({
@@ -95,8 +93,8 @@ export const declarationSchema = v.strictObject({
   accounts: nonEmptyArray(
     v.strictObject({
       name: slug("account name"),
-      id: matching(ACCOUNT_ID, "is not an AWS account ID: use its 12 digits, quoted as a string"),
-      region: matching(REGION, 'is not an AWS region: use a region code like "eu-west-1"'),
+      id: formatted(FORMATS.accountId, { fix: "use its 12 digits, quoted as a string" }),
+      region: formatted(FORMATS.region),
       /**
        * The account's IAM "Roles per account" quota once AWS has raised it; the platform
        * warns from 80% of it and refuses a fleet over it (two roles per pipeline).
@@ -115,30 +113,24 @@ export const declarationSchema = v.strictObject({
   ),
   state: v.strictObject({
     account: slug("account name"),
-    bucket: matching(BUCKET, "is not a state bucket name: use 3-63 lowercase letters, digits and single hyphens (no dots, which break TLS with virtual-hosted addressing)"),
-    lockTable: v.optional(matching(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name: use 3-255 letters, digits, "_", "-" or "."')),
+    bucket: formatted(FORMATS.stateBucket),
+    lockTable: v.optional(formatted(FORMATS.lockTableName)),
     lockMode: v.optional(v.picklist(["dynamodb", "lockfile", "both"]), "lockfile"),
     /**
      * ARN of the state KMS key, printed as the `kms_key_arn` output of the state-backend stack's
      * first apply (a KMS key ID is random). Until it is set only the state-backend stack is synthesized.
      */
     kmsKeyArn: v.optional(
-      matching(
-        /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
-        "is not a KMS key ARN: copy the state-backend stack's kms_key_arn output (arn:aws:kms:<region>:<account>:key/<uuid>)",
-      ),
+      formatted(FORMATS.kmsKeyArn, { fix: "copy the state-backend stack's kms_key_arn output (arn:aws:kms:<region>:<account>:key/<uuid>)" }),
     ),
     /** The state-backend stack's own state has been migrated into its bucket (scripts/migrate-state.sh). */
     migrated: v.optional(v.boolean(), false),
-    keyPrefix: v.optional(
-      matching(/^[a-z0-9][a-z0-9/_-]*[a-z0-9]$/, 'is not a state key prefix: use a relative prefix like "pipelines" (no leading or trailing slash)'),
-      "pipelines",
-    ),
+    keyPrefix: v.optional(formatted(FORMATS.stateKeyPrefix), "pipelines"),
   }),
   cluster: v.strictObject({
     name: nonEmptyString,
-    queues: nonEmptyArray(v.strictObject({ key: slug("queue key"), description: v.optional(v.string()) })),
-    defaultQueue: slug("queue key"),
+    queues: nonEmptyArray(v.strictObject({ key: formatted(FORMATS.queueKey), description: v.optional(v.string()) })),
+    defaultQueue: formatted(FORMATS.queueKey),
     agentTokenRotationHours: v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(24 * 30)), 6),
   }),
   teams: v.optional(v.array(v.strictObject({ slug: slug("team"), name: nonEmptyString, description: v.optional(v.string()) })), []),

@@ -1,6 +1,5 @@
 import * as v from "valibot";
-import { branchAdmitted } from "../constructs/buildkite/branch-glob";
-import { grantsAdministrator } from "../constructs/guardrails/no-admin-wildcard";
+import { branchAdmitted, grantsAdministrator, ValidationError } from "../constructs";
 import { declarationSchema, DEFAULT_PLATFORM_SLUG, PROVENANCE_TAG_KEYS, PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-error";
 import { PERMISSION_SETS } from "./permission-sets";
@@ -45,8 +44,21 @@ function knownFields(path: readonly PropertyKey[]): string[] {
 /** IAM's limit on role names; a pipeline's roles are named `bk-<slug>-plan` and `bk-<slug>-apply`. */
 const MAX_ROLE_NAME_LENGTH = 64;
 const MAX_PIPELINE_SLUG_LENGTH = MAX_ROLE_NAME_LENGTH - "bk--apply".length;
-/** Messages of the trust declaration start with the role field they are about, e.g. `apply.branches[1]`. */
-const ROLE_FIELD = /^(?:plan|apply)\.\w+(?:\[\d+\])?/;
+/**
+ * Where a field of the trust declaration (`PipelineAccessProps`, as {@link pipelineAccess} fills it from
+ * the pipeline at `at`) lives in the platform declaration: `apply.branches[1]` is the pipeline's own
+ * `apply.branches[1]`, and its single step key is `apply.stepKey`. Other fields come from the
+ * declaration as a whole, so the pipeline is named.
+ */
+function declarationPath(at: string, field: string): string {
+  for (const role of ["plan", "apply"] as const) {
+    if (field.startsWith(`${role}.stepKeys`)) return `${at}.${role}.stepKey`;
+    for (const own of ["branches", "sessionDurationSeconds"]) {
+      if (field === `${role}.${own}` || field.startsWith(`${role}.${own}[`)) return `${at}.${field}`;
+    }
+  }
+  return at;
+}
 
 function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   const issues: DeclarationIssue[] = [];
@@ -136,9 +148,7 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
       try {
         pipelineAccess(d, p);
       } catch (err) {
-        const message = (err as Error).message;
-        const field = ROLE_FIELD.exec(message)?.[0];
-        add(field ? `${at}.${field}` : at, message);
+        add(ValidationError.isValidationError(err) ? declarationPath(at, err.field) : at, (err as Error).message);
       }
     }
   });

@@ -104,13 +104,13 @@ const CASES: readonly InvalidCase[] = [
     name: "apply branch glob crossing into the next subject segment (main:*)",
     mutate: (d) => (networking(d).apply.branches = ["main", "main:*"]),
     at: "pipelines[0].apply.branches[1]",
-    message: /apply\.branches\[1\] "main:\*" contains ":", which .* cross into the next segment of the token subject/,
+    message: /^"main:\*" contains ":", which .* cross into the next segment of the token subject/,
   },
   {
     name: "plan branch glob smuggling a step segment (ma*n:step)",
     mutate: (d) => (payments(d).plan = { branches: ["main", "ma*n:step"] }),
     at: "pipelines[1].plan.branches[1]",
-    message: /plan\.branches\[1\] "ma\*n:step" contains ":"/,
+    message: /^"ma\*n:step" contains ":"/,
   },
   {
     name: "apply branches that do not admit the default branch",
@@ -234,7 +234,7 @@ const CASES: readonly InvalidCase[] = [
     name: "managed policy given by name instead of ARN",
     mutate: (d) => (payments(d).apply.permissions!.managedPolicyArns = ["AmazonS3ReadOnlyAccess"]),
     at: "pipelines[1].apply.permissions.managedPolicyArns[0]",
-    message: /^"AmazonS3ReadOnlyAccess" is not an IAM managed policy ARN: use one like arn:aws:iam::aws:policy\/ReadOnlyAccess/,
+    message: /^"AmazonS3ReadOnlyAccess" is not a managed policy ARN: use one like arn:aws:iam::aws:policy\/ReadOnlyAccess/,
   },
   {
     name: "admin statement (* on *) without allowAdminReason",
@@ -252,7 +252,7 @@ const CASES: readonly InvalidCase[] = [
     name: "session duration over IAM's 12 hours",
     mutate: (d) => (networking(d).apply.sessionDurationSeconds = 86400),
     at: "pipelines[0].apply.sessionDurationSeconds",
-    message: /apply\.sessionDurationSeconds 86400 is out of range: IAM accepts whole seconds from 3600 \(1 hour\) to 43200/,
+    message: /^86400 is out of range: IAM accepts whole seconds from 3600 \(1 hour\) to 43200/,
   },
 
   // State backend
@@ -336,8 +336,8 @@ const CASES: readonly InvalidCase[] = [
   {
     name: "working directory outside the repository",
     mutate: (d) => (payments(d).workingDirectory = "../shared"),
-    at: "synth",
-    message: /buildkite\/pipeline-payments-service: workingDirectory "\.\.\/shared" must be a path inside the repository/,
+    at: "pipelines[1].workingDirectory",
+    message: /^"\.\.\/shared" is not a path inside the repository/,
   },
 ];
 
