@@ -195,7 +195,7 @@ export function kmsKeyArnRegion(arn: string): string | undefined {
 
 /**
  * Every input format of the library, each defined once. The constructs check
- * their props with {@link checkFormat}; the declaration schema calls `test`.
+ * their props with `checkFormat`; the declaration schema calls `test`.
  */
 export const FORMATS = Object.freeze({
   /**
