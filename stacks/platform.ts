@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { applyGuardrails } from "../constructs/index";
 import { addS3Backend, s3BackendConfig, StateBackendLocation } from "../constructs/state/backend-config";
 import { pipelineStatePrefix, stateKey } from "../constructs/state/state-key";
 import { PipelineRolePermissions, StateLocation } from "../constructs/trust/buildkite-pipeline-role";
@@ -123,9 +124,17 @@ function shardId(base: string, index: number): string {
  * `state-backend` (bootstrap, local state until migrated), one or more
  * `identity-<account>` stacks per account (OIDC provider and pipeline roles),
  * and `buildkite` (+ `buildkite-<n>` shards) for the Buildkite side. Deploy
- * order is recorded as stack dependencies.
+ * order is recorded as stack dependencies. Every guardrail of the library
+ * checks every stack at synth.
  */
 export function buildPlatform(scope: Construct, d: PlatformDeclaration, options: PlatformOptions = {}): PlatformStacks {
+  const stacks = buildStacks(scope, d, options);
+  // Once, after the last stack: the constructs do not apply guardrails themselves.
+  applyGuardrails(scope);
+  return stacks;
+}
+
+function buildStacks(scope: Construct, d: PlatformDeclaration, options: PlatformOptions): PlatformStacks {
   const offline = options.offline ?? false;
   const accounts = new Map(d.accounts.map((a) => [a.name, a]));
   const stateAccount = accounts.get(d.state.account)!;

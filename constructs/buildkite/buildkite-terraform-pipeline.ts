@@ -3,6 +3,7 @@ import { DataBuildkiteSignedPipelineSteps } from "../../providers/buildkite/lib/
 import { Pipeline } from "../../providers/buildkite/lib/pipeline";
 import { PipelineSchedule } from "../../providers/buildkite/lib/pipeline-schedule";
 import { PipelineTeam } from "../../providers/buildkite/lib/pipeline-team";
+import { recordPipelineRoles } from "../guardrails/pipeline-roles";
 import { checkFormat, FORMATS, normalizeWorkingDirectory } from "../private/validation";
 import { s3BackendConfig } from "../state/backend-config";
 import { DEFAULT_STABLE_WORKSPACE, pipelineStatePrefix, workspaceName } from "../state/state-key";
@@ -10,8 +11,6 @@ import { RoleAccess } from "../trust/role-access";
 import { branchAdmitted } from "./branch-glob";
 import { interpolationFreeScript } from "./interpolation";
 import { BlockStep, CommandStep, PipelineStep, renderPipelineYaml } from "./pipeline-steps";
-import { noForkBuildsWithWritableRoles, PipelineForkSettings } from "./rules/no-fork-builds-with-writable-roles";
-import { requiredPipelineSettings } from "./rules/required-pipeline-settings";
 import { CredentialMethod, stepCredentials } from "./step-credentials";
 import { allOfConditions, branchEquals, branchMatchesAny, notCondition, notFork, notPullRequest, sourceIs, StepCondition } from "./step-condition";
 import { applyScript, PipelineStateBackend, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
@@ -157,7 +156,9 @@ export interface BuildkiteTerraformPipelineProps {
  * step key the role admits, and runs only on branches the role admits.
  * Pull requests from forks are never built: the pipeline settings turn them
  * off, every step's condition excludes them, and the scripts refuse fork
- * branch names.
+ * branch names. The pipeline records the roles its steps assume, so that the
+ * guardrails of {@link BUILDKITE_PIPELINES_PACK} check the settings as
+ * synthesized (overrides included) once {@link applyGuardrails} is applied.
  */
 export class BuildkiteTerraformPipeline extends Construct {
   /** The `buildkite_pipeline`. */
@@ -180,13 +181,11 @@ export class BuildkiteTerraformPipeline extends Construct {
   readonly pipelineTeams: readonly PipelineTeam[];
   /** The signing data source, when the steps are signed. */
   readonly signedSteps?: DataBuildkiteSignedPipelineSteps;
-  private readonly roles: readonly RoleAccess[];
 
   constructor(scope: Construct, id: string, props: BuildkiteTerraformPipelineProps) {
     super(scope, id);
     const path = this.node.path;
     const { plan, apply } = props.access;
-    this.roles = [plan, apply];
     this.slug = resolveSlug(path, props);
     this.defaultBranch = props.defaultBranch ?? "main";
     const workingDirectory = normalizeWorkingDirectory(checkFormat(FORMATS.workingDirectory, "workingDirectory", props.workingDirectory ?? ".", path));
@@ -348,20 +347,8 @@ export class BuildkiteTerraformPipeline extends Construct {
     this.pipelineTeams = (props.teams ?? []).map(
       (team, i) => new PipelineTeam(this, `team-${i}`, { pipelineId, teamId: team.teamId, accessLevel: team.accessLevel }),
     );
-
-    this.node.addValidation({ validate: () => this.validateSettings() });
-  }
-
-  /** Re-checks the provider settings as they will be synthesized, overrides included. */
-  private validateSettings(): string[] {
-    const config = (this.pipeline.toTerraform() as any).resource?.buildkite_pipeline?.[this.pipeline.friendlyUniqueId] ?? {};
-    const raw = config.provider_settings ?? {};
-    const settings: PipelineForkSettings = {
-      buildPullRequestForks: raw.build_pull_request_forks,
-      prefixPullRequestForkBranchNames: raw.prefix_pull_request_fork_branch_names,
-    };
-    const fork = noForkBuildsWithWritableRoles(settings, this.roles);
-    return [...(fork ? [fork] : []), ...requiredPipelineSettings(settings, this.roles)];
+    // The pipeline guardrails check the settings as synthesized (overrides included) against these roles.
+    recordPipelineRoles(this.pipeline, [plan, apply]);
   }
 }
 

@@ -5,6 +5,7 @@
  * JSON, so they also catch raw resources and escape-hatch overrides, not only
  * what this library's constructs create.
  */
+import { IConstruct } from "constructs";
 
 /** One block of a synthesized Terraform configuration. */
 export interface SynthesizedBlock {
@@ -27,8 +28,21 @@ export function blockAddress(block: Pick<SynthesizedBlock, "kind" | "type" | "na
   return `${block.type}.${block.name}`;
 }
 
+/** How a finding of a rule is reported: `error` fails synth, `warning` becomes a warning annotation. */
+export type GuardrailSeverity = "error" | "warning";
+
 /** Settings of the guardrails. */
 export interface GuardrailOptions {
+  /**
+   * The packs whose rules run.
+   * @default [RECOMMENDED_PACK] - every rule of this library
+   */
+  readonly packs?: readonly GuardrailPack[];
+  /**
+   * Rules run besides those of the packs, for example the consumer's own.
+   * @default - none
+   */
+  readonly rules?: readonly GuardrailRule[];
   /**
    * Largest trust policy accepted, in characters without whitespace. Raise it
    * only after raising the account's "role trust policy length" quota (at most 8,192).
@@ -43,41 +57,73 @@ export interface GuardrailContext {
   readonly blocks: readonly SynthesizedBlock[];
   /** The trust policy size limit in force. */
   readonly trustPolicySizeLimit: number;
+  /**
+   * The construct that synthesized a block, for facts the JSON does not hold
+   * (for example which roles a pipeline's steps assume, recorded as construct
+   * metadata). Undefined when the rules run over bare JSON ({@link checkGuardrails}
+   * without constructs) or the block has no construct path.
+   */
+  constructOf(block: SynthesizedBlock): IConstruct | undefined;
 }
 
 /** One thing wrong with a block. */
 export interface GuardrailViolation {
   /** What is wrong, in a sentence. */
   readonly message: string;
-  /** How to fix it. */
-  readonly fix: string;
+  /** How to fix this violation. @default - the rule's fix */
+  readonly fix?: string;
 }
 
-/** A guardrail rule. */
+/**
+ * A guardrail rule: a pure function over one synthesized block, with what it
+ * requires and how to comply. Rules are plain objects; consumers write their
+ * own and run them with {@link applyGuardrails} (`rules`, or in a pack).
+ */
 export interface GuardrailRule {
-  /** Stable identifier, also the rule's file name. */
+  /** Stable identifier (lowercase words joined by hyphens), also the rule's file name. */
   readonly id: string;
-  /** One sentence: what the rule refuses. */
+  /** One sentence: what the rule requires. */
   readonly description: string;
-  /** Whether {@link BuildkiteGuardrails.exempt} may waive the rule for a construct, with a reason. */
+  /** One sentence: how to comply, when a violation gives no more specific fix. */
+  readonly fix: string;
+  /** Whether a finding fails synth (`error`) or is reported as a warning annotation. */
+  readonly severity: GuardrailSeverity;
+  /** Whether {@link Guardrails.exempt} may waive the rule for a construct, with a reason. */
   readonly exemptible: boolean;
   /** The violations of one block; empty when it complies. */
   check(block: SynthesizedBlock, context: GuardrailContext): GuardrailViolation[];
 }
 
+/** A named group of rules, applied together. */
+export interface GuardrailPack {
+  /** Name of the pack, for messages and documentation. */
+  readonly name: string;
+  /** What the pack protects, in a sentence. */
+  readonly description: string;
+  /** The rules, in the order their findings are reported. */
+  readonly rules: readonly GuardrailRule[];
+}
+
 /** A violation, located. */
-export interface GuardrailFinding extends GuardrailViolation {
+export interface GuardrailFinding {
   /** ID of the rule. */
   readonly rule: string;
+  /** Severity of the rule. */
+  readonly severity: GuardrailSeverity;
   /** Construct path of the block. */
   readonly path: string;
   /** Terraform address of the block. */
   readonly address: string;
+  /** What is wrong, in a sentence. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
 }
 
 /** The message a failed synth shows for a finding. */
 export function formatFinding(finding: GuardrailFinding): string {
-  return `guardrail ${finding.rule} refuses ${finding.path} (${finding.address}): ${finding.message} Fix: ${finding.fix}`;
+  const verb = finding.severity === "error" ? "refuses" : "warns about";
+  return `guardrail ${finding.rule} ${verb} ${finding.path} (${finding.address}): ${finding.message} Fix: ${finding.fix}`;
 }
 
 /** Whether a synthesized value is (or contains) an unresolved Terraform expression. */

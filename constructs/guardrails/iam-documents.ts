@@ -92,8 +92,6 @@ function asArray(value: unknown): any[] {
   return Array.isArray(value) ? value : [value];
 }
 
-
-
 /** Values of a condition key under one exact operator. */
 export function conditionValues(statement: PolicyStatement, operator: string, key: string): string[] | undefined {
   const block = statement.Condition?.[operator];
@@ -132,9 +130,18 @@ export function mentionsBuildkite(raw: string): boolean {
   return raw.includes(BUILDKITE_OIDC_HOST);
 }
 
+const POLICY_DOCUMENT_REFERENCE = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/;
+
 /** Whether a policy argument is a reference to an `aws_iam_policy_document` data source of the stack. */
 export function referencesPolicyDocument(raw: string): boolean {
-  return isExpression(raw) && /^\$\{data\.aws_iam_policy_document\.[^.]+\.json\}$/.test(raw);
+  return isExpression(raw) && POLICY_DOCUMENT_REFERENCE.test(raw);
+}
+
+/** The document of the `aws_iam_policy_document` data source a policy argument references, when the stack holds it. */
+export function referencedPolicyDocument(raw: string, blocks: readonly SynthesizedBlock[]): PolicyDocument | undefined {
+  const name = POLICY_DOCUMENT_REFERENCE.exec(raw)?.[1];
+  const source = name === undefined ? undefined : blocks.find((b) => b.kind === "data" && b.type === "aws_iam_policy_document" && b.name === name);
+  return source ? dataPolicyDocument(source.values) : undefined;
 }
 
 /** A label for a statement in messages: its Sid, or its position. */

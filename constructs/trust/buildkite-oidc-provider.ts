@@ -1,6 +1,5 @@
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { Construct } from "constructs";
-import { BuildkiteGuardrails } from "../guardrails/buildkite-guardrails";
 import { BUILDKITE_OIDC_ISSUER, buildkiteOidcProviderArn, DEFAULT_BUILDKITE_AUDIENCE } from "./buildkite-oidc";
 import { checkFormat, checkList, FORMATS } from "../private/validation";
 
@@ -59,6 +58,5 @@ export class BuildkiteOidcProvider extends Construct implements IBuildkiteOidcPr
       clientIdList: [...this.audiences],
       tags: props.tags,
     });
-    BuildkiteGuardrails.applyTo(this);
   }
 }

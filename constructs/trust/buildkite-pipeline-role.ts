@@ -3,7 +3,8 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { BuildkiteGuardrails } from "../guardrails/buildkite-guardrails";
+import { Guardrails } from "../guardrails/guardrails";
+import { isReadAction, WRITE_MANAGED_POLICY } from "../guardrails/rules/plan-role-read-only";
 import { asList, PolicyDocument, policyDocument, policySize, PolicyStatement, renderPolicy } from "../policy/policy-document";
 import { StateAccessScope, stateAccessStatements } from "../state/state-access-policy";
 import { BuildkiteOidcProvider, IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
@@ -56,10 +57,6 @@ export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
 
 /** IAM's limit on the summed size of a role's inline policies, whitespace not counted. */
 export const INLINE_POLICIES_SIZE_LIMIT = 10240;
-/** Verbs of actions that only read; a plan role's own statements may use nothing else. */
-const READ_VERBS = ["Get", "List", "Describe", "Head", "BatchGet", "BatchDescribe", "Query", "Scan", "Search", "Select", "Lookup", "View", "Check", "Read", "Filter", "Decrypt"];
-/** AWS managed policies whose names say they can change things. */
-const WRITE_MANAGED_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?(?:AdministratorAccess|PowerUserAccess|[\w-]*FullAccess[\w-]*)$/;
 
 /**
  * One IAM role of a Buildkite pipeline (plan or apply), trusting only the
@@ -143,8 +140,7 @@ export class BuildkitePipelineRole extends Construct {
         policyArn: arn,
       });
     }
-    if (props.adminAccessReason !== undefined) BuildkiteGuardrails.exempt(this, "no-admin-wildcard", props.adminAccessReason);
-    BuildkiteGuardrails.applyTo(this);
+    if (props.adminAccessReason !== undefined) Guardrails.exempt(this, "no-admin-wildcard", props.adminAccessReason);
   }
 }
 
@@ -183,10 +179,4 @@ function checkStatement(kind: PipelineRoleKind, index: number, statement: Policy
     }
   }
   return statement;
-}
-
-/** Whether an action (possibly a glob) can only read, judged by its verb. */
-function isReadAction(action: string): boolean {
-  const name = action.split(":")[1] ?? "";
-  return READ_VERBS.some((verb) => name.startsWith(verb) && name.length > 0);
 }

@@ -2,6 +2,9 @@ import { TerraformStack, Testing } from "cdktf";
 import * as path from "path";
 import { load } from "js-yaml";
 import { BuildkiteTerraformPipeline, BuildkiteTerraformPipelineProps } from "../../../constructs/buildkite/buildkite-terraform-pipeline";
+import { applyGuardrails } from "../../../constructs/guardrails/guardrails";
+import { BUILDKITE_PIPELINES_PACK } from "../../../constructs/guardrails/packs";
+import { pipelineRolesOf } from "../../../constructs/guardrails/pipeline-roles";
 import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
 import { BuildkiteProvider } from "../../../providers/buildkite/lib/provider";
 import { checkSchemaConformance } from "../../../testing/schema-conformance";
@@ -110,22 +113,37 @@ describe("BuildkiteTerraformPipeline", () => {
     });
   });
 
-  describe("fork guardrail", () => {
+  describe("fork guardrails (BUILDKITE_PIPELINES_PACK, over the synthesized settings and the roles the pipeline records)", () => {
+    /** The pipeline's stack with the pipeline guardrails applied, as the app applies them. */
+    function guarded() {
+      const built = build();
+      applyGuardrails(built.stack, { packs: [BUILDKITE_PIPELINES_PACK] });
+      return built;
+    }
+
     it("fails synthesis when an override turns fork builds on for a pipeline whose roles can write", () => {
-      const { pipeline, stack } = build();
+      const { pipeline, stack } = guarded();
       pipeline.pipeline.addOverride("provider_settings.build_pull_request_forks", true);
-      expect(() => Testing.synth(stack, true)).toThrow(/build_pull_request_forks is true, but the pipeline's steps can assume bk-networking-apply, which can write/);
+      expect(() => Testing.synth(stack, true)).toThrow(
+        /guardrail no-fork-builds-with-writable-roles refuses buildkite\/networking\/pipeline \(buildkite_pipeline\.\S+\): provider_settings.build_pull_request_forks is true, but the pipeline's steps can assume bk-networking-apply, which can write/,
+      );
     });
 
     it("fails synthesis when fork branch names are no longer prefixed (the trust policies rely on the prefix)", () => {
-      const { pipeline, stack } = build();
+      const { pipeline, stack } = guarded();
       pipeline.pipeline.addOverride("provider_settings.prefix_pull_request_fork_branch_names", false);
-      expect(() => Testing.synth(stack, true)).toThrow(/requires provider_settings.prefix_pull_request_fork_branch_names = true, found false/);
+      expect(() => Testing.synth(stack, true)).toThrow(/guardrail required-pipeline-settings .* requires provider_settings.prefix_pull_request_fork_branch_names = true, found false/);
     });
 
     it("passes the generated settings", () => {
-      const { stack } = build();
+      const { stack } = guarded();
       expect(() => Testing.synth(stack, true)).not.toThrow();
+    });
+
+    it("records the roles its steps assume on the pipeline resource, without changing the synthesized configuration", () => {
+      const { pipeline } = build();
+      expect(pipelineRolesOf(pipeline.pipeline)?.map((role) => role.roleName)).toEqual(["bk-networking-plan", "bk-networking-apply"]);
+      expect(pipelineRolesOf(pipeline)).toBeUndefined();
     });
   });
 

@@ -1,4 +1,4 @@
-import { GuardrailRule, GuardrailViolation, isExpression } from "./guardrail";
+import { GuardrailRule, GuardrailViolation, isExpression } from "../guardrail";
 
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const ROLE_NAME_PREFIX = /^[\w+=,.@-]{1,38}$/;
@@ -8,6 +8,8 @@ const ROLE_PATH = /^\/(?:[\x21-\x7e]*\/)?$/;
 export const roleName: GuardrailRule = {
   id: "role-name",
   description: "Role names are 1-64 characters of [A-Za-z0-9+=,.@_-], name prefixes at most 38, paths /.../.",
+  fix: 'use 1-64 characters from letters, digits and +=,.@_- for names (set roleName or a shorter roleNamePrefix), at most 38 for prefixes, and "/" or "/<segments>/" for paths.',
+  severity: "error",
   exemptible: false,
   check(block) {
     if (block.kind !== "resource" || block.type !== "aws_iam_role") return [];

@@ -1,5 +1,5 @@
-import { noAdminWildcard } from "../../../constructs/guardrails/no-admin-wildcard";
-import { PolicyStatement } from "../../../constructs/policy/policy-document";
+import { noAdminWildcard } from "../../../../constructs/guardrails/rules/no-admin-wildcard";
+import { PolicyStatement } from "../../../../constructs/policy/policy-document";
 import { check, data, resource } from "./support/blocks";
 
 const rolePolicy = (...statements: PolicyStatement[]) =>

@@ -1,5 +1,5 @@
-import { buildkiteTrustPinned } from "../../../constructs/guardrails/buildkite-trust-pinned";
-import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
+import { buildkiteTrustPinned } from "../../../../constructs/guardrails/rules/buildkite-trust-pinned";
+import { PipelineAccess } from "../../../../constructs/trust/pipeline-access";
 import { buildkiteTrust, check, data, PROVIDER_ARN, resource, role } from "./support/blocks";
 
 const AUD = { "agent.buildkite.com:aud": "sts.amazonaws.com" };

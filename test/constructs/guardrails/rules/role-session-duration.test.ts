@@ -1,4 +1,4 @@
-import { roleSessionDuration } from "../../../constructs/guardrails/role-session-duration";
+import { roleSessionDuration } from "../../../../constructs/guardrails/rules/role-session-duration";
 import { check, resource } from "./support/blocks";
 
 const withDuration = (duration: unknown) => resource("aws_iam_role", { name: "ci", assume_role_policy: "{}", ...(duration === undefined ? {} : { max_session_duration: duration }) });

@@ -1,5 +1,5 @@
-import { noIamUsers } from "../../../constructs/guardrails/no-iam-users";
-import { SynthesizedBlock } from "../../../constructs/guardrails/guardrail";
+import { noIamUsers } from "../../../../constructs/guardrails/rules/no-iam-users";
+import { SynthesizedBlock } from "../../../../constructs/guardrails/guardrail";
 import { check, resource } from "./support/blocks";
 
 const provider = (values: Record<string, unknown>): SynthesizedBlock => ({ kind: "provider", type: "aws", name: "default", path: "provider.aws", values });

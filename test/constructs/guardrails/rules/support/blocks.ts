@@ -1,6 +1,7 @@
 /** Test support: synthesized blocks and a context for calling guardrail rules directly. */
-import { GuardrailContext, GuardrailRule, GuardrailViolation, SynthesizedBlock } from "../../../../constructs/guardrails/guardrail";
-import { PolicyDocument, renderPolicy } from "../../../../constructs/policy/policy-document";
+import { IConstruct } from "constructs";
+import { GuardrailContext, GuardrailRule, GuardrailViolation, SynthesizedBlock } from "../../../../../constructs/guardrails/guardrail";
+import { PolicyDocument, renderPolicy } from "../../../../../constructs/policy/policy-document";
 
 export function resource(type: string, values: Record<string, any>, name = "subject"): SynthesizedBlock {
   return { kind: "resource", type, name, path: `stack/${name}`, values };
@@ -14,10 +15,20 @@ export function role(trustPolicy: PolicyDocument | string, extra: Record<string,
   return resource("aws_iam_role", { name: "ci", assume_role_policy: typeof trustPolicy === "string" ? trustPolicy : renderPolicy(trustPolicy), ...extra });
 }
 
-/** Runs a rule on a block, with the other blocks of the stack around it. */
-export function check(rule: GuardrailRule, block: SynthesizedBlock, others: SynthesizedBlock[] = [], trustPolicySizeLimit = 2048): GuardrailViolation[] {
-  const context: GuardrailContext = { blocks: [block, ...others], trustPolicySizeLimit };
-  return rule.check(block, context);
+/**
+ * Runs a rule on a block, with the other blocks of the stack around it and,
+ * when given, the construct that synthesized the block.
+ */
+export function check(
+  rule: GuardrailRule,
+  block: SynthesizedBlock,
+  others: SynthesizedBlock[] = [],
+  trustPolicySizeLimit = 2048,
+  construct?: IConstruct,
+): GuardrailViolation[] {
+  const context: GuardrailContext = { blocks: [block, ...others], trustPolicySizeLimit, constructOf: (b) => (b === block ? construct : undefined) };
+  // As the engine reports them: a violation without its own fix takes the rule's.
+  return rule.check(block, context).map((v) => ({ message: v.message, fix: v.fix ?? rule.fix }));
 }
 
 export const PROVIDER_ARN = "arn:aws:iam::111111111111:oidc-provider/agent.buildkite.com";

@@ -1,6 +1,6 @@
-import { trustPolicySize } from "../../../constructs/guardrails/trust-policy-size";
-import { policySize } from "../../../constructs/policy/policy-document";
-import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
+import { trustPolicySize } from "../../../../constructs/guardrails/rules/trust-policy-size";
+import { policySize } from "../../../../constructs/policy/policy-document";
+import { PipelineAccess } from "../../../../constructs/trust/pipeline-access";
 import { check, role } from "./support/blocks";
 
 const pinned = {

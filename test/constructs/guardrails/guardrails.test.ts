@@ -4,12 +4,14 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { App, Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { BuildkiteGuardrails, checkGuardrails, GUARDRAIL_RULES } from "../../../constructs/guardrails/buildkite-guardrails";
+import { GuardrailRule } from "../../../constructs/guardrails/guardrail";
+import { applyGuardrails, checkGuardrails, Guardrails } from "../../../constructs/guardrails/guardrails";
+import { AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GUARDRAIL_RULES, RECOMMENDED_PACK } from "../../../constructs/guardrails/packs";
 import { renderPolicy } from "../../../constructs/policy/policy-document";
 import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
 import { addAwsProvider } from "../../../stacks/aws-provider";
-import { buildkiteTrust } from "./support/blocks";
+import { buildkiteTrust } from "./rules/support/blocks";
 
 const ACCOUNT = "111111111111";
 
@@ -40,8 +42,8 @@ const largeAccess = () =>
     apply: { branches: ["main", "production", "release/*", "hotfix/*"], tags: ["v*"], stepKeys: ["apply", "apply-eu", "apply-us"] },
   });
 
-describe("BuildkiteGuardrails", () => {
-  it("lists every rule once, each with a description", () => {
+describe("guardrails", () => {
+  it("lists every rule once, each with a description, a fix and a severity, and groups them in packs", () => {
     const ids = GUARDRAIL_RULES.map((r) => r.id);
     expect(ids).toEqual([
       "buildkite-trust-pinned",
@@ -51,14 +53,23 @@ describe("BuildkiteGuardrails", () => {
       "role-name",
       "no-iam-users",
       "no-admin-wildcard",
+      "plan-role-read-only",
+      "no-fork-builds-with-writable-roles",
+      "required-pipeline-settings",
     ]);
-    for (const rule of GUARDRAIL_RULES) expect(rule.description.length).toBeGreaterThan(20);
+    for (const rule of GUARDRAIL_RULES) {
+      expect(rule.description.length).toBeGreaterThan(20);
+      expect(rule.fix.length).toBeGreaterThan(20);
+      expect(rule.severity).toBe("error");
+    }
+    expect(RECOMMENDED_PACK.rules).toEqual(GUARDRAIL_RULES);
+    expect([...AWS_TRUST_PACK.rules, ...BUILDKITE_PIPELINES_PACK.rules]).toEqual(GUARDRAIL_RULES);
   });
 
   it("fails synth with one message per finding naming the construct path, the rule and the fix", () => {
     const app = Testing.app();
     const stack = stackIn(app, "identity");
-    BuildkiteGuardrails.applyTo(app);
+    applyGuardrails(app);
     new IamRole(stack, "open", { name: "open", assumeRolePolicy: renderPolicy(buildkiteTrust({})), maxSessionDuration: 600 });
     const error = synthError(stack);
     expect(error).toContain(
@@ -74,44 +85,90 @@ describe("BuildkiteGuardrails", () => {
     const user = new IamUser(stack, "ci-user", { name: "ci" });
     new IamAccessKey(stack, "ci-key", { user: user.name });
     expect(() => Testing.synth(stack, true)).not.toThrow();
-    BuildkiteGuardrails.applyTo(app);
+    applyGuardrails(app);
     expect(() => Testing.synth(stack, true)).toThrow(/guardrail no-iam-users refuses legacy\/ci-user \(aws_iam_user\.ci-user\)[\s\S]*guardrail no-iam-users refuses legacy\/ci-key/);
   });
 
   it("still checks stacks added to the app after the guardrails were applied (the app's own validation)", () => {
     const app = Testing.app();
-    BuildkiteGuardrails.applyTo(app);
+    applyGuardrails(app);
     const late = stackIn(app, "late");
     new IamUser(late, "ci-user", { name: "ci" });
     expect(() => app.synth()).toThrow(/\[late\] guardrail no-iam-users refuses late\/ci-user/);
   });
 
-  it("uses a raised trust policy size limit given for the app, also for the constructs' own stacks", () => {
+  it("uses a raised trust policy size limit given for the app", () => {
     const strict = Testing.app();
     new BuildkitePipelineRole(stackIn(strict, "identity"), "Apply", { access: largeAccess(), kind: "apply" });
+    applyGuardrails(strict);
     expect(() => Testing.synth(strict.node.findChild("identity") as TerraformStack, true)).toThrow(/guardrail trust-policy-size .* over the limit of 2048/);
 
     const raised = Testing.app();
-    BuildkiteGuardrails.applyTo(raised, { trustPolicySizeLimit: 4096 });
     new BuildkitePipelineRole(stackIn(raised, "identity"), "Apply", { access: largeAccess(), kind: "apply" });
+    applyGuardrails(raised, { trustPolicySizeLimit: 4096 });
     expect(() => Testing.synth(raised.node.findChild("identity") as TerraformStack, true)).not.toThrow();
-    expect(() => BuildkiteGuardrails.applyTo(raised, { trustPolicySizeLimit: 9000 })).toThrow(/trustPolicySizeLimit 9000 is out of range/);
+    expect(() => applyGuardrails(raised, { trustPolicySizeLimit: 9000 })).toThrow(/trustPolicySizeLimit 9000 is out of range/);
+  });
+
+  it("runs only the rules of the packs chosen, plus the rules given", () => {
+    const app = Testing.app();
+    const stack = stackIn(app, "legacy");
+    new IamUser(stack, "ci-user", { name: "ci" });
+    new IamRole(stack, "slow", { name: "slow", assumeRolePolicy: "{}", maxSessionDuration: 600 });
+    applyGuardrails(app, { packs: [BUILDKITE_PIPELINES_PACK], rules: [GUARDRAIL_RULES.find((r) => r.id === "role-session-duration")!] });
+    const error = synthError(stack);
+    expect(error).toContain("guardrail role-session-duration refuses legacy/slow");
+    expect(error).not.toContain("no-iam-users");
+  });
+
+  it("reports findings of warning rules as warning annotations of the block's construct, once, and passes", () => {
+    const untagged: GuardrailRule = {
+      id: "role-tagged",
+      description: "Every role carries an owner tag, so that someone answers for it.",
+      fix: "add an owner tag to the role.",
+      severity: "warning",
+      exemptible: false,
+      check: (block) => (block.type === "aws_iam_role" && !block.values.tags?.owner ? [{ message: "the role has no owner tag." }] : []),
+    };
+    const app = Testing.app();
+    const stack = stackIn(app, "identity");
+    const role = new IamRole(stack, "untagged", { name: "untagged", assumeRolePolicy: "{}" });
+    new IamRole(stack, "tagged", { name: "tagged", assumeRolePolicy: "{}", tags: { owner: "platform" } });
+    applyGuardrails(app, { rules: [untagged] });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const warnings = (construct: Construct) => construct.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data);
+    expect(warnings(role)).toEqual([
+      "guardrail role-tagged warns about identity/untagged (aws_iam_role.untagged): the role has no owner tag. Fix: add an owner tag to the role.",
+    ]);
+    expect(stack.node.findAll().flatMap(warnings)).toHaveLength(1);
+  });
+
+  it("refuses rules that could not be reported or exempted properly", () => {
+    const rule = (overrides: Partial<GuardrailRule>): GuardrailRule => ({ ...GUARDRAIL_RULES[0], ...overrides });
+    expect(() => applyGuardrails(Testing.app(), { rules: [rule({ id: "No Spaces" })] })).toThrow(/guardrail rule id "No Spaces" must be lowercase words joined by hyphens/);
+    expect(() => applyGuardrails(Testing.app(), { rules: [rule({ severity: "fatal" as any, id: "x" })] })).toThrow(/severity "fatal": use "error" or "warning"/);
+    expect(() => applyGuardrails(Testing.app(), { rules: [rule({})] })).toThrow(/two different guardrail rules have the id "buildkite-trust-pinned"/);
+    expect(() => applyGuardrails(Testing.app(), { rules: [GUARDRAIL_RULES[0]] })).not.toThrow();
   });
 
   it("waives an exemptible rule for the exempted construct and below only, and refuses other exemptions", () => {
     const app = Testing.app();
     const stack = stackIn(app, "identity");
-    BuildkiteGuardrails.applyTo(stack);
+    applyGuardrails(stack);
     const bootstrap = new Construct(stack, "bootstrap");
     const role = new IamRole(bootstrap, "role", { name: "bootstrap", assumeRolePolicy: "{}" });
     new IamRolePolicy(bootstrap, "admin", { role: role.name, policy: ADMIN });
     new IamRolePolicy(stack, "other-admin", { role: role.name, policy: ADMIN });
-    BuildkiteGuardrails.exempt(bootstrap, "no-admin-wildcard", "creates the account baseline; reviewed in SEC-123");
+    Guardrails.exempt(bootstrap, "no-admin-wildcard", "creates the account baseline; reviewed in SEC-123");
     const error = synthError(stack);
     expect(error).toContain("guardrail no-admin-wildcard refuses identity/other-admin");
     expect(error).not.toContain("identity/bootstrap/admin");
-    expect(() => BuildkiteGuardrails.exempt(bootstrap, "no-iam-users", "we really need a user here")).toThrow(/guardrail "no-iam-users" cannot be exempted/);
-    expect(() => BuildkiteGuardrails.exempt(bootstrap, "no-such-rule", "because reasons")).toThrow(/unknown guardrail "no-such-rule": use one of buildkite-trust-pinned/);
+    expect(bootstrap.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => m.data)).toEqual([
+      "guardrail no-admin-wildcard exempted: creates the account baseline; reviewed in SEC-123",
+    ]);
+    expect(() => Guardrails.exempt(bootstrap, "no-iam-users", "we really need a user here")).toThrow(/guardrail "no-iam-users" cannot be exempted/);
+    expect(() => Guardrails.exempt(bootstrap, "no-such-rule", "because reasons")).toThrow(/unknown guardrail "no-such-rule": use one of buildkite-trust-pinned.*or pass the rule object of a custom rule/);
   });
 
   it("checks a synthesized configuration without constructs (cdk.tf.json)", () => {
@@ -126,8 +183,9 @@ describe("BuildkiteGuardrails", () => {
         rule: "buildkite-trust-pinned",
         path: "aws_iam_role.r",
         address: "aws_iam_role.r",
+        severity: "error",
         message: 'statement 1 lets Buildkite tokens in without a StringEquals or StringLike check of "agent.buildkite.com:sub".',
-        fix: expect.any(String),
+        fix: expect.stringContaining("declare the role with PipelineAccess"),
       },
     ]);
     expect(checkGuardrails({})).toEqual([]);

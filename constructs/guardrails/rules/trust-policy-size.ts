@@ -1,6 +1,6 @@
-import { policySize } from "../policy/policy-document";
-import { GuardrailRule } from "./guardrail";
-import { trustPolicyOf } from "./iam-documents";
+import { policySize } from "../../policy/policy-document";
+import { GuardrailRule } from "../guardrail";
+import { trustPolicyOf } from "../iam-documents";
 
 /** IAM's default quota for the length of a role trust policy, whitespace not counted. */
 export const DEFAULT_TRUST_POLICY_SIZE_LIMIT = 2048;
@@ -14,6 +14,10 @@ export const MAX_TRUST_POLICY_SIZE_LIMIT = 8192;
 export const trustPolicySize: GuardrailRule = {
   id: "trust-policy-size",
   description: "Role trust policies fit the account's trust policy length quota (2,048 characters by default).",
+  fix:
+    "admit fewer branch, tag and step combinations (globs such as \"release/*\" instead of lists), or raise the account's " +
+    '"Role trust policy length" quota and set applyGuardrails(app, { trustPolicySizeLimit }) to match.',
+  severity: "error",
   exemptible: false,
   check(block, context) {
     const trust = trustPolicyOf(block);
@@ -23,9 +27,6 @@ export const trustPolicySize: GuardrailRule = {
     return [
       {
         message: `the trust policy has ${size} characters (whitespace not counted), over the limit of ${context.trustPolicySizeLimit}.`,
-        fix:
-          "admit fewer branch, tag and step combinations (globs such as \"release/*\" instead of lists), or raise the account's " +
-          '"Role trust policy length" quota and set BuildkiteGuardrails.applyTo(app, { trustPolicySizeLimit }) to match.',
       },
     ];
   },

@@ -1,5 +1,5 @@
-import { buildkiteWildcardsAnchored, unanchoredGlob } from "../../../constructs/guardrails/buildkite-wildcards-anchored";
-import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
+import { buildkiteWildcardsAnchored, unanchoredGlob } from "../../../../constructs/guardrails/rules/buildkite-wildcards-anchored";
+import { PipelineAccess } from "../../../../constructs/trust/pipeline-access";
 import { buildkiteTrust, check, data, PROVIDER_ARN, role } from "./support/blocks";
 
 const AUD = { "agent.buildkite.com:aud": "sts.amazonaws.com" };

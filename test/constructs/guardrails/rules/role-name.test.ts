@@ -1,4 +1,4 @@
-import { roleName } from "../../../constructs/guardrails/role-name";
+import { roleName } from "../../../../constructs/guardrails/rules/role-name";
 import { check, resource } from "./support/blocks";
 
 const roleWith = (values: Record<string, unknown>) => resource("aws_iam_role", { assume_role_policy: "{}", ...values });

@@ -1,7 +1,7 @@
-import { PolicyStatement } from "../policy/policy-document";
-import { BUILDKITE_OIDC_HOST, buildkiteConditionKey } from "../trust/buildkite-oidc";
-import { GuardrailRule, GuardrailViolation } from "./guardrail";
-import { buildkiteTrustIn, conditionEntries } from "./iam-documents";
+import { PolicyStatement } from "../../policy/policy-document";
+import { BUILDKITE_OIDC_HOST, buildkiteConditionKey } from "../../trust/buildkite-oidc";
+import { GuardrailRule, GuardrailViolation } from "../guardrail";
+import { buildkiteTrustIn, conditionEntries } from "../iam-documents";
 
 const SUB = buildkiteConditionKey("sub");
 const SEGMENTS = ["organization", "pipeline", "ref", "commit", "step"];
@@ -58,6 +58,8 @@ function identityGlobs(statement: PolicyStatement): string[] {
 export const buildkiteWildcardsAnchored: GuardrailRule = {
   id: "buildkite-wildcards-anchored",
   description: "Wildcards in Buildkite trust conditions stay inside one subject segment; identity claims are matched exactly.",
+  fix: 'close every segment with its colon, as in "organization:<org>:pipeline:<pipeline>:ref:refs/heads/release/*:commit:*:step:<key>" (PipelineAccess renders this form).',
+  severity: "error",
   exemptible: false,
   check(block, context) {
     const trust = buildkiteTrustIn(block, context.blocks);
@@ -71,7 +73,6 @@ export const buildkiteWildcardsAnchored: GuardrailRule = {
           if (problem) {
             violations.push({
               message: `${label} admits the subject "${value}": ${problem}.`,
-              fix: 'close every segment with its colon, as in "organization:<org>:pipeline:<pipeline>:ref:refs/heads/release/*:commit:*:step:<key>" (PipelineAccess renders this form).',
             });
           }
         }

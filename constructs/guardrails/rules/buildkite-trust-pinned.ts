@@ -1,6 +1,6 @@
-import { buildkiteConditionKey } from "../trust/buildkite-oidc";
-import { GuardrailRule, GuardrailViolation } from "./guardrail";
-import { buildkiteTrustIn, conditionValues } from "./iam-documents";
+import { buildkiteConditionKey } from "../../trust/buildkite-oidc";
+import { GuardrailRule, GuardrailViolation } from "../guardrail";
+import { buildkiteTrustIn, conditionValues } from "../iam-documents";
 
 const AUD = buildkiteConditionKey("aud");
 const SUB = buildkiteConditionKey("sub");
@@ -21,6 +21,8 @@ const FIX =
 export const buildkiteTrustPinned: GuardrailRule = {
   id: "buildkite-trust-pinned",
   description: "Roles trusting agent.buildkite.com check the audience and pin the subject to one organization and pipeline.",
+  fix: FIX,
+  severity: "error",
   exemptible: false,
   check(block, context) {
     const trust = buildkiteTrustIn(block, context.blocks);
@@ -38,17 +40,17 @@ export const buildkiteTrustPinned: GuardrailRule = {
     for (const { statement, label } of trust.statements) {
       const audiences = conditionValues(statement, "StringEquals", AUD);
       if (!audiences?.length) {
-        violations.push({ message: `${label} lets Buildkite tokens in without a StringEquals check of "${AUD}".`, fix: FIX });
+        violations.push({ message: `${label} lets Buildkite tokens in without a StringEquals check of "${AUD}".` });
       }
       const subjects = [...(conditionValues(statement, "StringEquals", SUB) ?? []), ...(conditionValues(statement, "StringLike", SUB) ?? [])];
       if (subjects.length === 0) {
-        violations.push({ message: `${label} lets Buildkite tokens in without a StringEquals or StringLike check of "${SUB}".`, fix: FIX });
+        violations.push({ message: `${label} lets Buildkite tokens in without a StringEquals or StringLike check of "${SUB}".` });
         continue;
       }
       for (const subject of subjects) {
         const match = PINNED_PREFIX.exec(subject);
         if (!match) {
-          violations.push({ message: `${label} admits the subject "${subject}", which is not pinned to one literal organization and pipeline.`, fix: FIX });
+          violations.push({ message: `${label} admits the subject "${subject}", which is not pinned to one literal organization and pipeline.` });
         } else {
           pinned.add(`${match[1]}/${match[2]}`);
         }

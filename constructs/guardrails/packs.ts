@@ -1,0 +1,39 @@
+/**
+ * The rule packs of this library. A pack is a plain object: consumers build
+ * their own from these rules and theirs (`{ name, description, rules: [...AWS_TRUST_PACK.rules, myRule] }`).
+ */
+import { GuardrailPack, GuardrailRule } from "./guardrail";
+import { buildkiteTrustPinned } from "./rules/buildkite-trust-pinned";
+import { buildkiteWildcardsAnchored } from "./rules/buildkite-wildcards-anchored";
+import { noAdminWildcard } from "./rules/no-admin-wildcard";
+import { noForkBuildsWithWritableRoles } from "./rules/no-fork-builds-with-writable-roles";
+import { noIamUsers } from "./rules/no-iam-users";
+import { planRoleReadOnly } from "./rules/plan-role-read-only";
+import { requiredPipelineSettings } from "./rules/required-pipeline-settings";
+import { roleName } from "./rules/role-name";
+import { roleSessionDuration } from "./rules/role-session-duration";
+import { trustPolicySize } from "./rules/trust-policy-size";
+
+/** The AWS side: who may assume the pipelines' roles, what the roles may do, no static credentials. */
+export const AWS_TRUST_PACK: GuardrailPack = {
+  name: "aws-trust",
+  description: "Roles trusted by Buildkite OIDC are pinned to one pipeline, valid for IAM and least-privileged; no static credentials.",
+  rules: [buildkiteTrustPinned, buildkiteWildcardsAnchored, trustPolicySize, roleSessionDuration, roleName, noIamUsers, noAdminWildcard, planRoleReadOnly],
+};
+
+/** The Buildkite side: pipeline settings the roles' trust policies rely on. */
+export const BUILDKITE_PIPELINES_PACK: GuardrailPack = {
+  name: "buildkite-pipelines",
+  description: "Pipelines whose steps assume roles keep fork builds off and fork branch names prefixed.",
+  rules: [noForkBuildsWithWritableRoles, requiredPipelineSettings],
+};
+
+/** Every rule of this library, in the order findings are reported. */
+export const GUARDRAIL_RULES: readonly GuardrailRule[] = [...AWS_TRUST_PACK.rules, ...BUILDKITE_PIPELINES_PACK.rules];
+
+/** Every rule of this library: what {@link applyGuardrails} runs unless told otherwise. */
+export const RECOMMENDED_PACK: GuardrailPack = {
+  name: "recommended",
+  description: "Every guardrail of this library.",
+  rules: GUARDRAIL_RULES,
+};

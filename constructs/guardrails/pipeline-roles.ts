@@ -1,0 +1,40 @@
+/**
+ * Facts about a Buildkite pipeline that its synthesized block does not hold:
+ * which roles its steps assume. The pipeline construct records them as
+ * construct metadata (never synthesized into the configuration), and the
+ * pipeline rules read them through {@link GuardrailContext.constructOf}.
+ */
+import { IConstruct } from "constructs";
+import { RoleAccess } from "../trust/role-access";
+
+const PIPELINE_ROLES_METADATA = "buildkite-terraform-trust:pipeline-roles";
+
+/**
+ * Records on the construct of a `buildkite_pipeline` the roles its steps
+ * assume, for the guardrails of {@link BUILDKITE_PIPELINES_PACK}.
+ * {@link BuildkiteTerraformPipeline} does it; call it for a pipeline written
+ * by hand whose steps assume roles.
+ */
+export function recordPipelineRoles(pipeline: IConstruct, roles: readonly RoleAccess[]): void {
+  pipeline.node.addMetadata(PIPELINE_ROLES_METADATA, roles);
+}
+
+/** The roles recorded on a pipeline's construct, or undefined when none were recorded. */
+export function pipelineRolesOf(pipeline: IConstruct | undefined): readonly RoleAccess[] | undefined {
+  const recorded = pipeline?.node.metadata.filter((entry) => entry.type === PIPELINE_ROLES_METADATA);
+  return recorded?.length ? recorded.flatMap((entry) => entry.data as RoleAccess[]) : undefined;
+}
+
+/** The fork-related provider settings of a synthesized `buildkite_pipeline`. */
+export interface PipelineForkSettings {
+  /** `provider_settings.build_pull_request_forks`. @default false (Buildkite's default) */
+  readonly buildPullRequestForks?: unknown;
+  /** `provider_settings.prefix_pull_request_fork_branch_names`. */
+  readonly prefixPullRequestForkBranchNames?: unknown;
+}
+
+/** The fork settings of a `buildkite_pipeline` block's arguments. */
+export function pipelineForkSettings(values: Record<string, any>): PipelineForkSettings {
+  const raw = values.provider_settings ?? {};
+  return { buildPullRequestForks: raw.build_pull_request_forks, prefixPullRequestForkBranchNames: raw.prefix_pull_request_fork_branch_names };
+}
