@@ -9,6 +9,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack } from "cdktf";
 import {
   addS3Backend,
+  applyGuardrails,
   BuildkiteOidcProvider,
   BuildkitePipelineRoles,
   BuildkiteTerraformPipeline,
@@ -20,6 +21,7 @@ import {
 } from "buildkite-terraform-trust";
 import { BuildkiteProvider } from "buildkite-terraform-trust/buildkite/provider";
 import { Team } from "buildkite-terraform-trust/buildkite/team";
+import { PAYMENTS_GUARDRAILS } from "./guardrails.js";
 
 const ACCOUNT_ID = "222222222222";
 const REGION = "eu-west-1";
@@ -60,7 +62,8 @@ const state: StateLocation = {
 const identity = new TerraformStack(app, "payments-ci-roles");
 // This app's own state sits outside the pipeline's prefix, so the pipeline cannot rewrite its own roles.
 addS3Backend(identity, s3BackendConfig(backend, "teams/payments/ci-roles/terraform.tfstate"));
-new AwsProvider(identity, "aws", { region: REGION, allowedAccountIds: [ACCOUNT_ID] });
+// The owner tag our own guardrail (guardrails.ts) asks every role for.
+new AwsProvider(identity, "aws", { region: REGION, allowedAccountIds: [ACCOUNT_ID], defaultTags: [{ tags: { owner: "payments" } }] });
 new BuildkitePipelineRoles(identity, "payments-infra", {
   access,
   provider: BuildkiteOidcProvider.fromAccount(ACCOUNT_ID),
@@ -93,4 +96,6 @@ new BuildkiteTerraformPipeline(buildkite, "payments-infra", {
   teams: [{ teamId: team.id, accessLevel: "BUILD_AND_READ" }],
 });
 
+// Once, after the stacks: the library's guardrails and our own; a finding fails synth with the fix.
+applyGuardrails(app, { packs: [PAYMENTS_GUARDRAILS] });
 app.synth();

@@ -98,7 +98,7 @@ const STATE_OBJECTS = "arn:aws:s3:::acme-terraform-state/pipelines/payments-infr
 const ROLES_STACK = "payments-ci-roles";
 const BUILDKITE_STACK = "payments-ci-buildkite";
 
-type TerraformJson = { resource?: Record<string, Record<string, any>>; terraform?: { backend?: Record<string, any> } };
+type TerraformJson = { resource?: Record<string, Record<string, any>>; provider?: Record<string, any[]>; terraform?: { backend?: Record<string, any> } };
 
 function readStacks(outdir: string): Record<string, TerraformJson> {
   const stacksDir = path.join(outdir, "stacks");
@@ -271,6 +271,36 @@ describe("the packed library in a consumer app", () => {
           const assuming = steps.filter((step) => JSON.stringify(step).includes(roleArnOf(stacks[ROLES_STACK], role.address)));
           expect(assuming.map((step) => step.key)).toEqual([admittedStep]);
         }
+      });
+
+      it("passes its own guardrail (registered with the library's) and records no guardrail finding", () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(app, "cdktf.out/manifest.json"), "utf8"));
+        const annotations = Object.values<any>(manifest.stacks).flatMap((stack) => stack.annotations);
+        expect(annotations.filter((a) => /guardrail/.test(a.message))).toEqual([]);
+        expect(stacks[ROLES_STACK].provider?.aws?.[0]?.default_tags).toEqual([{ tags: { owner: "payments" } }]);
+      });
+
+      it("refuses, with its own rule's finding and fix, a role without an owner tag", () => {
+        // A second program of the consumer: the same rule (compiled guardrails.js), the library by its package name only.
+        const script = [
+          'const { Testing, TerraformStack } = require("cdktf");',
+          'const { AwsProvider } = require("@cdktf/provider-aws/lib/provider");',
+          'const { IamRole } = require("@cdktf/provider-aws/lib/iam-role");',
+          'const { applyGuardrails } = require("buildkite-terraform-trust");',
+          'const { PAYMENTS_GUARDRAILS } = require("./dist/guardrails.js");',
+          "const app = Testing.app();",
+          'const stack = new TerraformStack(app, "untagged");',
+          'new AwsProvider(stack, "aws", { region: "eu-west-1" });',
+          'new IamRole(stack, "deployer", { name: "deployer", assumeRolePolicy: "{}" });',
+          "applyGuardrails(app, { packs: [PAYMENTS_GUARDRAILS] });",
+          'try { Testing.synth(stack, true); console.log("passed"); } catch (error) { console.log(error.message); }',
+        ].join("\n");
+        fs.writeFileSync(path.join(app, "untagged-role.js"), script);
+        const output = run(process.execPath, ["untagged-role.js"], app);
+        expect(output).toContain(
+          `guardrail role-owner-tagged refuses untagged/deployer (aws_iam_role.deployer): the role deployer has no owner tag. Fix: add tags: { owner: "<team>" } to the role, or to the provider's defaultTags.`,
+        );
+        expect(output).not.toContain("passed");
       });
 
       it("lets apply write the pipeline's state and plan only read it, both only under the pipeline's prefix", () => {
