@@ -1,8 +1,8 @@
+import { FORMATS } from "../../private/validation";
 import { GuardrailRule, GuardrailViolation, isExpression } from "../guardrail";
 
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+/** A role name prefix: IAM appends 26 characters, so 38 of the name's 64 remain. */
 const ROLE_NAME_PREFIX = /^[\w+=,.@-]{1,38}$/;
-const ROLE_PATH = /^\/(?:[\x21-\x7e]*\/)?$/;
 
 /** Role names, name prefixes and paths must be what IAM accepts, so that the plan does not fail at apply. */
 export const roleName: GuardrailRule = {
@@ -15,7 +15,7 @@ export const roleName: GuardrailRule = {
     if (block.kind !== "resource" || block.type !== "aws_iam_role") return [];
     const { name, name_prefix: prefix, path } = block.values;
     const violations: GuardrailViolation[] = [];
-    if (typeof name === "string" && !isExpression(name) && !ROLE_NAME.test(name)) {
+    if (typeof name === "string" && !isExpression(name) && !FORMATS.roleName.test(name)) {
       violations.push({
         message: `the role name "${name}" is not a valid IAM role name (${name.length} characters).`,
         fix: "use 1-64 characters from letters, digits and +=,.@_- (set roleName or a shorter roleNamePrefix).",
@@ -27,7 +27,7 @@ export const roleName: GuardrailRule = {
         fix: "use at most 38 characters from letters, digits and +=,.@_-.",
       });
     }
-    if (typeof path === "string" && !isExpression(path) && (!ROLE_PATH.test(path) || path.length > 512)) {
+    if (typeof path === "string" && !isExpression(path) && !FORMATS.rolePath.test(path)) {
       violations.push({ message: `the role path "${path}" is not a valid IAM path.`, fix: 'use "/" or "/<segments>/" with printable ASCII.' });
     }
     return violations;

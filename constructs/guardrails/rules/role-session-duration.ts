@@ -1,4 +1,4 @@
-import { MAX_SESSION_DURATION_SECONDS, MIN_SESSION_DURATION_SECONDS } from "../../private/validation";
+import { FORMATS, MAX_SESSION_DURATION_SECONDS, MIN_SESSION_DURATION_SECONDS } from "../../private/validation";
 import { GuardrailRule, isExpression } from "../guardrail";
 
 /** A role's maximum session duration must be whole seconds within IAM's range (1 to 12 hours). */
@@ -12,8 +12,7 @@ export const roleSessionDuration: GuardrailRule = {
     if (block.kind !== "resource" || block.type !== "aws_iam_role") return [];
     const duration = block.values.max_session_duration;
     if (duration === undefined || isExpression(duration)) return [];
-    const seconds = Number(duration);
-    if (Number.isInteger(seconds) && seconds >= MIN_SESSION_DURATION_SECONDS && seconds <= MAX_SESSION_DURATION_SECONDS) return [];
+    if (FORMATS.sessionDuration.test(Number(duration))) return [];
     return [
       {
         message: `max_session_duration is ${JSON.stringify(duration)}, outside IAM's range of ${MIN_SESSION_DURATION_SECONDS}-${MAX_SESSION_DURATION_SECONDS} seconds.`,
