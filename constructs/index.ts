@@ -3,8 +3,23 @@
  * Everything not exported here is internal.
  */
 export * from "./policy/policy-document";
-export * from "./state/state-access-policy";
-export * from "./state/state-key";
+export { LOCK_FILE_SUFFIX, STATE_DIGEST_SUFFIX, stateAccessStatements } from "./state/state-access-policy";
+export type { GrantPipelineStateOptions, IStateBackend, IStateGrantee, PipelineStateOptions, StateAccess, StateAccessOptions } from "./state/state-backend";
+export { PipelineState } from "./state/state-backend";
+export type { StateKeyInput, WorkspaceNameInput } from "./state/state-key";
+export {
+  DEFAULT_STABLE_WORKSPACE,
+  EMPTY_BRANCH_PLACEHOLDER,
+  pipelineStatePrefix,
+  STATE_FILE_NAME,
+  stateKey,
+  WORKSPACE_HASH_LENGTH,
+  WORKSPACE_MAX_LENGTH,
+  WORKSPACE_SHELL_FUNCTION,
+  workspaceName,
+  workspaceNameShellCommand,
+  workspaceNameShellFunction,
+} from "./state/state-key";
 export * from "./trust/role-access";
 export * from "./trust/buildkite-oidc";
 export * from "./trust/buildkite-trust";
@@ -38,14 +53,17 @@ export { requiredPipelineSettings } from "./guardrails/rules/required-pipeline-s
 export { roleName } from "./guardrails/rules/role-name";
 export { roleSessionDuration } from "./guardrails/rules/role-session-duration";
 export { trustPolicySize } from "./guardrails/rules/trust-policy-size";
-export * from "./state/backend-config";
-export * from "./state/terraform-state-backend";
-export * from "./state/state-bucket-policy";
-export * from "./state/state-kms-key-policy";
+export type { BackendConfigValue, S3BackendSettings, S3BackendWithLockfileConfig, S3StateSettings, StateLockMode } from "./state/backend-config";
+export { addS3Backend, backendConfigArguments, renderBackendHcl, S3BackendWithLockfile } from "./state/backend-config";
+export type { NoncurrentVersionExpiration, StateBackendAttributes, StateBucketAccessLogging, TerraformStateBackendProps } from "./state/terraform-state-backend";
+export { DEFAULT_STATE_KEY_PREFIX, StateBackendBase, TerraformStateBackend } from "./state/terraform-state-backend";
+export type { PipelineStateFence, PipelineStateFenceOptions, StateBucketPolicyProps } from "./state/state-bucket-policy";
+export { PIPELINE_PRINCIPAL_TAG_KEY, stateBucketPolicy } from "./state/state-bucket-policy";
+export type { StateKmsKeyPolicyProps } from "./state/state-kms-key-policy";
+export { stateKmsKeyPolicy } from "./state/state-kms-key-policy";
 export * from "./buildkite/step-condition";
 export * from "./buildkite/pipeline-steps";
 export * from "./buildkite/step-credentials";
-export type { PipelineStateBackend } from "./buildkite/terraform-step-script";
 export * from "./buildkite/buildkite-cluster";
 export * from "./buildkite/buildkite-terraform-pipeline";
 export { FORMATS, ValidationError } from "./private/validation";

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { PipelineRolePermissions, StateLocation } from "../constructs/trust/buildkite-pipeline-role";
+import { IStateBackend } from "../constructs";
+import { PipelineRolePermissions } from "../constructs/trust/buildkite-pipeline-role";
 import { BuildkiteOidcProvider } from "../constructs/trust/buildkite-oidc-provider";
 import { BuildkitePipelineRoles } from "../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../constructs/trust/pipeline-access";
@@ -9,8 +10,6 @@ import { ValidatedConfigStack } from "./validated-config-stack";
 /** One pipeline's roles in an identity stack. */
 export interface IdentityStackPipeline {
   readonly access: PipelineAccess;
-  /** The pipeline's own state (its key prefix). */
-  readonly state: StateLocation;
   readonly plan: PipelineRolePermissions;
   readonly apply: PipelineRolePermissions;
   /** Tags of the pipeline's roles (owner). @default - none */
@@ -28,6 +27,8 @@ export interface IdentityStackProps {
   /** Audiences the provider accepts. @default ["sts.amazonaws.com"] */
   readonly audiences?: readonly string[];
   readonly pipelines: readonly IdentityStackPipeline[];
+  /** The backend of the pipelines' states; each pipeline's roles may use only its own folder. */
+  readonly state: IStateBackend;
 }
 
 /**
@@ -49,7 +50,7 @@ export class IdentityStack extends ValidatedConfigStack {
         new BuildkitePipelineRoles(this, p.access.pipeline, {
           access: p.access,
           provider,
-          state: p.state,
+          state: props.state,
           plan: p.plan,
           apply: p.apply,
           tags: p.tags,

@@ -1,9 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { applyGuardrails } from "../constructs/index";
-import { addS3Backend, s3BackendConfig, StateBackendLocation } from "../constructs/state/backend-config";
-import { pipelineStatePrefix, stateKey } from "../constructs/state/state-key";
-import { PipelineRolePermissions, StateLocation } from "../constructs/trust/buildkite-pipeline-role";
+import { addS3Backend, applyGuardrails, PipelineState, stateKey, TerraformStateBackend } from "../constructs/index";
+import { PipelineRolePermissions } from "../constructs/trust/buildkite-pipeline-role";
 import { PipelineAccess } from "../constructs/trust/pipeline-access";
 import { pipelineAccess } from "../platform/pipeline-access";
 import { DEFAULT_PLATFORM_SLUG, PipelineDeclaration, PlatformDeclaration } from "../platform/declaration";
@@ -160,7 +158,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     bucketName: d.state.bucket,
     lockMode: d.state.lockMode,
     lockTableName: d.state.lockTable,
-    pipelineStateFence: { keyPrefix: d.state.keyPrefix },
+    keyPrefix: d.state.keyPrefix,
     ownState: d.state.migrated && d.state.kmsKeyArn ? { type: "s3", kmsKeyArn: d.state.kmsKeyArn } : { type: "local" },
   });
   if (!d.state.kmsKeyArn) {
@@ -169,29 +167,16 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
       "in the declaration to its kms_key_arn output to synthesize the identity and Buildkite stacks";
     return { stateBackend, identity: [], buildkiteShards: [], pipelines: [], pending };
   }
-  const location: StateBackendLocation = stateBackend.backend.location(d.state.kmsKeyArn);
+  // The other stacks see the backend by its literal attributes (references would not resolve
+  // outside its stack), with the key ARN the declaration took from its output.
+  const backend = TerraformStateBackend.fromAttributes(scope, "state-backend-attributes", stateBackend.backend.attributes(d.state.kmsKeyArn));
   const useRemoteState = (stack: TerraformStack) => {
-    addS3Backend(stack, s3BackendConfig(location, platformStateKey(d, stack.node.id)));
+    addS3Backend(stack, backend.backendConfig(platformStateKey(d, stack.node.id)));
     stack.addDependency(stateBackend);
   };
 
   const all = allPipelines(d);
   const accessOf = new Map(all.map((p) => [p.slug, pipelineAccess(d, p)]));
-  const lockTableArn = d.state.lockTable && `arn:aws:dynamodb:${stateAccount.region}:${stateAccount.id}:table/${d.state.lockTable}`;
-  const stateOf = new Map(
-    all.map((p): [string, StateLocation] => [
-      p.slug,
-      {
-        bucketArn: stateBackend.backend.bucketArn,
-        keyPrefix: pipelineStatePrefix({ prefix: d.state.keyPrefix, pipelineSlug: p.slug }),
-        kmsKeyArn: location.kmsKeyArn,
-        // A literal: the table lives in another stack, and a reference would not resolve here.
-        lockTableArn,
-        lockMode: d.state.lockMode,
-        region: stateAccount.region,
-      },
-    ]),
-  );
 
   const identity: IdentityStack[] = [];
   // Every identity stack, empty ones included (see `only`): the Buildkite stack deploys after all of them.
@@ -204,9 +189,9 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
       ? new IdentityStack(scope, shard.id, {
           aws: aws(shard.id, account),
           createOidcProvider: !first,
+          state: backend,
           pipelines: shard.pipelines.map((p) => ({
             access: accessOf.get(p.slug)!,
-            state: stateOf.get(p.slug)!,
             plan: rolePermissions(p.plan.permissions),
             apply: rolePermissions(p.apply.permissions),
             tags: p.owner ? { "pipeline-owner": p.owner } : undefined,
@@ -226,7 +211,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     slug: p.slug,
     repository: p.repository,
     access: accessOf.get(p.slug)!,
-    state: { ...location, keyPrefix: d.state.keyPrefix, stableWorkspace },
+    state: backend,
+    stableWorkspace,
     region: accounts.get(p.account)!.region,
     defaultBranch: p.defaultBranch,
     workingDirectory: p.workingDirectory,
@@ -261,7 +247,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
       ? new BuildkitePipelinesStack(scope, shard.id, {
           organization: d.organization.slug,
           shared: {
-            state: s3BackendConfig(location, platformStateKey(d, main.id)),
+            state: backend.backendConfig(platformStateKey(d, main.id)),
             queueKeys: d.cluster.queues.map((q) => q.key),
             teamSlugs: d.teams.map((t) => t.slug),
           },
@@ -273,7 +259,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     if (stack instanceof BuildkitePipelinesStack) buildkiteShardStacks.push(stack);
   }
 
-  const pipelines = all.map((p) => reportedPipeline(d, p, accessOf.get(p.slug)!, stateOf.get(p.slug)!));
+  const pipelines = all.map((p) => reportedPipeline(p, accessOf.get(p.slug)!, backend.pipelineState(p.slug)));
   return {
     stateBackend,
     identity,
@@ -307,8 +293,8 @@ function permissionSummary(permissions: DeclaredPermissions): string[] {
   ];
 }
 
-function reportedPipeline(d: PlatformDeclaration, p: PipelineDeclaration, access: PipelineAccess, state: StateLocation): ReportedPipeline {
-  const where = `s3://${d.state.bucket}/${state.keyPrefix}*`;
+function reportedPipeline(p: PipelineDeclaration, access: PipelineAccess, state: PipelineState): ReportedPipeline {
+  const where = `s3://${state.backend.bucketName}/${state.pipelinePrefix}*`;
   const roles: ReportedRole[] = [
     { kind: "plan", access: access.plan, permissions: permissionSummary(p.plan.permissions), state: `read + lock ${where}` },
     { kind: "apply", access: access.apply, permissions: permissionSummary(p.apply.permissions), state: `read/write ${where}` },

@@ -1,9 +1,13 @@
 import { LocalBackend, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { addS3Backend, s3BackendConfig } from "../constructs/state/backend-config";
-import { StateLockMode } from "../constructs/state/state-access-policy";
-import { PipelineStateFence } from "../constructs/state/state-bucket-policy";
-import { NoncurrentVersionExpiration, StateBucketAccessLogging, TerraformStateBackend } from "../constructs/state/terraform-state-backend";
+import {
+  addS3Backend,
+  NoncurrentVersionExpiration,
+  PipelineStateFenceOptions,
+  StateBucketAccessLogging,
+  StateLockMode,
+  TerraformStateBackend,
+} from "../constructs";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
 import { ValidatedConfigStack } from "./validated-config-stack";
 
@@ -42,12 +46,17 @@ export interface StateBackendStackProps extends AwsProviderSettings {
    */
   readonly kmsAliasName?: string;
   /**
-   * The bucket-policy fence that confines each pipeline's roles to `<keyPrefix>/<slug>/`; its
-   * `keyPrefix` must be the pipelines' state key prefix. Exempt the roles of a pipeline that applies
-   * the platform stacks (their states are under `platform/`), or `false` to turn it off.
-   * @default { keyPrefix: "pipelines", principalTagKey: "buildkite:pipeline" }
+   * Folder of all pipeline states in the bucket (`<keyPrefix>/<slug>/<workspace>/terraform.tfstate`).
+   * @default "pipelines"
    */
-  readonly pipelineStateFence?: PipelineStateFence | false;
+  readonly keyPrefix?: string;
+  /**
+   * The bucket-policy fence that confines each pipeline's roles to `<keyPrefix>/<slug>/`. Exempt the
+   * roles of a pipeline that applies the platform stacks if their states are outside `keyPrefix`,
+   * or `false` to turn it off.
+   * @default { principalTagKey: "buildkite:pipeline" }
+   */
+  readonly pipelineStateFence?: PipelineStateFenceOptions | false;
   /** Roles that administer the state key. @default - none besides the account root */
   readonly keyAdministratorArns?: string[];
   /** Roles that read or write states through S3. @default - none besides the account root */
@@ -85,6 +94,7 @@ export class StateBackendStack extends ValidatedConfigStack {
       lockMode: props.lockMode,
       lockTableName: props.lockTableName,
       kmsAliasName: props.kmsAliasName,
+      keyPrefix: props.keyPrefix,
       pipelineStateFence: props.pipelineStateFence,
       keyAdministratorArns: props.keyAdministratorArns,
       stateUserArns: props.stateUserArns,
@@ -97,7 +107,9 @@ export class StateBackendStack extends ValidatedConfigStack {
       // Without a path, cdktf's own default local backend applies.
       if (own.path) new LocalBackend(this, { path: own.path });
     } else {
-      addS3Backend(this, s3BackendConfig(this.backend.location(own.kmsKeyArn), own.key ?? DEFAULT_OWN_STATE_KEY));
+      // The key ARN must be a literal in backend settings: the stack sees its own backend as imported, by that ARN.
+      const deployed = TerraformStateBackend.fromAttributes(this, "deployed-state", this.backend.attributes(own.kmsKeyArn));
+      addS3Backend(this, deployed.backendConfig(own.key ?? DEFAULT_OWN_STATE_KEY));
     }
 
     const outputs: Record<string, { value: string; description: string }> = {

@@ -5,15 +5,15 @@ import { PipelineSchedule } from "../../providers/buildkite/lib/pipeline-schedul
 import { PipelineTeam } from "../../providers/buildkite/lib/pipeline-team";
 import { recordPipelineRoles } from "../guardrails/pipeline-roles";
 import { checkFormat, FORMATS, normalizeWorkingDirectory } from "../private/validation";
-import { s3BackendConfig } from "../state/backend-config";
-import { DEFAULT_STABLE_WORKSPACE, pipelineStatePrefix, workspaceName } from "../state/state-key";
+import { IStateBackend, PipelineState } from "../state/state-backend";
+import { workspaceName } from "../state/state-key";
 import { RoleAccess } from "../trust/role-access";
 import { branchAdmitted } from "./branch-glob";
 import { interpolationFreeScript } from "./interpolation";
 import { BlockStep, CommandStep, PipelineStep, renderPipelineYaml } from "./pipeline-steps";
 import { CredentialMethod, stepCredentials } from "./step-credentials";
 import { allOfConditions, branchEquals, branchMatchesAny, notCondition, notFork, notPullRequest, sourceIs, StepCondition } from "./step-condition";
-import { applyScript, PipelineStateBackend, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
+import { applyScript, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
 
 /**
  * The roles a pipeline's steps assume, each described by the same
@@ -99,8 +99,14 @@ export interface BuildkiteTerraformPipelineProps {
   readonly repository: string;
   /** The plan and apply roles, from the same declaration as their trust policies. */
   readonly access: PipelineRoles;
-  /** Where the pipeline's Terraform states live. */
-  readonly state: PipelineStateBackend;
+  /**
+   * The backend of the pipeline's Terraform states; each build's state key is
+   * `<keyPrefix>/<slug>/<workspace>/terraform.tfstate`, the workspace computed from the build at run time.
+   * Its settings must be literals (import a backend created in another stack with `TerraformStateBackend.fromAttributes`).
+   */
+  readonly state: IStateBackend;
+  /** Workspace of the default branch (lowercase letters, digits and single `-`). @default "default" */
+  readonly stableWorkspace?: string;
   /** AWS region the jobs work in (`AWS_REGION`, STS endpoint). @default - the state bucket's region */
   readonly region?: string;
   /** The branch that applies. @default "main" */
@@ -189,10 +195,11 @@ export class BuildkiteTerraformPipeline extends Construct {
     this.slug = resolveSlug(path, props);
     this.defaultBranch = props.defaultBranch ?? "main";
     const workingDirectory = normalizeWorkingDirectory(checkFormat(FORMATS.workingDirectory, "workingDirectory", props.workingDirectory ?? ".", path));
+    let state: PipelineState;
     try {
-      s3BackendConfig(props.state);
-      pipelineStatePrefix({ prefix: props.state.keyPrefix, pipelineSlug: this.slug });
-      workspaceName({ branch: this.defaultBranch, defaultBranch: this.defaultBranch, stableName: props.state.stableWorkspace });
+      state = props.state.pipelineState(this.slug, { stableWorkspace: props.stableWorkspace });
+      state.backendConfig();
+      workspaceName({ branch: this.defaultBranch, defaultBranch: this.defaultBranch, stableName: state.stableWorkspace });
     } catch (error) {
       throw new Error(`${path}: state: ${(error as Error).message}`);
     }
@@ -229,10 +236,9 @@ export class BuildkiteTerraformPipeline extends Construct {
     const agents = props.queue ? { queue: props.queue } : undefined;
     const env = { TF_IN_AUTOMATION: "true", TF_INPUT: "false" };
     const context = (credentialLines: readonly string[]): TerraformScriptContext => ({
-      pipelineSlug: this.slug,
       defaultBranch: this.defaultBranch,
       workingDirectory,
-      backend: props.state,
+      state,
       credentialLines,
       setupCommands: props.setupCommands ?? [],
       lockTimeout,
@@ -279,7 +285,7 @@ export class BuildkiteTerraformPipeline extends Construct {
       env,
       plugins: applyCredentials.plugins,
       commands: [interpolationFreeScript(applyScript(context(applyCredentials.scriptLines), this.planStepKey))],
-      concurrency: { group: `terraform-state/${this.slug}/${props.state.stableWorkspace ?? DEFAULT_STABLE_WORKSPACE}`, limit: 1, method: "ordered" },
+      concurrency: { group: `terraform-state/${this.slug}/${state.stableWorkspace}`, limit: 1, method: "ordered" },
       timeoutInMinutes: Math.floor(apply.sessionDurationSeconds / 60),
     };
 

@@ -3,32 +3,22 @@
  * {@link interpolationFreeScript}, so they read Buildkite's variables at run
  * time like any shell script.
  */
-import { backendConfigArguments, s3BackendConfig, StateBackendLocation } from "../state/backend-config";
-import { DEFAULT_STABLE_WORKSPACE, pipelineStatePrefix, STATE_FILE_NAME, workspaceNameShellFunction, WORKSPACE_SHELL_FUNCTION } from "../state/state-key";
+import { backendConfigArguments } from "../state/backend-config";
+import { PipelineState } from "../state/state-backend";
+import { STATE_FILE_NAME, workspaceNameShellFunction, WORKSPACE_SHELL_FUNCTION } from "../state/state-key";
 import { shellQuote } from "./shell";
-
-/**
- * The S3 backend a pipeline's states live in; each build's state key is
- * `<keyPrefix>/<pipeline slug>/<workspace>/terraform.tfstate`, the workspace
- * computed from the build at run time.
- */
-export interface PipelineStateBackend extends StateBackendLocation {
-  /** Folder of all pipeline states in the bucket, for example `pipelines` (no leading or trailing `/`). */
-  readonly keyPrefix: string;
-  /** Workspace name of the default branch. @default "default" */
-  readonly stableWorkspace?: string;
-}
 
 /** What every Terraform step script needs. */
 export interface TerraformScriptContext {
-  /** Slug of the pipeline; part of every state key. */
-  readonly pipelineSlug: string;
   /** The branch that applies, and whose state is the stable workspace. */
   readonly defaultBranch: string;
   /** Terraform root module, relative to the checkout. */
   readonly workingDirectory: string;
-  /** Where the states live. */
-  readonly backend: PipelineStateBackend;
+  /**
+   * The pipeline's states: each build's state key is `<pipelinePrefix><workspace>/terraform.tfstate`,
+   * the workspace computed from the build at run time.
+   */
+  readonly state: PipelineState;
   /** Lines that give the job its AWS credentials (empty when a plugin does it). */
   readonly credentialLines: readonly string[];
   /** Commands run at the checkout root before Terraform (for example `npx cdktf synth`). */
@@ -118,12 +108,12 @@ function indent(lines: readonly string[]): string[] {
  * from the branch or pull request at run time, or the stable one (steps that only run on the default branch).
  */
 function prologue(context: TerraformScriptContext, workspace: "from-build" | "stable"): string[] {
-  const backend = context.backend;
-  const stable = backend.stableWorkspace ?? DEFAULT_STABLE_WORKSPACE;
-  const key = pipelineStatePrefix({ prefix: backend.keyPrefix, pipelineSlug: context.pipelineSlug });
-  // The shared settings come from the state helpers; only the key depends on the build.
+  const state = context.state;
+  const stable = state.stableWorkspace;
+  const key = state.pipelinePrefix;
+  // The shared settings come from the state backend; only the key depends on the build.
   const backendArgs = [
-    ...backendConfigArguments(s3BackendConfig(backend)).map(shellQuote),
+    ...backendConfigArguments(state.backendConfig()).map(shellQuote),
     `${shellQuote(`-backend-config=key=${key}`)}"\${workspace}"${shellQuote(`/${STATE_FILE_NAME}`)}`,
   ];
   return [
@@ -139,7 +129,7 @@ function prologue(context: TerraformScriptContext, workspace: "from-build" | "st
           workspaceNameShellFunction(),
           `workspace="$(${WORKSPACE_SHELL_FUNCTION} "\${BUILDKITE_BRANCH}" ${shellQuote(context.defaultBranch)} "\${BUILDKITE_PULL_REQUEST:-false}" ${shellQuote(stable)})"`,
         ]),
-    `echo "State: s3://${backend.bucket}/${key}\${workspace}/${STATE_FILE_NAME}"`,
+    `echo "State: s3://${state.backend.bucketName}/${key}\${workspace}/${STATE_FILE_NAME}"`,
     `cd ${shellQuote(context.workingDirectory)}`,
     'echo "--- :terraform: Init"',
     `terraform init -input=false -reconfigure ${backendArgs.join(" ")}`,

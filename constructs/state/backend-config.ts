@@ -1,22 +1,21 @@
 import { S3Backend, S3BackendConfig, Token } from "cdktf";
 import { Construct } from "constructs";
 import { checkFormat, FORMATS } from "../private/validation";
-import { StateLockMode } from "./state-access-policy";
 
-/** Where the states live: what every configuration of the S3 backend for this project shares. */
-export interface StateBackendLocation {
-  /** Name of the state bucket. */
-  readonly bucket: string;
-  /** Region of the bucket and the lock table. */
+/**
+ * How Terraform locks state in the S3 backend:
+ * - `dynamodb`: an item in a DynamoDB table (`dynamodb_table`; deprecated since Terraform 1.11),
+ * - `lockfile`: a `<key>.tflock` object written with `If-None-Match: *` (`use_lockfile`, Terraform 1.10+),
+ * - `both`: Terraform takes both locks (for migrating from DynamoDB to lock files).
+ */
+export type StateLockMode = "dynamodb" | "lockfile" | "both";
+
+/** What {@link s3BackendConfig} reads of a state backend (an `IStateBackend` has it all). */
+interface BackendSettingsSource {
+  readonly bucketName: string;
   readonly region: string;
-  /**
-   * ARN of the KMS key that encrypts the states. Terraform sends it with every upload, and the
-   * bucket policy of {@link TerraformStateBackend} refuses uploads that name any other key.
-   */
   readonly kmsKeyArn: string;
-  /** The lock mechanisms Terraform uses. */
   readonly lockMode: StateLockMode;
-  /** Name of the DynamoDB lock table; required when `lockMode` uses DynamoDB. @default - none */
   readonly lockTableName?: string;
 }
 
@@ -49,19 +48,20 @@ export interface S3StateSettings extends S3BackendSettings {
 
 /**
  * The S3 backend settings for the state at `key` (omit `key` for the shared part of a pipeline's
- * configuration). Checks the location first, so a typo fails here, not at `terraform init`.
+ * configuration); what `IStateBackend.backendConfig` returns. Checks the backend first, so a typo
+ * fails here, not at `terraform init`.
  */
-export function s3BackendConfig(location: StateBackendLocation, key: string): S3StateSettings;
-export function s3BackendConfig(location: StateBackendLocation, key?: string): S3BackendSettings;
-export function s3BackendConfig(location: StateBackendLocation, key?: string): S3BackendSettings {
+export function s3BackendConfig(location: BackendSettingsSource, key: string): S3StateSettings;
+export function s3BackendConfig(location: BackendSettingsSource, key?: string): S3BackendSettings;
+export function s3BackendConfig(location: BackendSettingsSource, key?: string): S3BackendSettings {
   checkLocation(location);
   if (key !== undefined && !/^[^/].*[^/]$/.test(key)) {
-    throw new Error(`s3BackendConfig: key "${key}" must be an object key without leading or trailing "/"; build it with stateKey()`);
+    throw new Error(`backendConfig: key "${key}" must be an object key without leading or trailing "/"; build it with PipelineState.stateKey()`);
   }
   const usesTable = location.lockMode !== "lockfile";
   const usesLockFile = location.lockMode !== "dynamodb";
   return {
-    bucket: location.bucket,
+    bucket: location.bucketName,
     ...(key !== undefined ? { key } : {}),
     region: location.region,
     encrypt: true,
@@ -108,10 +108,10 @@ export class S3BackendWithLockfile extends S3Backend {
   }
 }
 
-/** Declares the S3 backend of a cdktf stack from {@link s3BackendConfig} settings (with a key). */
+/** Declares the S3 backend of a cdktf stack from `IStateBackend.backendConfig(key)` settings. */
 export function addS3Backend(scope: Construct, settings: S3BackendSettings): S3BackendWithLockfile {
   if (settings.key === undefined) {
-    throw new Error("addS3Backend: settings.key is missing; a stack's backend needs the key of its state (see stateKey())");
+    throw new Error("addS3Backend: settings.key is missing; a stack's backend needs the key of its state (backendConfig(key))");
   }
   return new S3BackendWithLockfile(scope, {
     bucket: settings.bucket,
@@ -162,23 +162,23 @@ function hclString(value: string): string {
   return JSON.stringify(value).replace(/([$%])\{/g, (marker) => `${marker[0]}${marker}`);
 }
 
-function checkLocation(location: StateBackendLocation): void {
-  const literal = (field: keyof StateBackendLocation) => {
+function checkLocation(location: BackendSettingsSource): void {
+  const literal = (field: keyof BackendSettingsSource) => {
     const value = location[field];
     if (typeof value === "string" && Token.isUnresolved(value)) {
       throw new Error(
-        `StateBackendLocation.${field} is a Terraform reference; backend settings must be literals (Terraform reads them before anything is evaluated). Pass the value from the state stack's outputs.`,
+        `IStateBackend.${field} is a Terraform reference; backend settings must be literals (Terraform reads them before anything is evaluated). Pass the value from the state stack's outputs.`,
       );
     }
   };
-  (["bucket", "region", "kmsKeyArn", "lockTableName"] as const).forEach(literal);
-  checkFormat(FORMATS.stateBucket, "StateBackendLocation.bucket", location.bucket);
-  checkFormat(FORMATS.region, "StateBackendLocation.region", location.region);
-  checkFormat(FORMATS.kmsKeyArn, "StateBackendLocation.kmsKeyArn", location.kmsKeyArn);
+  (["bucketName", "region", "kmsKeyArn", "lockTableName"] as const).forEach(literal);
+  checkFormat(FORMATS.stateBucket, "IStateBackend.bucketName", location.bucketName);
+  checkFormat(FORMATS.region, "IStateBackend.region", location.region);
+  checkFormat(FORMATS.kmsKeyArn, "IStateBackend.kmsKeyArn", location.kmsKeyArn);
   if (location.lockMode !== "dynamodb" && location.lockMode !== "lockfile" && location.lockMode !== "both") {
-    throw new Error(`StateBackendLocation.lockMode must be "dynamodb", "lockfile" or "both", got "${location.lockMode}"`);
+    throw new Error(`IStateBackend.lockMode must be "dynamodb", "lockfile" or "both", got "${location.lockMode}"`);
   }
   if (location.lockMode !== "lockfile" && !location.lockTableName) {
-    throw new Error(`StateBackendLocation.lockTableName is required when lockMode is "${location.lockMode}"`);
+    throw new Error(`IStateBackend.lockTableName is required when lockMode is "${location.lockMode}"`);
   }
 }

@@ -1,54 +1,8 @@
 import { Token } from "cdktf";
 import { PolicyStatement } from "../policy/policy-document";
-import { checkFormat, FORMATS, kmsKeyArnRegion } from "../private/validation";
-
-/**
- * How Terraform locks state in the S3 backend:
- * - `dynamodb`: an item in a DynamoDB table (`dynamodb_table`; deprecated since Terraform 1.11),
- * - `lockfile`: a `<key>.tflock` object written with `If-None-Match: *` (`use_lockfile`, Terraform 1.10+),
- * - `both`: Terraform takes both locks (for migrating from DynamoDB to lock files).
- */
-export type StateLockMode = "dynamodb" | "lockfile" | "both";
-
-/** The part of a state backend one principal may use, and how. */
-export interface StateAccessScope {
-  /** ARN of the state bucket, `arn:<partition>:s3:::<bucket>`; must be a literal (the lock IDs contain the bucket name). */
-  readonly bucketArn: string;
-  /**
-   * Every state object under this key prefix is in scope, e.g. `pipelines/networking/`.
-   * Must end with `/` (so `pipelines/net/` does not also cover `pipelines/network/`) and contain no IAM wildcard.
-   */
-  readonly keyPrefix: string;
-  /** ARN of the KMS key that encrypts the state objects. */
-  readonly kmsKeyArn: string;
-  /** ARN of the DynamoDB lock table; required when `lockMode` uses DynamoDB. @default - none */
-  readonly lockTableArn?: string;
-  /** The lock mechanisms the backend configuration uses. */
-  readonly lockMode: StateLockMode;
-  /**
-   * `read`: what `terraform plan` needs. It may read state and take and release the lock
-   * (the DynamoDB lock item and/or the `.tflock` object) but may not write state or its digest.
-   * `write`: what `terraform apply` needs: `read` plus writing state and its DynamoDB digest.
-   */
-  readonly access: "read" | "write";
-  /**
-   * Region of the bucket, for the `kms:ViaService` condition.
-   * @default - the region of `kmsKeyArn` (required here when that ARN is not a literal)
-   */
-  readonly region?: string;
-  /**
-   * Restrict `s3:ListBucket` to listings under `keyPrefix` instead of the whole bucket.
-   *
-   * Off by default because S3 answers a `HeadObject` of a missing key with 403 instead of 404
-   * unless the caller may list the bucket, and a listing grant conditioned on `s3:prefix` does
-   * not count for that check (the HeadObject request carries no prefix). Terraform treats the
-   * 403 as an error, so the first plan of a new workspace would fail. Turn it on only when every
-   * state under the prefix exists before a restricted principal first touches it; listing only
-   * reveals key names, never their contents.
-   * @default false
-   */
-  readonly restrictListingToPrefix?: boolean;
-}
+import { checkFormat, FORMATS } from "../private/validation";
+import { StateLockMode } from "./backend-config";
+import { IStateBackend, PipelineState, StateAccess, StateAccessOptions } from "./state-backend";
 
 /** Suffix Terraform appends to the DynamoDB LockID of the item that holds the state's MD5 digest. */
 export const STATE_DIGEST_SUFFIX = "-md5";
@@ -56,8 +10,8 @@ export const STATE_DIGEST_SUFFIX = "-md5";
 export const LOCK_FILE_SUFFIX = ".tflock";
 
 /**
- * IAM statements that let one principal use the Terraform states under one key prefix,
- * derived from what Terraform 1.11's S3 backend calls:
+ * IAM statements that let one principal use one pipeline's Terraform states (everything under
+ * its `pipelinePrefix`), derived from what Terraform 1.11's S3 backend calls:
  *
  * - S3: `GetObject` on the prefix (state, lock files); `PutObject` on the prefix for `write`;
  *   `PutObject`/`DeleteObject` on `*.tflock` for lock files (plan takes the lock too); no
@@ -73,23 +27,24 @@ export const LOCK_FILE_SUFFIX = ".tflock";
  *   being used for anything but this bucket through S3. The lock table needs no KMS permission from
  *   its users: DynamoDB uses the key on their behalf through the key policy.
  */
-export function stateAccessStatements(scope: StateAccessScope): PolicyStatement[] {
-  const bucketName = bucketNameOf(scope.bucketArn);
-  const prefix = checkKeyPrefix(scope.keyPrefix);
-  const region = regionOf(scope);
-  const write = checkAccess(scope.access) === "write";
-  const usesLockFile = scope.lockMode === "lockfile" || scope.lockMode === "both";
-  const usesTable = checkLockMode(scope.lockMode) !== "lockfile";
-  const objects = `${scope.bucketArn}/${prefix}*`;
-  const lockFiles = `${scope.bucketArn}/${prefix}*${LOCK_FILE_SUFFIX}`;
+export function stateAccessStatements(state: PipelineState, access: StateAccess, options: StateAccessOptions = {}): PolicyStatement[] {
+  const backend = state.backend;
+  const bucketName = bucketNameOf(backend.bucketArn);
+  const prefix = state.pipelinePrefix;
+  const region = checkRegion(backend.region);
+  const write = checkAccess(access) === "write";
+  const usesLockFile = backend.lockMode === "lockfile" || backend.lockMode === "both";
+  const usesTable = checkLockMode(backend.lockMode) !== "lockfile";
+  const objects = `${backend.bucketArn}/${prefix}*`;
+  const lockFiles = `${backend.bucketArn}/${prefix}*${LOCK_FILE_SUFFIX}`;
 
   const statements: PolicyStatement[] = [
     {
       Sid: "TerraformStateList",
       Effect: "Allow",
       Action: "s3:ListBucket",
-      Resource: scope.bucketArn,
-      ...(scope.restrictListingToPrefix ? { Condition: { StringLike: { "s3:prefix": [prefix, `${prefix}*`] } } } : {}),
+      Resource: backend.bucketArn,
+      ...(options.restrictListingToPrefix ? { Condition: { StringLike: { "s3:prefix": [prefix, `${prefix}*`] } } } : {}),
     },
     { Sid: "TerraformStateRead", Effect: "Allow", Action: "s3:GetObject", Resource: objects },
   ];
@@ -106,7 +61,7 @@ export function stateAccessStatements(scope: StateAccessScope): PolicyStatement[
     });
   }
   if (usesTable) {
-    const tableArn = checkLockTableArn(scope);
+    const tableArn = checkLockTableArn(backend);
     const lockIds = `${bucketName}/${prefix}*`;
     statements.push({ Sid: "TerraformStateLockTableDescribe", Effect: "Allow", Action: "dynamodb:DescribeTable", Resource: tableArn });
     statements.push({
@@ -131,10 +86,10 @@ export function stateAccessStatements(scope: StateAccessScope): PolicyStatement[
     Sid: "TerraformStateKey",
     Effect: "Allow",
     Action: writesObjects ? ["kms:Decrypt", "kms:GenerateDataKey"] : "kms:Decrypt",
-    Resource: scope.kmsKeyArn,
+    Resource: backend.kmsKeyArn,
     Condition: {
       StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
-      StringLike: { "kms:EncryptionContext:aws:s3:arn": [scope.bucketArn, objects] },
+      StringLike: { "kms:EncryptionContext:aws:s3:arn": [backend.bucketArn, objects] },
     },
   });
   return statements;
@@ -149,59 +104,37 @@ function bucketNameOf(bucketArn: string): string {
   const name = Token.isUnresolved(bucketArn) ? undefined : BUCKET_ARN.exec(bucketArn)?.[1];
   if (name === undefined || !FORMATS.stateBucket.test(name)) {
     throw new Error(
-      `StateAccessScope.bucketArn must be a literal S3 bucket ARN like "arn:aws:s3:::my-state-bucket" (the lock IDs contain the bucket name), got "${bucketArn}"`,
+      `IStateBackend.bucketArn must be a literal S3 bucket ARN like "arn:aws:s3:::my-state-bucket" (the lock IDs contain the bucket name), got "${bucketArn}"`,
     );
   }
   return name;
 }
 
-function checkKeyPrefix(prefix: string): string {
-  if (prefix === "" || prefix === "/") {
-    throw new Error('StateAccessScope.keyPrefix is empty: name the folder of the states, e.g. "pipelines/networking/"');
-  }
-  if (Token.isUnresolved(prefix) || /[*?$]/.test(prefix)) {
-    throw new Error(`StateAccessScope.keyPrefix "${prefix}" must be a literal without IAM wildcards or variables (*, ?, $)`);
-  }
-  if (prefix.startsWith("/") || !prefix.endsWith("/")) {
-    throw new Error(
-      `StateAccessScope.keyPrefix "${prefix}" must not start with "/" and must end with "/", e.g. "pipelines/networking/"`,
-    );
-  }
-  return prefix;
+function checkRegion(region: string): string {
+  return checkFormat(FORMATS.region, "IStateBackend.region", region);
 }
 
-function regionOf(scope: StateAccessScope): string {
-  if (scope.region !== undefined) return checkFormat(FORMATS.region, "StateAccessScope.region", scope.region);
-  const region = Token.isUnresolved(scope.kmsKeyArn) ? undefined : kmsKeyArnRegion(scope.kmsKeyArn);
-  if (region === undefined) {
-    throw new Error(
-      `StateAccessScope.kmsKeyArn "${scope.kmsKeyArn}" is not a literal KMS key ARN; set StateAccessScope.region for the kms:ViaService condition`,
-    );
-  }
-  return region;
-}
-
-function checkAccess(access: string): "read" | "write" {
+function checkAccess(access: string): StateAccess {
   if (access !== "read" && access !== "write") {
-    throw new Error(`StateAccessScope.access must be "read" (plan) or "write" (apply), got "${access}"`);
+    throw new Error(`state access must be "read" (plan) or "write" (apply), got "${access}"`);
   }
   return access;
 }
 
 function checkLockMode(mode: string): StateLockMode {
   if (mode !== "dynamodb" && mode !== "lockfile" && mode !== "both") {
-    throw new Error(`StateAccessScope.lockMode must be "dynamodb", "lockfile" or "both", got "${mode}"`);
+    throw new Error(`IStateBackend.lockMode must be "dynamodb", "lockfile" or "both", got "${mode}"`);
   }
   return mode;
 }
 
-function checkLockTableArn(scope: StateAccessScope): string {
-  const arn = scope.lockTableArn;
+function checkLockTableArn(backend: IStateBackend): string {
+  const arn = backend.lockTableArn;
   if (arn === undefined || arn === "") {
-    throw new Error(`StateAccessScope.lockTableArn is required when lockMode is "${scope.lockMode}": pass the ARN of the DynamoDB lock table`);
+    throw new Error(`IStateBackend.lockTableArn is required when lockMode is "${backend.lockMode}": give the backend its lock table (when imported, its lockTableName and accountId)`);
   }
   if (!Token.isUnresolved(arn) && !FORMATS.lockTableName.test(TABLE_ARN.exec(arn)?.[1] ?? "")) {
-    throw new Error(`StateAccessScope.lockTableArn "${arn}" is not a DynamoDB table ARN like "arn:aws:dynamodb:eu-west-1:111111111111:table/terraform-locks"`);
+    throw new Error(`IStateBackend.lockTableArn "${arn}" is not a DynamoDB table ARN like "arn:aws:dynamodb:eu-west-1:111111111111:table/terraform-locks"`);
   }
   return arn;
 }

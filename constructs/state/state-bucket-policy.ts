@@ -6,17 +6,8 @@ import { FORMATS } from "../private/validation";
 /** The principal tag naming a role's pipeline: `BuildkitePipelineRole` tags its roles with it. */
 export const PIPELINE_PRINCIPAL_TAG_KEY = "buildkite:pipeline";
 
-/**
- * Confines every principal tagged with a pipeline to that pipeline's states: the bucket policy
- * denies it every object request outside `<keyPrefix>/<tag value>/`, whatever its IAM policies
- * allow (e.g. `s3:GetObject` on `*` from `ReadOnlyAccess`). Principals without the tag are not affected.
- */
-export interface PipelineStateFence {
-  /**
-   * Folder of all pipeline states, the `prefix` of `stateKey()` (e.g. `pipelines` for
-   * `pipelines/<slug>/<workspace>/terraform.tfstate`); no leading or trailing `/`.
-   */
-  readonly keyPrefix: string;
+/** How the pipeline state fence of a `TerraformStateBackend` works, besides the folder it guards (the backend's `keyPrefix`). */
+export interface PipelineStateFenceOptions {
   /**
    * Principal tag whose value is the pipeline slug.
    * @default "buildkite:pipeline" ({@link PIPELINE_PRINCIPAL_TAG_KEY})
@@ -28,6 +19,19 @@ export interface PipelineStateFence {
    * @default - none
    */
   readonly exemptPrincipalArns?: string[];
+}
+
+/**
+ * Confines every principal tagged with a pipeline to that pipeline's states: the bucket policy
+ * denies it every object request outside `<keyPrefix>/<tag value>/`, whatever its IAM policies
+ * allow (e.g. `s3:GetObject` on `*` from `ReadOnlyAccess`). Principals without the tag are not affected.
+ */
+export interface PipelineStateFence extends PipelineStateFenceOptions {
+  /**
+   * Folder of all pipeline states, the backend's `keyPrefix` (e.g. `pipelines` for
+   * `pipelines/<slug>/<workspace>/terraform.tfstate`); no leading or trailing `/`.
+   */
+  readonly keyPrefix: string;
 }
 
 /** What the bucket policy of a state bucket protects. */

@@ -88,7 +88,7 @@ export function stateKey(input: StateKeyInput): string {
 
 /**
  * `<prefix>/<pipeline-slug>/`: the folder that holds every workspace of one pipeline, which is the
- * `keyPrefix` of that pipeline's {@link StateAccessScope}.
+ * `pipelinePrefix` of that pipeline's `PipelineState`.
  */
 export function pipelineStatePrefix(input: Pick<StateKeyInput, "prefix" | "pipelineSlug">): string {
   return `${checkFormat(FORMATS.stateKeyPrefix, "prefix", input.prefix, "stateKey")}/${checkFormat(FORMATS.slug, "pipelineSlug", input.pipelineSlug, "stateKey")}/`;

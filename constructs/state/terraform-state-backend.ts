@@ -11,12 +11,21 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement, renderPolicy, renderTerraformPolicy } from "../policy/policy-document";
+import { PolicyDocument, policyDocument, renderPolicy, renderTerraformPolicy } from "../policy/policy-document";
 import { checkFormat, FORMATS } from "../private/validation";
-import { StateBackendLocation } from "./backend-config";
+import { s3BackendConfig, S3BackendSettings, S3StateSettings, StateLockMode } from "./backend-config";
 import { isRoleOrUserArn } from "./principal-arn";
-import { StateAccessScope, StateLockMode, stateAccessStatements } from "./state-access-policy";
-import { PipelineStateFence, stateBucketPolicy } from "./state-bucket-policy";
+import { stateAccessStatements } from "./state-access-policy";
+import {
+  GrantPipelineStateOptions,
+  IStateBackend,
+  IStateGrantee,
+  PipelineState,
+  PipelineStateOptions,
+  STATE_POLICY_ID,
+  STATE_POLICY_NAME,
+} from "./state-backend";
+import { PipelineStateFence, PipelineStateFenceOptions, stateBucketPolicy } from "./state-bucket-policy";
 import { stateKmsKeyPolicy } from "./state-kms-key-policy";
 
 /** How long noncurrent state versions are kept. */
@@ -79,7 +88,7 @@ export interface TerraformStateBackendProps {
   readonly keyAdministratorArns?: string[];
   /**
    * Roles or users that read or write states; the key policy lets them use the key through S3 for
-   * this bucket only. They still need IAM permissions, e.g. from {@link TerraformStateBackend.accessStatements}.
+   * this bucket only. They still need IAM permissions, e.g. from {@link TerraformStateBackend.grantPipelineState}.
    * @default - none besides what IAM grants through the account-root statement
    */
   readonly stateUserArns?: string[];
@@ -101,14 +110,20 @@ export interface TerraformStateBackendProps {
    */
   readonly accessLogging?: StateBucketAccessLogging;
   /**
+   * Folder of all pipeline states in the bucket: a pipeline's states are
+   * `<keyPrefix>/<pipeline-slug>/<workspace>/terraform.tfstate`. No leading or trailing `/`.
+   * @default "pipelines" ({@link DEFAULT_STATE_KEY_PREFIX})
+   */
+  readonly keyPrefix?: string;
+  /**
    * Confine every principal tagged with a pipeline (as `BuildkitePipelineRole` tags its roles) to
    * `<keyPrefix>/<slug>/` in the bucket policy, whatever its IAM policies allow: a plan role with
    * `ReadOnlyAccess` could otherwise read every state, since KMS cannot tell prefixes apart under S3
    * Bucket Keys. Untagged principals (administrators, the platform stacks' deployers) are not affected.
-   * `keyPrefix` must be the `prefix` of the pipelines' state keys; `false` turns the fence off.
-   * @default { keyPrefix: "pipelines", principalTagKey: "buildkite:pipeline" }
+   * `false` turns the fence off.
+   * @default { principalTagKey: "buildkite:pipeline" }
    */
-  readonly pipelineStateFence?: PipelineStateFence | false;
+  readonly pipelineStateFence?: PipelineStateFenceOptions | false;
   /**
    * Tags of the bucket, key and table.
    * @default - none
@@ -116,20 +131,64 @@ export interface TerraformStateBackendProps {
   readonly tags?: Record<string, string>;
 }
 
-/** The pipeline state fence unless told otherwise: the key prefix of the example pipelines and platform declarations. */
-export const DEFAULT_PIPELINE_STATE_FENCE: PipelineStateFence = { keyPrefix: "pipelines" };
+/** The folder of the pipeline states unless told otherwise, as in the example pipelines and platform declarations. */
+export const DEFAULT_STATE_KEY_PREFIX = "pipelines";
 
-/** Access to the states under one prefix of a {@link TerraformStateBackend}. */
-export interface StateBackendAccess {
-  /** Key prefix, ending with `/`, e.g. from `pipelineStatePrefix()`. */
-  readonly keyPrefix: string;
-  /** `read` for plan, `write` for apply. */
-  readonly access: "read" | "write";
+/** What {@link TerraformStateBackend.fromAttributes} needs to know of a state backend created elsewhere. */
+export interface StateBackendAttributes {
+  /** Name of the state bucket. */
+  readonly bucketName: string;
+  /** Region of the bucket, the key and the lock table. */
+  readonly region: string;
+  /** ARN of the KMS key that encrypts the states; a literal where backend settings are made from it. */
+  readonly kmsKeyArn: string;
+  /** The lock mechanisms Terraform uses. */
+  readonly lockMode: StateLockMode;
+  /** Name of the DynamoDB lock table; required when `lockMode` uses DynamoDB. @default - none */
+  readonly lockTableName?: string;
+  /** Account of the lock table, for its ARN; required when `lockMode` uses DynamoDB. @default - none */
+  readonly accountId?: string;
   /**
-   * Restrict listing to the prefix; see {@link StateAccessScope.restrictListingToPrefix}.
-   * @default false
+   * AWS partition of the bucket and the lock table.
+   * @default "aws"
    */
-  readonly restrictListingToPrefix?: boolean;
+  readonly partition?: string;
+  /**
+   * Folder of all pipeline states in the bucket.
+   * @default "pipelines" ({@link DEFAULT_STATE_KEY_PREFIX})
+   */
+  readonly keyPrefix?: string;
+}
+
+/**
+ * What every {@link IStateBackend} construct does the same way, owned or imported: its pipelines'
+ * states, the grants on them and its backend settings, all derived from its attributes.
+ */
+export abstract class StateBackendBase extends Construct implements IStateBackend {
+  public abstract readonly bucketName: string;
+  public abstract readonly bucketArn: string;
+  public abstract readonly region: string;
+  public abstract readonly kmsKeyArn: string;
+  public abstract readonly lockMode: StateLockMode;
+  public abstract readonly lockTableName?: string;
+  public abstract readonly lockTableArn?: string;
+  public abstract readonly keyPrefix: string;
+
+  public pipelineState(pipeline: string, options?: PipelineStateOptions): PipelineState {
+    return new PipelineState(this, pipeline, options);
+  }
+
+  public grantPipelineState(grantee: IStateGrantee, options: GrantPipelineStateOptions): PolicyDocument {
+    const document = policyDocument(stateAccessStatements(this.pipelineState(options.pipeline), options.access, options));
+    grantee.addInlinePolicy(STATE_POLICY_ID, STATE_POLICY_NAME, document);
+    return document;
+  }
+
+  public backendConfig(key: string): S3StateSettings;
+  public backendConfig(key?: string): S3BackendSettings;
+  public backendConfig(key?: string): S3BackendSettings {
+    return s3BackendConfig(this, key);
+  }
 }
 
 const DEFAULT_NONCURRENT_EXPIRATION: NoncurrentVersionExpiration = { days: 90, newerVersionsToKeep: 10 };
@@ -149,7 +208,16 @@ const DEFAULT_NONCURRENT_EXPIRATION: NoncurrentVersionExpiration = { days: 90, n
  *
  * The key, bucket and table carry `prevent_destroy`: Terraform refuses any plan that destroys them.
  */
-export class TerraformStateBackend extends Construct {
+export class TerraformStateBackend extends StateBackendBase {
+  /**
+   * A state backend created elsewhere (another stack or app, or by hand), to configure stacks and
+   * pipelines and to grant access to its states. Nothing is created: the construct only holds the
+   * attributes. The lock table's ARN is derived from its name, region, account and partition.
+   */
+  public static fromAttributes(scope: Construct, id: string, attributes: StateBackendAttributes): IStateBackend {
+    return new ImportedStateBackend(scope, id, attributes);
+  }
+
   /** Name of the state bucket. */
   public readonly bucketName: string;
   /** ARN of the state bucket (a literal). */
@@ -166,6 +234,8 @@ export class TerraformStateBackend extends Construct {
   public readonly kmsAliasName: string;
   /** ARN of the alias of the state KMS key (a literal). */
   public readonly kmsAliasArn: string;
+  /** Folder of all pipeline states in the bucket. */
+  public readonly keyPrefix: string;
   /** The fence in the bucket policy around each pipeline's states, unless turned off. */
   public readonly pipelineStateFence?: PipelineStateFence;
   /** Name of the lock table, when the lock mode uses DynamoDB. */
@@ -178,18 +248,23 @@ export class TerraformStateBackend extends Construct {
   public readonly bucket: S3Bucket;
   /** The lock table resource, when the lock mode uses DynamoDB. */
   public readonly lockTable?: DynamodbTable;
+  private readonly accountId: string;
+  private readonly partition: string;
 
   constructor(scope: Construct, id: string, props: TerraformStateBackendProps) {
     super(scope, id);
     const checked = checkProps(props);
     const partition = props.partition ?? "aws";
+    this.accountId = props.accountId;
+    this.partition = partition;
     this.bucketName = props.bucketName;
-    this.bucketArn = `arn:${partition}:s3:::${props.bucketName}`;
+    this.bucketArn = bucketArn(partition, props.bucketName);
     this.region = props.region;
     this.lockMode = checked.lockMode;
     this.kmsAliasName = checked.kmsAliasName;
     this.kmsAliasArn = `arn:${partition}:kms:${props.region}:${props.accountId}:${checked.kmsAliasName}`;
-    this.pipelineStateFence = props.pipelineStateFence === false ? undefined : (props.pipelineStateFence ?? DEFAULT_PIPELINE_STATE_FENCE);
+    this.keyPrefix = checked.keyPrefix;
+    this.pipelineStateFence = props.pipelineStateFence === false ? undefined : { keyPrefix: this.keyPrefix, ...props.pipelineStateFence };
     const tags = props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined;
     const keep = { preventDestroy: true };
 
@@ -281,37 +356,65 @@ export class TerraformStateBackend extends Construct {
     }
   }
 
-  /** IAM statements for the states under one prefix of this backend; see {@link stateAccessStatements}. */
-  public accessStatements(access: StateBackendAccess): PolicyStatement[] {
-    const scope: StateAccessScope = {
-      bucketArn: this.bucketArn,
-      keyPrefix: access.keyPrefix,
-      kmsKeyArn: this.kmsKeyArn,
-      lockTableArn: this.lockTableArn,
-      lockMode: this.lockMode,
-      access: access.access,
-      region: this.region,
-      restrictListingToPrefix: access.restrictListingToPrefix,
-    };
-    return stateAccessStatements(scope);
-  }
-
   /**
-   * Where this backend stores states, for the backend configuration of a stack or pipeline. The key
-   * ARN is only known after the first apply, so it is passed in (e.g. from the `kms_key_arn` output).
+   * The attributes other stacks import this backend with ({@link TerraformStateBackend.fromAttributes}).
+   * The key ARN is only known after the first apply, so it is passed in (e.g. from the `kms_key_arn` output).
    */
-  public location(kmsKeyArn: string): StateBackendLocation {
+  public attributes(kmsKeyArn: string): StateBackendAttributes {
     return {
-      bucket: this.bucketName,
+      bucketName: this.bucketName,
       region: this.region,
       kmsKeyArn,
       lockMode: this.lockMode,
       lockTableName: this.lockTableName,
+      accountId: this.accountId,
+      partition: this.partition,
+      keyPrefix: this.keyPrefix,
     };
   }
 }
 
+/** A backend known by its attributes; see {@link TerraformStateBackend.fromAttributes}. */
+class ImportedStateBackend extends StateBackendBase {
+  public readonly bucketName: string;
+  public readonly bucketArn: string;
+  public readonly region: string;
+  public readonly kmsKeyArn: string;
+  public readonly lockMode: StateLockMode;
+  public readonly lockTableName?: string;
+  public readonly lockTableArn?: string;
+  public readonly keyPrefix: string;
+
+  constructor(scope: Construct, id: string, attributes: StateBackendAttributes) {
+    super(scope, id);
+    const partition = attributes.partition ?? "aws";
+    this.bucketName = attributes.bucketName;
+    this.bucketArn = bucketArn(partition, attributes.bucketName);
+    this.region = attributes.region;
+    this.kmsKeyArn = attributes.kmsKeyArn;
+    this.lockMode = attributes.lockMode;
+    this.keyPrefix = attributes.keyPrefix ?? DEFAULT_STATE_KEY_PREFIX;
+    if (attributes.lockMode !== "lockfile") {
+      this.lockTableName = attributes.lockTableName;
+      // Without a name or an account there is no ARN; grants say what is missing when they need it.
+      if (attributes.lockTableName !== undefined && attributes.accountId !== undefined) {
+        this.lockTableArn = lockTableArn(partition, attributes.region, attributes.accountId, attributes.lockTableName);
+      }
+    }
+  }
+}
+
+function bucketArn(partition: string, bucketName: string): string {
+  return `arn:${partition}:s3:::${bucketName}`;
+}
+
+/** The ARN of a DynamoDB table; the one place a lock table's ARN is derived from its name. */
+function lockTableArn(partition: string, region: string, accountId: string, tableName: string): string {
+  return `arn:${partition}:dynamodb:${region}:${accountId}:table/${tableName}`;
+}
+
 interface CheckedProps {
+  readonly keyPrefix: string;
   readonly lockMode: StateLockMode;
   readonly lockTableName: string;
   readonly kmsAliasName: string;
@@ -335,6 +438,7 @@ function checkProps(props: TerraformStateBackendProps): CheckedProps {
   checkFormat(FORMATS.stateBucket, "bucketName", props.bucketName, "TerraformStateBackend");
   checkFormat(FORMATS.region, "region", props.region, "TerraformStateBackend");
   checkFormat(FORMATS.accountId, "accountId", props.accountId, "TerraformStateBackend");
+  const keyPrefix = checkFormat(FORMATS.stateKeyPrefix, "keyPrefix", props.keyPrefix ?? DEFAULT_STATE_KEY_PREFIX, "TerraformStateBackend");
   const lockMode = props.lockMode ?? "both";
   if (!["dynamodb", "lockfile", "both"].includes(lockMode)) fail("lockMode", `must be "dynamodb", "lockfile" or "both", got "${lockMode}"`);
   const lockTableName = props.lockTableName ?? `${props.bucketName}-locks`;
@@ -374,5 +478,5 @@ function checkProps(props: TerraformStateBackendProps): CheckedProps {
   if (props.accessLogging && props.accessLogging.targetBucket === props.bucketName) {
     fail("accessLogging.targetBucket", "must be another bucket than the state bucket (logging into itself loops)");
   }
-  return { lockMode, lockTableName, kmsAliasName, deletionWindow, expiration };
+  return { keyPrefix, lockMode, lockTableName, kmsAliasName, deletionWindow, expiration };
 }

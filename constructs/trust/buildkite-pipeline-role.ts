@@ -6,14 +6,11 @@ import { Construct } from "constructs";
 import { Guardrails } from "../guardrails/guardrails";
 import { isReadAction, WRITE_MANAGED_POLICY } from "../guardrails/rules/plan-role-read-only";
 import { asList, PolicyDocument, policyDocument, policySize, PolicyStatement, renderPolicy } from "../policy/policy-document";
-import { StateAccessScope, stateAccessStatements } from "../state/state-access-policy";
+import { IStateBackend, IStateGrantee, STATE_POLICY_NAME } from "../state/state-backend";
 import { BuildkiteOidcProvider, IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
 import { PipelineAccess, PipelineRoleKind } from "./pipeline-access";
 import { RoleAccess } from "./role-access";
 import { checkFormat, checkList, FORMATS } from "../private/validation";
-
-/** Where a pipeline's Terraform state lives: the state access scope without the access level (the role kind decides it). */
-export type StateLocation = Omit<StateAccessScope, "access">;
 
 /** What a pipeline role may do in the cloud, besides its state. */
 export interface PipelineRolePermissions {
@@ -44,11 +41,12 @@ export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
    */
   readonly provider?: IBuildkiteOidcProvider;
   /**
-   * The pipeline's Terraform state. Plan gets read access (it may take the
-   * lock but not write state), apply gets write access, both only under the key prefix.
+   * The backend of the pipeline's Terraform states. Plan gets read access (it may take the
+   * lock but not write state), apply gets write access, both only under the pipeline's folder
+   * `<keyPrefix>/<pipeline>/` (see {@link IStateBackend.grantPipelineState}).
    * @default - no state access
    */
-  readonly state?: StateLocation;
+  readonly state?: IStateBackend;
   /** Role description. @default - names the pipeline and the role kind */
   readonly description?: string;
   /** Extra tags of the role. @default - only the Buildkite tags */
@@ -65,7 +63,7 @@ export const INLINE_POLICIES_SIZE_LIMIT = 10240;
  * policy are those of `access.role(kind)`, so the job side can be generated
  * from the same declaration without referencing this stack.
  */
-export class BuildkitePipelineRole extends Construct {
+export class BuildkitePipelineRole extends Construct implements IStateGrantee {
   /** The access the job side uses. */
   readonly access: RoleAccess;
   /** IAM role name (literal). */
@@ -74,16 +72,20 @@ export class BuildkitePipelineRole extends Construct {
   readonly roleArn: string;
   /** The role's trust policy. */
   readonly trustPolicy: PolicyDocument;
-  /** The inline state policy, when the role has state access. */
-  readonly statePolicy?: PolicyDocument;
   /** The inline permissions policy, when statements were given. */
   readonly permissionsPolicy?: PolicyDocument;
   /** The Terraform role resource. */
   readonly role: IamRole;
+  private readonly kind: PipelineRoleKind;
+  /** The role's inline policies by IAM name. */
+  private readonly inlinePolicies = new Map<string, PolicyDocument>();
+  /** One reference token for all attachments: each `role.name` read creates a token (and captures a stack trace). */
+  private readonly roleReference: string;
 
   constructor(scope: Construct, id: string, props: BuildkitePipelineRoleProps) {
     super(scope, id);
     const { access: declaration, kind } = props;
+    this.kind = kind;
     this.access = declaration.role(kind);
     this.roleName = this.access.roleName;
     this.roleArn = this.access.roleArn;
@@ -93,15 +95,7 @@ export class BuildkitePipelineRole extends Construct {
     const managed = checkList("managedPolicyArns", props.managedPolicyArns ?? []).map((arn, i) => checkManagedPolicy(kind, i, arn));
     const statements = (props.statements ?? []).map((s, i) => checkStatement(kind, i, s));
     if (props.permissionsBoundaryArn !== undefined) checkFormat(FORMATS.managedPolicyArn, "permissionsBoundaryArn", props.permissionsBoundaryArn);
-    this.statePolicy = props.state ? policyDocument(stateAccessStatements({ ...props.state, access: kind === "apply" ? "write" : "read" })) : undefined;
     this.permissionsPolicy = statements.length ? policyDocument(statements) : undefined;
-    const inlineSize = [this.statePolicy, this.permissionsPolicy].reduce((sum, doc) => sum + (doc ? policySize(doc) : 0), 0);
-    if (inlineSize > INLINE_POLICIES_SIZE_LIMIT) {
-      throw new Error(
-        `the inline policies of the ${kind} role have ${inlineSize} characters, over IAM's ${INLINE_POLICIES_SIZE_LIMIT}: ` +
-          "move statements into a customer managed policy and pass its ARN in managedPolicyArns.",
-      );
-    }
 
     const reservedTags = Object.keys(props.tags ?? {}).filter((key) => key.startsWith("buildkite:"));
     if (reservedTags.length > 0) {
@@ -126,21 +120,37 @@ export class BuildkitePipelineRole extends Construct {
       },
       dependsOn: provider ? [provider.resource] : undefined,
     });
-    // One reference token for all attachments: each `role.name` read creates a token (and captures a stack trace).
-    const roleReference = this.role.name;
-    if (this.statePolicy) {
-      new IamRolePolicy(this, "StatePolicy", { role: roleReference, name: "terraform-state", policy: renderPolicy(this.statePolicy) });
-    }
-    if (this.permissionsPolicy) {
-      new IamRolePolicy(this, "PermissionsPolicy", { role: roleReference, name: "permissions", policy: renderPolicy(this.permissionsPolicy) });
-    }
+    this.roleReference = this.role.name;
+    props.state?.grantPipelineState(this, { pipeline: declaration.pipeline, access: kind === "apply" ? "write" : "read" });
+    if (this.permissionsPolicy) this.addInlinePolicy("PermissionsPolicy", "permissions", this.permissionsPolicy);
     for (const arn of managed) {
       new IamRolePolicyAttachment(this, `Managed-${arn.replace(/^.*:policy\//, "").replace(/[^A-Za-z0-9]+/g, "-")}`, {
-        role: roleReference,
+        role: this.roleReference,
         policyArn: arn,
       });
     }
     if (props.adminAccessReason !== undefined) Guardrails.exempt(this, "no-admin-wildcard", props.adminAccessReason);
+  }
+
+  /** The inline state policy, when the role has state access. */
+  get statePolicy(): PolicyDocument | undefined {
+    return this.inlinePolicies.get(STATE_POLICY_NAME);
+  }
+
+  /**
+   * Attaches an inline policy to the role. Refuses one that would take the role's inline policies
+   * over IAM's {@link INLINE_POLICIES_SIZE_LIMIT}, which IAM would only refuse at apply.
+   */
+  addInlinePolicy(id: string, name: string, document: PolicyDocument): void {
+    const inlineSize = [...this.inlinePolicies.values(), document].reduce((sum, doc) => sum + policySize(doc), 0);
+    if (inlineSize > INLINE_POLICIES_SIZE_LIMIT) {
+      throw new Error(
+        `the inline policies of the ${this.kind} role have ${inlineSize} characters, over IAM's ${INLINE_POLICIES_SIZE_LIMIT}: ` +
+          "move statements into a customer managed policy and pass its ARN in managedPolicyArns.",
+      );
+    }
+    this.inlinePolicies.set(name, document);
+    new IamRolePolicy(this, id, { role: this.roleReference, name, policy: renderPolicy(document) });
   }
 }
 

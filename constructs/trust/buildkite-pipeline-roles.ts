@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
-import { BuildkitePipelineRole, PipelineRolePermissions, StateLocation } from "./buildkite-pipeline-role";
+import { IStateBackend } from "../state/state-backend";
+import { BuildkitePipelineRole, PipelineRolePermissions } from "./buildkite-pipeline-role";
 import { PipelineAccess } from "./pipeline-access";
 
 /** Props of {@link BuildkitePipelineRoles}. */
@@ -9,8 +10,11 @@ export interface BuildkitePipelineRolesProps {
   readonly access: PipelineAccess;
   /** The account's Buildkite OIDC provider. @default - the provider named by the declaration's account, assumed to exist */
   readonly provider?: IBuildkiteOidcProvider;
-  /** The pipeline's Terraform state; plan reads it (and may lock), apply writes it. @default - no state access */
-  readonly state?: StateLocation;
+  /**
+   * The backend of the pipeline's Terraform states; plan reads them (and may lock), apply writes them,
+   * both only under `<keyPrefix>/<pipeline>/`. @default - no state access
+   */
+  readonly state?: IStateBackend;
   /** Permissions of the plan role; only read actions are accepted. @default - state access only */
   readonly plan?: PipelineRolePermissions;
   /** Permissions of the apply role. @default - state access only */
@@ -26,10 +30,11 @@ export interface BuildkitePipelineRolesProps {
  *
  * @example
  * const access = new PipelineAccess({ accountId, organization: "acme", pipeline: "networking" });
+ * const state = TerraformStateBackend.fromAttributes(stack, "state", { bucketName, region, kmsKeyArn, lockMode: "lockfile" });
  * new BuildkitePipelineRoles(stack, "networking", {
  *   access,
  *   provider,
- *   state: { bucketArn, keyPrefix: "pipelines/networking/", kmsKeyArn, lockMode: "lockfile" },
+ *   state, // the roles may use pipelines/networking/ only
  *   plan: { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] },
  *   apply: { managedPolicyArns: ["arn:aws:iam::aws:policy/job-function/NetworkAdministrator"] },
  * });

@@ -14,10 +14,8 @@ import {
   BuildkitePipelineRoles,
   BuildkiteTerraformPipeline,
   PipelineAccess,
-  pipelineStatePrefix,
-  PipelineStateBackend,
-  s3BackendConfig,
-  StateLocation,
+  StateBackendAttributes,
+  TerraformStateBackend,
 } from "buildkite-terraform-trust";
 import { BuildkiteProvider } from "buildkite-terraform-trust/buildkite/provider";
 import { Team } from "buildkite-terraform-trust/buildkite/team";
@@ -41,33 +39,27 @@ const access = new PipelineAccess({
   apply: { branches: ["main"], stepKeys: ["apply"] },
 });
 
-// The platform's state backend (created by the platform team's TerraformStateBackend);
-// pipeline states live under pipelines/<pipeline-slug>/<workspace>/terraform.tfstate.
-const backend: PipelineStateBackend = {
-  bucket: "acme-terraform-state",
+// The platform's state backend (created by the platform team's TerraformStateBackend), known here by its
+// attributes; pipeline states live under pipelines/<pipeline-slug>/<workspace>/terraform.tfstate.
+const stateBackend: StateBackendAttributes = {
+  bucketName: "acme-terraform-state",
   region: REGION,
   kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/7d1c3f5e-2a4b-4c6d-8e9f-0a1b2c3d4e5f`,
   lockMode: "lockfile",
   keyPrefix: "pipelines",
 };
 
-// The pipeline's own states live under pipelines/payments-infra/; its roles may touch nothing else in the bucket.
-const state: StateLocation = {
-  bucketArn: `arn:aws:s3:::${backend.bucket}`,
-  keyPrefix: pipelineStatePrefix({ prefix: backend.keyPrefix, pipelineSlug: PIPELINE }),
-  kmsKeyArn: backend.kmsKeyArn,
-  lockMode: backend.lockMode,
-};
-
 const identity = new TerraformStack(app, "payments-ci-roles");
+const identityState = TerraformStateBackend.fromAttributes(identity, "state", stateBackend);
 // This app's own state sits outside the pipeline's prefix, so the pipeline cannot rewrite its own roles.
-addS3Backend(identity, s3BackendConfig(backend, "teams/payments/ci-roles/terraform.tfstate"));
+addS3Backend(identity, identityState.backendConfig("teams/payments/ci-roles/terraform.tfstate"));
 // The owner tag our own guardrail (guardrails.ts) asks every role for.
 new AwsProvider(identity, "aws", { region: REGION, allowedAccountIds: [ACCOUNT_ID], defaultTags: [{ tags: { owner: "payments" } }] });
+// The pipeline's own states live under pipelines/payments-infra/; its roles may touch nothing else in the bucket.
 new BuildkitePipelineRoles(identity, "payments-infra", {
   access,
   provider: BuildkiteOidcProvider.fromAccount(ACCOUNT_ID),
-  state,
+  state: identityState,
   plan: { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] },
   apply: {
     statements: [
@@ -84,14 +76,15 @@ new BuildkitePipelineRoles(identity, "payments-infra", {
 // policies, so they request exactly the token each role admits. The generated Buildkite provider
 // bindings ship with the library under buildkite-terraform-trust/buildkite/<resource>.
 const buildkite = new TerraformStack(app, "payments-ci-buildkite");
-addS3Backend(buildkite, s3BackendConfig(backend, "teams/payments/ci-buildkite/terraform.tfstate"));
+const buildkiteState = TerraformStateBackend.fromAttributes(buildkite, "state", stateBackend);
+addS3Backend(buildkite, buildkiteState.backendConfig("teams/payments/ci-buildkite/terraform.tfstate"));
 new BuildkiteProvider(buildkite, "buildkite", { organization: ORGANIZATION });
 const team = new Team(buildkite, "payments", { name: "payments", privacy: "VISIBLE", defaultTeam: false, defaultMemberRole: "MEMBER" });
 new BuildkiteTerraformPipeline(buildkite, "payments-infra", {
   name: "Payments infrastructure",
   repository: "git@github.com:acme/payments-infra.git",
   access,
-  state: backend,
+  state: buildkiteState,
   workingDirectory: "terraform",
   teams: [{ teamId: team.id, accessLevel: "BUILD_AND_READ" }],
 });

@@ -194,9 +194,9 @@ describe("StateBackendStack props", () => {
     expect(Object.values<any>(config.resource.aws_kms_alias)[0].name).toBe("alias/acme-state");
   });
 
-  it("passes the pipeline state fence, with its exemptions, or none", () => {
+  it("passes the key prefix and the pipeline state fence, with its exemptions, or none", () => {
     const exempt = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-apply`;
-    const fence = policyOf(synth({ pipelineStateFence: { keyPrefix: "ci", exemptPrincipalArns: [exempt] } })).Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates");
+    const fence = policyOf(synth({ keyPrefix: "ci", pipelineStateFence: { exemptPrincipalArns: [exempt] } })).Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates");
     expect(fence.NotResource[1]).toBe(`arn:aws:s3:::${BUCKET}/ci/$\${aws:PrincipalTag/buildkite:pipeline}/*`);
     expect(fence.Condition.ArnNotEquals).toEqual({ "aws:PrincipalArn": [exempt] });
     expect(policyOf(synth({ pipelineStateFence: false })).Statement.map((s: any) => s.Sid)).not.toContain("DenyPipelinesOtherStates");

@@ -1,3 +1,5 @@
+import { Testing } from "cdktf";
+import { TerraformStateBackend } from "../../constructs/state/terraform-state-backend";
 import { PipelineAccess } from "../../constructs/trust/pipeline-access";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { BuildkiteStackProps } from "../../stacks/buildkite-stack";
@@ -15,14 +17,15 @@ const ORGANIZATION_ID = "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f";
  * duration), and the maintenance pipeline that keeps agent tokens rotating.
  */
 export function exampleBuildkiteStackProps(offline = true): BuildkiteStackProps {
-  const state = {
-    bucket: "example-terraform-state",
+  // A backend created elsewhere: the pipelines only need its literal attributes.
+  const state = TerraformStateBackend.fromAttributes(Testing.app(), "state", {
+    bucketName: "example-terraform-state",
     region: "eu-west-1",
     kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT_ID}:key/00000000-0000-4000-8000-000000000000`,
-    lockMode: "both" as const,
+    lockMode: "both",
     lockTableName: "example-terraform-locks",
     keyPrefix: "pipelines",
-  };
+  });
   return {
     organization: ORGANIZATION,
     aws: { region: "eu-west-1", accountId: ACCOUNT_ID, offline },

@@ -5,6 +5,8 @@ import { BuildkiteTerraformPipeline, BuildkiteTerraformPipelineProps } from "../
 import { applyGuardrails } from "../../../constructs/guardrails/guardrails";
 import { BUILDKITE_PIPELINES_PACK } from "../../../constructs/guardrails/packs";
 import { pipelineRolesOf } from "../../../constructs/guardrails/pipeline-roles";
+import { IStateBackend } from "../../../constructs/state/state-backend";
+import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
 import { BuildkiteProvider } from "../../../providers/buildkite/lib/provider";
 import { checkSchemaConformance } from "../../../testing/schema-conformance";
@@ -14,13 +16,18 @@ import { runStep } from "./support/step-runner";
 const parse = (yaml: string): any => load(yaml);
 
 const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "..", "providers", "buildkite", "schema.json");
-const STATE = {
-  bucket: "acme-terraform-state",
-  region: "eu-west-1",
-  kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-1111-4222-8333-444455556666",
-  lockMode: "lockfile" as const,
-  keyPrefix: "pipelines",
-};
+const backends = new TerraformStack(Testing.app(), "backends");
+let imported = 0;
+/** The state backend, created elsewhere and known by its attributes. */
+const state = (overrides: Partial<StateBackendAttributes> = {}): IStateBackend =>
+  TerraformStateBackend.fromAttributes(backends, `state-${++imported}`, {
+    bucketName: "acme-terraform-state",
+    region: "eu-west-1",
+    kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-1111-4222-8333-444455556666",
+    lockMode: "lockfile",
+    keyPrefix: "pipelines",
+    ...overrides,
+  });
 
 const access = (props: Partial<PipelineAccessProps> = {}) => new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking", ...props });
 
@@ -32,7 +39,7 @@ function build(props: Partial<BuildkiteTerraformPipelineProps> = {}): { pipeline
     name: "Networking",
     repository: "git@github.com:acme/networking.git",
     access: access(),
-    state: STATE,
+    state: state(),
     ...props,
   });
   return { pipeline, stack };
@@ -198,7 +205,7 @@ describe("BuildkiteTerraformPipeline", () => {
     });
 
     it("locks with DynamoDB and lock files while migrating", () => {
-      const { pipeline } = build({ state: { ...STATE, lockMode: "both", lockTableName: "acme-locks" } });
+      const { pipeline } = build({ state: state({ lockMode: "both", lockTableName: "acme-locks" }) });
       const run = runStep(parse(pipeline.stepsYaml).steps[0].command, { branch: "main", defaultBranch: "main", preexportedCredentials: true });
       const init = run.callsOf("terraform", "init")[0].args;
       expect(init).toEqual(expect.arrayContaining(["-backend-config=dynamodb_table=acme-locks", "-backend-config=use_lockfile=true"]));
@@ -246,8 +253,8 @@ describe("BuildkiteTerraformPipeline", () => {
       ["an apply step key the apply role does not admit", { stepKeys: { apply: "deploy" } }, /apply step key "deploy" is not one the apply role bk-networking-apply admits \(\[apply\]\)/],
       ["a slug other than the one the roles trust", { slug: "network" }, /slug "network" differs from "networking", the pipeline the roles trust/],
       ["a working directory outside the repository", { workingDirectory: "../other" }, /workingDirectory "\.\.\/other" is not a path inside the repository/],
-      ["a DynamoDB lock mode without a table", { state: { ...STATE, lockMode: "dynamodb" } }, /state: .*lockTableName is required when lockMode is "dynamodb"/],
-      ["a state key prefix with a leading slash", { state: { ...STATE, keyPrefix: "/pipelines" } }, /state: stateKey: prefix "\/pipelines"/],
+      ["a DynamoDB lock mode without a table", { state: state({ lockMode: "dynamodb" }) }, /state: .*lockTableName is required when lockMode is "dynamodb"/],
+      ["a state key prefix with a leading slash", { state: state({ keyPrefix: "/pipelines" }) }, /state: stateKey: prefix "\/pipelines"/],
       ["both a drift check and a scheduled apply", { driftDetection: {}, scheduledApply: { cronline: "0 * * * *", label: "x", targets: ["a.b"] } }, /driftDetection and scheduledApply/],
       ["a scheduled apply without targets", { driftDetection: false, scheduledApply: { cronline: "0 * * * *", label: "x", targets: [] } }, /scheduledApply.targets is empty/],
       ["a lock timeout Terraform would not parse", { lockTimeout: "5 minutes" }, /lockTimeout "5 minutes" must be a duration/],

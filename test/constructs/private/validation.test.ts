@@ -3,9 +3,8 @@ import * as v from "valibot";
 import { BuildkiteCluster } from "../../../constructs/buildkite/buildkite-cluster";
 import { BuildkiteTerraformPipeline } from "../../../constructs/buildkite/buildkite-terraform-pipeline";
 import { checkFormat, checkList, Format, FORMATS, ValidationError } from "../../../constructs/private/validation";
-import { s3BackendConfig, StateBackendLocation } from "../../../constructs/state/backend-config";
 import { pipelineStatePrefix } from "../../../constructs/state/state-key";
-import { TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
+import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { BuildkiteOidcProvider } from "../../../constructs/trust/buildkite-oidc-provider";
 import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
 import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
@@ -163,22 +162,24 @@ describe("ValidationError", () => {
 describe("the declaration schema and the constructs agree", () => {
   type Declaration = PlatformDeclarationInput & Record<string, any>;
   const PIPELINE = "pipelines[0]";
-  const pipelineProps = (state: Partial<StateBackendLocation & { keyPrefix: string }> = {}) => ({
+  const stack = () => new TerraformStack(Testing.app(), "stack");
+  /** A state backend created elsewhere, known by these attributes. */
+  const location = (overrides: Partial<StateBackendAttributes> = {}) =>
+    TerraformStateBackend.fromAttributes(stack(), "state", { bucketName: "acme-tfstate", region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "lockfile", ...overrides });
+  const pipelineProps = () => ({
     name: "Networking",
     repository: "git@github.com:acme/networking.git",
     access: new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking" }),
-    state: { bucket: "acme-tfstate", region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "lockfile" as const, keyPrefix: "pipelines", ...state },
+    state: location(),
   });
-  const stack = () => new TerraformStack(Testing.app(), "stack");
   const access = (props: Partial<PipelineAccessProps>) => new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking", roleNamePrefix: "bk", ...props });
-  const location = (overrides: Partial<StateBackendLocation>): StateBackendLocation => ({ bucket: "acme-tfstate", region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "lockfile", ...overrides });
 
   /** Where each shared format sits in the declaration, and a construct that checks it. */
   const SHARED: Partial<Record<keyof typeof FORMATS, { path: string; set: (d: Declaration, value: any) => void; construct: (value: any) => unknown }>> = {
     slug: { path: `${PIPELINE}.slug`, set: (d, x) => (d.pipelines[0].slug = x), construct: (x) => access({ pipeline: x }) },
     uuid: { path: "organization.id", set: (d, x) => (d.organization.id = x), construct: (x) => access({ organizationId: x }) },
     accountId: { path: "accounts[0].id", set: (d, x) => (d.accounts[0].id = x), construct: (x) => BuildkiteOidcProvider.arnFor(x) },
-    region: { path: "accounts[0].region", set: (d, x) => (d.accounts[0].region = x), construct: (x) => s3BackendConfig(location({ region: x })) },
+    region: { path: "accounts[0].region", set: (d, x) => (d.accounts[0].region = x), construct: (x) => location({ region: x }).backendConfig() },
     stepKey: { path: `${PIPELINE}.apply.stepKey`, set: (d, x) => (d.pipelines[0].apply.stepKey = x), construct: (x) => access({ apply: { stepKeys: [x] } }) },
     refPattern: { path: `${PIPELINE}.plan.branches[0]`, set: (d, x) => (d.pipelines[0].plan = { branches: [x] }), construct: (x) => access({ plan: { branches: [x] } }) },
     managedPolicyArn: {
@@ -201,7 +202,7 @@ describe("the declaration schema and the constructs agree", () => {
       set: (d, x) => (d.state.lockTable = x),
       construct: (x) => new TerraformStateBackend(stack(), "state", { bucketName: "acme-tfstate", region: "eu-west-1", accountId: "111111111111", lockTableName: x }),
     },
-    kmsKeyArn: { path: "state.kmsKeyArn", set: (d, x) => (d.state.kmsKeyArn = x), construct: (x) => s3BackendConfig(location({ kmsKeyArn: x })) },
+    kmsKeyArn: { path: "state.kmsKeyArn", set: (d, x) => (d.state.kmsKeyArn = x), construct: (x) => location({ kmsKeyArn: x }).backendConfig() },
     stateKeyPrefix: { path: "state.keyPrefix", set: (d, x) => (d.state.keyPrefix = x), construct: (x) => pipelineStatePrefix({ prefix: x, pipelineSlug: "networking" }) },
     workingDirectory: {
       path: `${PIPELINE}.workingDirectory`,

@@ -11,8 +11,8 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { StateBackendLocation, addS3Backend, renderBackendHcl, s3BackendConfig } from "../../../constructs/state/backend-config";
-import { StateLockMode } from "../../../constructs/state/state-access-policy";
+import { StateLockMode, addS3Backend, renderBackendHcl } from "../../../constructs/state/backend-config";
+import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { stateKey, workspaceName } from "../../../constructs/state/state-key";
 import { RunningProcess, runProcess, startProcess } from "../../../testing/child-process";
 import { LocalAws, localBackendOverrides, startLocalAws } from "../../../testing/local-aws";
@@ -68,9 +68,9 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
    * A cdktf stack whose backend comes from the project's helpers (none: local state) and whose only
    * resource, when `releaseFile` is given, holds its apply until that file exists.
    */
-  function consumerStack(location: StateBackendLocation | undefined, key: string, releaseFile?: string): string {
+  function consumerStack(backend: StateBackendAttributes | undefined, key: string, releaseFile?: string): string {
     const stack = new TerraformStack(Testing.app(), "consumer");
-    if (location) addS3Backend(stack, s3BackendConfig(location, key));
+    if (backend) addS3Backend(stack, TerraformStateBackend.fromAttributes(stack, "state", backend).backendConfig(key));
     new TerraformResource(stack, "hold", {
       terraformResourceType: "terraform_data",
       provisioners: releaseFile
@@ -112,7 +112,7 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
       const usesFile = lockMode !== "dynamodb";
       const workspace = workspaceName({ branch: `feature/${lockMode}-locking`, defaultBranch: "main" });
       const key = stateKey({ prefix: "pipelines", pipelineSlug: "e2e", workspace });
-      const location: StateBackendLocation = { bucket: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode, lockTableName: usesTable ? TABLE : undefined };
+      const location: StateBackendAttributes = { bucketName: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode, lockTableName: usesTable ? TABLE : undefined };
       const releaseFile = path.join(root, `release-${lockMode}`);
       const config = consumerStack(location, key, releaseFile);
       const [applier, planner] = await Promise.all([initWorkdir(`${lockMode}-apply`, config), initWorkdir(`${lockMode}-plan`, config)]);
@@ -169,7 +169,7 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
   describe("scripts/migrate-state.sh", () => {
     const script = path.resolve(__dirname, "../../../scripts/migrate-state.sh");
     const key = "bootstrap/state-backend/terraform.tfstate";
-    const location: StateBackendLocation = { bucket: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "both", lockTableName: TABLE };
+    const location: StateBackendAttributes = { bucketName: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "both", lockTableName: TABLE };
     const readState = async (stateKey: string) =>
       JSON.parse(await (await aws.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: stateKey }))).Body!.transformToString());
     const migrate = (stackDir: string, localState: string) =>

@@ -1,7 +1,9 @@
 import { Testing, TerraformStack } from "cdktf";
 import { TerraformVariable } from "cdktf";
 import { policyDocument } from "../../../constructs/policy/policy-document";
-import { StateAccessScope, stateAccessStatements } from "../../../constructs/state/state-access-policy";
+import { stateAccessStatements } from "../../../constructs/state/state-access-policy";
+import { IStateBackend, StateAccess, StateAccessOptions } from "../../../constructs/state/state-backend";
+import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { ACCOUNT, decide } from "./iam-simulation";
 
 const BUCKET = "acme-tfstate";
@@ -12,16 +14,30 @@ const STATE = "pipelines/networking/main/terraform.tfstate";
 const OTHER_STATE = "pipelines/payments/main/terraform.tfstate";
 
 
-function scope(overrides: Partial<StateAccessScope>): StateAccessScope {
-  return {
-    bucketArn: BUCKET_ARN,
-    keyPrefix: "pipelines/networking/",
+/** What one test case varies: the access, the backend's attributes, and fields a custom IStateBackend could hold. */
+interface Case extends Partial<StateBackendAttributes>, StateAccessOptions {
+  readonly access?: StateAccess;
+  /** Fields of the backend itself, replacing what the attributes give (e.g. a malformed ARN). */
+  readonly fields?: Partial<Pick<IStateBackend, "bucketArn" | "lockTableArn" | "lockMode">>;
+}
+
+const stack = new TerraformStack(Testing.app(), "backends");
+let backends = 0;
+
+/** The statements for the networking pipeline of a backend imported with the test's attributes. */
+function statements({ access = "read", fields = {}, restrictListingToPrefix, ...attributes }: Case = {}) {
+  const imported = TerraformStateBackend.fromAttributes(stack, `backend-${++backends}`, {
+    bucketName: BUCKET,
+    region: "eu-west-1",
     kmsKeyArn: KEY_ARN,
-    lockTableArn: TABLE_ARN,
     lockMode: "both",
-    access: "read",
-    ...overrides,
-  };
+    lockTableName: "acme-tfstate-locks",
+    accountId: ACCOUNT,
+    ...attributes,
+  });
+  // The same backend with some fields replaced, as a hand-written IStateBackend could hold them.
+  const backend: IStateBackend = Object.assign(Object.create(imported), fields);
+  return stateAccessStatements(backend.pipelineState("networking"), access, { restrictListingToPrefix });
 }
 
 /** A key policy that delegates to IAM (the account-root statement), as TerraformStateBackend's does. */
@@ -35,8 +51,8 @@ const digestItem = (key: string) => ({ "dynamodb:LeadingKeys": [`${BUCKET}/${key
 const viaS3 = { "kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:EncryptionContext:aws:s3:arn": BUCKET_ARN };
 
 describe("stateAccessStatements: S3 objects", () => {
-  const plan = stateAccessStatements(scope({ access: "read", lockMode: "lockfile" }));
-  const apply = stateAccessStatements(scope({ access: "write", lockMode: "lockfile" }));
+  const plan = statements({ access: "read", lockMode: "lockfile" });
+  const apply = statements({ access: "write", lockMode: "lockfile" });
 
   it("lets plan read the state and hold the lock file, but not write the state", async () => {
     expect(await decide(plan, { action: "s3:GetObject", resource: object(STATE) })).toBe("Allowed");
@@ -64,7 +80,7 @@ describe("stateAccessStatements: S3 objects", () => {
 
   it("lets both list the bucket so a missing state reads as 404, unless listing is restricted to the prefix", async () => {
     expect(await decide(plan, { action: "s3:ListBucket", resource: BUCKET_ARN, context: { "s3:prefix": "pipelines/" } })).toBe("Allowed");
-    const restricted = stateAccessStatements(scope({ lockMode: "lockfile", restrictListingToPrefix: true }));
+    const restricted = statements({ lockMode: "lockfile", restrictListingToPrefix: true });
     const list = (prefix: string) => decide(restricted, { action: "s3:ListBucket", resource: BUCKET_ARN, context: { "s3:prefix": prefix } });
     expect(await list("pipelines/networking/")).toBe("Allowed");
     expect(await list("pipelines/networking/pr-12/")).toBe("Allowed");
@@ -73,8 +89,8 @@ describe("stateAccessStatements: S3 objects", () => {
 });
 
 describe("stateAccessStatements: DynamoDB lock table", () => {
-  const plan = stateAccessStatements(scope({ access: "read", lockMode: "dynamodb" }));
-  const apply = stateAccessStatements(scope({ access: "write", lockMode: "dynamodb" }));
+  const plan = statements({ access: "read", lockMode: "dynamodb" });
+  const apply = statements({ access: "write", lockMode: "dynamodb" });
 
   it("lets plan take and release the lock item and read the digest, but not write the digest", async () => {
     for (const action of ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem"]) {
@@ -113,11 +129,11 @@ describe("stateAccessStatements: DynamoDB lock table", () => {
 });
 
 describe("stateAccessStatements: KMS", () => {
-  const kms = (statements: ReturnType<typeof stateAccessStatements>, action: string, context: Record<string, string>) =>
-    decide(statements, { action, resource: KEY_ARN, context }, KEY_POLICY);
+  const kms = (identity: ReturnType<typeof stateAccessStatements>, action: string, context: Record<string, string>) =>
+    decide(identity, { action, resource: KEY_ARN, context }, KEY_POLICY);
 
   it("allows decrypting only through S3 for this bucket, with the bucket ARN as context (S3 Bucket Keys)", async () => {
-    const plan = stateAccessStatements(scope({ lockMode: "dynamodb" }));
+    const plan = statements({ lockMode: "dynamodb" });
     expect(await kms(plan, "kms:Decrypt", viaS3)).toBe("Allowed");
     // Objects written without a bucket key carry their own ARN as context.
     expect(await kms(plan, "kms:Decrypt", { ...viaS3, "kms:EncryptionContext:aws:s3:arn": object(STATE) })).toBe("Allowed");
@@ -129,50 +145,49 @@ describe("stateAccessStatements: KMS", () => {
   });
 
   it("allows generating data keys only to principals that write objects (apply, or lock files)", async () => {
-    expect(await kms(stateAccessStatements(scope({ lockMode: "dynamodb" })), "kms:GenerateDataKey", viaS3)).toBe("ImplicitlyDenied");
-    expect(await kms(stateAccessStatements(scope({ lockMode: "lockfile" })), "kms:GenerateDataKey", viaS3)).toBe("Allowed");
-    expect(await kms(stateAccessStatements(scope({ lockMode: "dynamodb", access: "write" })), "kms:GenerateDataKey", viaS3)).toBe(
+    expect(await kms(statements({ lockMode: "dynamodb" }), "kms:GenerateDataKey", viaS3)).toBe("ImplicitlyDenied");
+    expect(await kms(statements({ lockMode: "lockfile" }), "kms:GenerateDataKey", viaS3)).toBe("Allowed");
+    expect(await kms(statements({ lockMode: "dynamodb", access: "write" }), "kms:GenerateDataKey", viaS3)).toBe(
       "Allowed",
     );
   });
 
-  it("takes the region from an explicit prop when the key ARN is not a literal", async () => {
-    const stack = new TerraformStack(Testing.app(), "s");
+  it("takes the region of the backend, also when the key ARN is not a literal", async () => {
     const keyArn = new TerraformVariable(stack, "key", { type: "string" }).stringValue;
-    const statements = stateAccessStatements(scope({ kmsKeyArn: keyArn, region: "us-east-2" }));
-    expect(statements.find((s) => s.Sid === "TerraformStateKey")?.Condition?.StringEquals).toEqual({
+    const granted = statements({ kmsKeyArn: keyArn, region: "us-east-2" });
+    expect(granted.find((s) => s.Sid === "TerraformStateKey")?.Condition?.StringEquals).toEqual({
       "kms:ViaService": "s3.us-east-2.amazonaws.com",
     });
-    expect(() => stateAccessStatements(scope({ kmsKeyArn: keyArn }))).toThrow(/set StateAccessScope.region/);
   });
 });
 
 describe("stateAccessStatements: lock modes and input checks", () => {
-  const sids = (s: StateAccessScope) => stateAccessStatements(s).map((statement) => statement.Sid);
+  const sids = (c: Case) => statements(c).map((statement) => statement.Sid);
 
   it("grants exactly the lock mechanisms of the mode", () => {
-    expect(sids(scope({ lockMode: "lockfile" }))).not.toEqual(expect.arrayContaining(["TerraformStateLockTable"]));
-    expect(sids(scope({ lockMode: "dynamodb" }))).not.toEqual(expect.arrayContaining(["TerraformStateLockFile"]));
-    expect(sids(scope({ lockMode: "both" }))).toEqual(expect.arrayContaining(["TerraformStateLockFile", "TerraformStateLockTable"]));
+    expect(sids({ lockMode: "lockfile" })).not.toEqual(expect.arrayContaining(["TerraformStateLockTable"]));
+    expect(sids({ lockMode: "dynamodb" })).not.toEqual(expect.arrayContaining(["TerraformStateLockFile"]));
+    expect(sids({ lockMode: "both" })).toEqual(expect.arrayContaining(["TerraformStateLockFile", "TerraformStateLockTable"]));
   });
 
   it("does not need a lock table for lock files only", () => {
-    expect(() => stateAccessStatements(scope({ lockMode: "lockfile", lockTableArn: undefined }))).not.toThrow();
+    expect(() => statements({ lockMode: "lockfile", lockTableName: undefined })).not.toThrow();
   });
 
-  it.each<[string, Partial<StateAccessScope>, RegExp]>([
-    ["a missing lock table", { lockMode: "dynamodb", lockTableArn: undefined }, /lockTableArn is required when lockMode is "dynamodb"/],
-    ["a lock table that is not a table ARN", { lockTableArn: "acme-locks" }, /lockTableArn "acme-locks" is not a DynamoDB table ARN/],
-    ["an empty prefix", { keyPrefix: "" }, /keyPrefix is empty/],
-    ["a prefix without trailing slash", { keyPrefix: "pipelines/net" }, /must end with "\/"/],
-    ["a prefix with a leading slash", { keyPrefix: "/pipelines/net/" }, /must not start with "\/"/],
-    ["a wildcard in the prefix", { keyPrefix: "pipelines/*/" }, /without IAM wildcards/],
-    ["a bucket name instead of its ARN", { bucketArn: BUCKET }, /bucketArn must be a literal S3 bucket ARN/],
-    ["an alias instead of a key ARN", { kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/state` }, /not a literal KMS key ARN/],
+  it.each<[string, Case, RegExp]>([
+    ["a missing lock table", { lockMode: "dynamodb", lockTableName: undefined }, /lockTableArn is required when lockMode is "dynamodb"/],
+    ["a lock table whose account is unknown", { lockMode: "dynamodb", accountId: undefined }, /lockTableArn is required when lockMode is "dynamodb".*lockTableName and accountId/],
+    ["a lock table that is not a table ARN", { fields: { lockTableArn: "acme-locks" } }, /lockTableArn "acme-locks" is not a DynamoDB table ARN/],
+    // The pipeline's folder is <keyPrefix>/<slug>/, built and checked by PipelineState.
+    ["an empty key prefix", { keyPrefix: "" }, /prefix "" must be one or more "\/"-separated folders/],
+    ["a key prefix with a trailing slash", { keyPrefix: "pipelines/" }, /prefix "pipelines\/" must be .* without leading or trailing "\/"/],
+    ["a key prefix with a leading slash", { keyPrefix: "/pipelines" }, /prefix "\/pipelines" must be .* without leading or trailing "\/"/],
+    ["a wildcard in the key prefix", { keyPrefix: "pipelines/*" }, /prefix "pipelines\/\*" must be/],
+    ["a bucket name instead of its ARN", { fields: { bucketArn: BUCKET } }, /bucketArn must be a literal S3 bucket ARN/],
     ["an unknown access level", { access: "admin" as "read" }, /access must be "read" \(plan\) or "write" \(apply\)/],
     ["an unknown lock mode", { lockMode: "none" as "both" }, /lockMode must be "dynamodb", "lockfile" or "both"/],
     ["a malformed region", { region: "EU" }, /region "EU" is not an AWS region/],
   ])("refuses %s with a message naming the field", (_name, overrides, message) => {
-    expect(() => stateAccessStatements(scope(overrides))).toThrow(message);
+    expect(() => statements(overrides)).toThrow(message);
   });
 });

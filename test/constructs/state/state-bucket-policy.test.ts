@@ -3,7 +3,8 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { TerraformStack, Testing } from "cdktf";
 import { PolicyStatement, renderTerraformPolicy } from "../../../constructs/policy/policy-document";
 import { PIPELINE_PRINCIPAL_TAG_KEY, PipelineStateFence, stateBucketPolicy } from "../../../constructs/state/state-bucket-policy";
-import { pipelineStatePrefix, stateKey } from "../../../constructs/state/state-key";
+import { stateKey } from "../../../constructs/state/state-key";
+import { TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
 import { addAwsProvider } from "../../../stacks/aws-provider";
@@ -126,7 +127,7 @@ describe("the fence and the pipeline roles together", () => {
     access,
     kind: "plan",
     managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
-    state: { bucketArn: BUCKET_ARN, keyPrefix: pipelineStatePrefix({ prefix: "pipelines", pipelineSlug: "networking" }), kmsKeyArn: KEY_ARN, lockMode: "lockfile" },
+    state: TerraformStateBackend.fromAttributes(stack, "State", { bucketName: "acme-tfstate", region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "lockfile", keyPrefix: "pipelines" }),
   });
   const [synthesized] = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.aws_iam_role);
   const identity = [...role.statePolicy!.Statement, ...READ_ONLY_ACCESS];

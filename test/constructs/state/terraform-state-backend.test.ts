@@ -1,5 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { PolicyDocument } from "../../../constructs/policy/policy-document";
+import { stateAccessStatements } from "../../../constructs/state/state-access-policy";
 import { stateBucketPolicy } from "../../../constructs/state/state-bucket-policy";
 import { stateKmsKeyPolicy } from "../../../constructs/state/state-kms-key-policy";
 import { TerraformStateBackend, TerraformStateBackendProps } from "../../../constructs/state/terraform-state-backend";
@@ -110,11 +111,21 @@ describe("TerraformStateBackend resources", () => {
     expect(defaults.backend.kmsAliasArn).toBe(`arn:aws:kms:eu-west-1:${ACCOUNT}:alias/${BUCKET}`);
     expect(defaults.backend.lockTableName).toBe(`${BUCKET}-locks`);
     expect(defaults.backend.lockMode).toBe("both");
-    expect(defaults.backend.location(KEY_ARN)).toEqual({ bucket: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "both", lockTableName: `${BUCKET}-locks` });
+    expect(defaults.backend.keyPrefix).toBe("pipelines");
+    expect(defaults.backend.attributes(KEY_ARN)).toEqual({
+      bucketName: BUCKET,
+      region: "eu-west-1",
+      kmsKeyArn: KEY_ARN,
+      lockMode: "both",
+      lockTableName: `${BUCKET}-locks`,
+      accountId: ACCOUNT,
+      partition: "aws",
+      keyPrefix: "pipelines",
+    });
   });
 
   it("gives state access statements scoped to this backend", () => {
-    const statements = defaults.backend.accessStatements({ keyPrefix: "pipelines/networking/", access: "read" });
+    const statements = stateAccessStatements(defaults.backend.pipelineState("networking"), "read");
     const read = statements.find((s) => s.Sid === "TerraformStateRead");
     expect(read?.Resource).toBe(`${BUCKET_ARN}/pipelines/networking/*`);
     expect(statements.find((s) => s.Sid === "TerraformStateLockTable")?.Resource).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
@@ -126,15 +137,15 @@ describe("TerraformStateBackend options", () => {
     const { count, backend } = synth({ lockMode: "lockfile" });
     expect(count("aws_dynamodb_table")).toBe(0);
     expect(backend.lockTableArn).toBeUndefined();
-    expect(backend.accessStatements({ keyPrefix: "p/", access: "write" }).map((s) => s.Sid)).not.toContain("TerraformStateLockTable");
+    expect(stateAccessStatements(backend.pipelineState("p"), "write").map((s) => s.Sid)).not.toContain("TerraformStateLockTable");
   });
 
   it("follows the fence it is given, or none when it is turned off", () => {
     const sids = (props: Partial<TerraformStateBackendProps>) => JSON.parse(synth(props).only("aws_s3_bucket_policy").policy).Statement.map((s: any) => s.Sid);
     expect(sids({ pipelineStateFence: false })).not.toContain("DenyPipelinesOtherStates");
-    const custom = JSON.parse(synth({ pipelineStateFence: { keyPrefix: "ci", principalTagKey: "team" } }).only("aws_s3_bucket_policy").policy);
+    const custom = JSON.parse(synth({ keyPrefix: "ci", pipelineStateFence: { principalTagKey: "team" } }).only("aws_s3_bucket_policy").policy);
     expect(custom.Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates").NotResource[1]).toBe(`${BUCKET_ARN}/ci/$\${aws:PrincipalTag/team}/*`);
-    expect(() => synth({ pipelineStateFence: { keyPrefix: "/pipelines" } })).toThrow(/pipelineStateFence\.keyPrefix "\/pipelines" must be/);
+    expect(() => synth({ keyPrefix: "/pipelines" })).toThrow(/keyPrefix "\/pipelines" must be the folder of the pipeline states/);
   });
 
   it("keeps every version when expiry is off, and logs access when asked", () => {

@@ -4,7 +4,8 @@ import { Testing, TerraformStack } from "cdktf";
 import { checkGuardrails } from "../../../../constructs/guardrails/guardrails";
 import { planRoleReadOnly } from "../../../../constructs/guardrails/rules/plan-role-read-only";
 import { PolicyStatement, renderPolicy } from "../../../../constructs/policy/policy-document";
-import { StateLockMode } from "../../../../constructs/state/state-access-policy";
+import { StateLockMode } from "../../../../constructs/state/backend-config";
+import { TerraformStateBackend } from "../../../../constructs/state/terraform-state-backend";
 import { BuildkitePipelineRoles } from "../../../../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../../../../constructs/trust/pipeline-access";
 import { check, data, resource } from "./support/blocks";
@@ -23,13 +24,14 @@ function pipelineRoles(lockMode: StateLockMode): { stack: TerraformStack; roles:
   const stack = new TerraformStack(Testing.app(), "identity");
   const roles = new BuildkitePipelineRoles(stack, "networking", {
     access,
-    state: {
-      bucketArn: "arn:aws:s3:::acme-state",
-      keyPrefix: "pipelines/networking/",
+    state: TerraformStateBackend.fromAttributes(stack, "state", {
+      bucketName: "acme-state",
+      region: "eu-west-1",
       kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/6f1c2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2f`,
-      lockTableArn: `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/locks`,
+      lockTableName: "locks",
+      accountId: ACCOUNT,
       lockMode,
-    },
+    }),
     plan: { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"], statements: [{ Effect: "Allow", Action: ["ec2:Describe*"], Resource: "*" }] },
     apply: { managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] },
   });

@@ -7,6 +7,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { addAwsProvider } from "../../../../stacks/aws-provider";
+import { StateBackendAttributes, TerraformStateBackend } from "../../../../constructs/state/terraform-state-backend";
 import { BuildkiteOidcProvider } from "../../../../constructs/trust/buildkite-oidc-provider";
 import { BuildkitePipelineRoles } from "../../../../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../../../../constructs/trust/pipeline-access";
@@ -17,10 +18,13 @@ export const ORGANIZATION_ID = "0184990a-477b-4fa8-9968-496074483c77";
 export const PAYMENTS_PIPELINE_ID = "0184990a-4782-42b5-afc1-16715b10b110";
 export const CLUSTER_ID = "0191f956-042f-7ec4-aa62-8e5eeae396d0";
 export const BOUNDARY_ARN = `arn:aws:iam::${ACCOUNT_ID}:policy/ci-boundary`;
-export const STATE = {
-  bucketArn: "arn:aws:s3:::acme-terraform-state",
+/** The shared state backend (lock table `arn:aws:dynamodb:eu-west-1:<account>:table/terraform-locks`); each pipeline picks its lock mode. */
+export const STATE: Omit<StateBackendAttributes, "lockMode"> = {
+  bucketName: "acme-terraform-state",
+  region: "eu-west-1",
   kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT_ID}:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d`,
-  lockTableArn: `arn:aws:dynamodb:eu-west-1:${ACCOUNT_ID}:table/terraform-locks`,
+  lockTableName: "terraform-locks",
+  accountId: ACCOUNT_ID,
 };
 
 /** Access declarations as another stack (the Buildkite side) would build them. */
@@ -49,7 +53,7 @@ export class PipelineTrustStack extends TerraformStack {
     this.networking = new BuildkitePipelineRoles(this, "Networking", {
       access: networkingAccess(),
       provider: this.provider,
-      state: { ...STATE, keyPrefix: "pipelines/networking/", lockMode: "lockfile" },
+      state: TerraformStateBackend.fromAttributes(this, "StateWithLockFiles", { ...STATE, lockMode: "lockfile" }),
       plan: { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] },
       apply: {
         managedPolicyArns: ["arn:aws:iam::aws:policy/job-function/NetworkAdministrator"],
@@ -60,7 +64,7 @@ export class PipelineTrustStack extends TerraformStack {
     this.payments = new BuildkitePipelineRoles(this, "Payments", {
       access: paymentsAccess(),
       provider: this.provider,
-      state: { ...STATE, keyPrefix: "pipelines/payments/", lockMode: "both" },
+      state: TerraformStateBackend.fromAttributes(this, "StateWithBothLocks", { ...STATE, lockMode: "both" }),
       plan: { statements: [{ Effect: "Allow", Action: ["rds:Describe*", "secretsmanager:GetSecretValue"], Resource: "*" }] },
       apply: { managedPolicyArns: ["arn:aws:iam::aws:policy/job-function/DatabaseAdministrator"], permissionsBoundaryArn: BOUNDARY_ARN },
     });
