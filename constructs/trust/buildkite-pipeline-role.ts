@@ -142,6 +142,9 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
    * over IAM's {@link INLINE_POLICIES_SIZE_LIMIT}, which IAM would only refuse at apply.
    */
   addInlinePolicy(id: string, name: string, document: PolicyDocument): void {
+    if (this.inlinePolicies.has(name)) {
+      throw new Error(`${this.node.path}: the ${this.kind} role already has an inline policy "${name}"; grant it once (a role gets its state access from one grant).`);
+    }
     const inlineSize = [...this.inlinePolicies.values(), document].reduce((sum, doc) => sum + policySize(doc), 0);
     if (inlineSize > INLINE_POLICIES_SIZE_LIMIT) {
       throw new Error(
