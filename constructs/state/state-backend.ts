@@ -97,6 +97,7 @@ export interface IStateBackend {
    * at `terraform init`.
    */
   backendConfig(key: string): S3StateSettings;
+  /** The shared settings without a key (a partial configuration), or those of the state at `key`. */
   backendConfig(key?: string): S3BackendSettings;
 }
 
@@ -140,6 +141,7 @@ export class PipelineState {
    * workspace shares (a partial configuration, completed with the key at `terraform init`).
    */
   public backendConfig(workspace: string): S3StateSettings;
+  /** The settings every workspace shares without `workspace`, or those of one workspace's state. */
   public backendConfig(workspace?: string): S3BackendSettings;
   public backendConfig(workspace?: string): S3BackendSettings {
     return workspace === undefined ? this.backend.backendConfig() : this.backend.backendConfig(this.stateKey(workspace));

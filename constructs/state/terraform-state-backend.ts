@@ -174,17 +174,25 @@ export abstract class StateBackendBase extends Construct implements IStateBacken
   public abstract readonly lockTableArn?: string;
   public abstract readonly keyPrefix: string;
 
+  /** The states of one pipeline in this backend. */
   public pipelineState(pipeline: string, options?: PipelineStateOptions): PipelineState {
     return new PipelineState(this, pipeline, options);
   }
 
+  /**
+   * Lets a principal use one pipeline's states (read for plan, write for apply, each only under
+   * `<keyPrefix>/<pipeline>/`) with an inline policy named `terraform-state`.
+   * @returns the policy attached
+   */
   public grantPipelineState(grantee: IStateGrantee, options: GrantPipelineStateOptions): PolicyDocument {
     const document = policyDocument(stateAccessStatements(this.pipelineState(options.pipeline), options.access, options));
     grantee.addInlinePolicy(STATE_POLICY_ID, STATE_POLICY_NAME, document);
     return document;
   }
 
+  /** The settings of Terraform's `backend "s3"` block for the state at `key`. */
   public backendConfig(key: string): S3StateSettings;
+  /** The shared settings without a key (a partial configuration), or those of the state at `key`. */
   public backendConfig(key?: string): S3BackendSettings;
   public backendConfig(key?: string): S3BackendSettings {
     return s3BackendConfig(this, key);
