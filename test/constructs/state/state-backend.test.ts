@@ -100,8 +100,8 @@ describe("PipelineState", () => {
   });
 
   it.each([
-    ["a slug with a wildcard", "net*", /pipelineSlug "net\*" is not a Buildkite pipeline slug/],
-    ["a slug with a slash", "a/b", /pipelineSlug "a\/b" is not a Buildkite pipeline slug/],
+    ["a slug with a wildcard", "net*", /pipelineSlug "net\*" is not a Buildkite slug/],
+    ["a slug with a slash", "a/b", /pipelineSlug "a\/b" is not a Buildkite slug/],
   ])("refuses %s", (_name, slug, message) => {
     expect(() => backend.pipelineState(slug)).toThrow(message);
   });

@@ -145,7 +145,7 @@ describe("TerraformStateBackend options", () => {
     expect(sids({ pipelineStateFence: false })).not.toContain("DenyPipelinesOtherStates");
     const custom = JSON.parse(synth({ keyPrefix: "ci", pipelineStateFence: { principalTagKey: "team" } }).only("aws_s3_bucket_policy").policy);
     expect(custom.Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates").NotResource[1]).toBe(`${BUCKET_ARN}/ci/$\${aws:PrincipalTag/team}/*`);
-    expect(() => synth({ keyPrefix: "/pipelines" })).toThrow(/keyPrefix "\/pipelines" must be the folder of the pipeline states/);
+    expect(() => synth({ keyPrefix: "/pipelines" })).toThrow(/TerraformStateBackend: keyPrefix "\/pipelines" is not a state key prefix/);
   });
 
   it("keeps every version when expiry is off, and logs access when asked", () => {
