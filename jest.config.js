@@ -1,9 +1,39 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Two tiers, chosen by file name so that a new test lands in the right one:
+ * - unit: everything but `*.integration.test.ts`. In-process (synthesis, validation, rules), plus a few runs of
+ *   generated shell functions in sh/bash; no terraform, no network, no compiled app. `npm run test:unit`, seconds.
+ * - integration: `*.integration.test.ts`. Real terraform plans, s3rver/dynalite, the packed consumer app, the
+ *   compiled app run as a process (main job, synthesis workers), typedoc, the bindings regeneration, and the
+ *   generated steps run in bash against the trust policies (hundreds of shells).
+ * `npm test` runs both.
+ */
+const INTEGRATION = "\\.integration\\.test\\.ts$";
+
+const shared = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts"],
+  // tsconfig.json sets isolatedModules, so ts-jest only transpiles: `npm test` type-checks first with tsc.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: { warnOnly: false } }] },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", INTEGRATION],
+    },
+    {
+      ...shared,
+      displayName: "integration",
+      testMatch: ["**/*.integration.test.ts"],
+      // Compiles the app into dist/ once, for the tests that run it as a process; only when this project runs.
+      globalSetup: "<rootDir>/test/compile-app.js",
+    },
+  ],
+  // A private temporary root for the whole run, and the check that nothing escaped it, for both tiers.
   globalSetup: "<rootDir>/test/global-setup.js",
   globalTeardown: "<rootDir>/test/global-teardown.js",
   testTimeout: 120000,

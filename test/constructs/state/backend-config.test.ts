@@ -1,11 +1,7 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
-import * as fs from "fs";
-import * as path from "path";
 import { S3BackendWithLockfile, addS3Backend, backendConfigArguments, renderBackendHcl } from "../../../constructs/state/backend-config";
 import { IStateBackend } from "../../../constructs/state/state-backend";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
-import { runTerraform, withTerraformWorkdir } from "../../../testing/terraform";
-import { describeWithTerraform } from "../../support/terraform";
 
 const KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0b1c2d3e-1111-4222-8333-444455556666";
 const KEY = "pipelines/networking/default/terraform.tfstate";
@@ -112,18 +108,5 @@ describe("renderBackendHcl and backendConfigArguments", () => {
       `-backend-config=kms_key_id=${KEY_ARN}`,
       "-backend-config=dynamodb_table=acme-tfstate-locks",
     ]);
-  });
-});
-
-describeWithTerraform("renderBackendHcl read back by terraform", () => {
-  it("keeps quotes, backslashes, newlines and interpolation markers literal", () => {
-    const tricky = 'state "quoted" \\back\\ ${var.x} %{ if } \n end.tfstate';
-    const saved = withTerraformWorkdir((dir, env) => {
-      fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify({ terraform: { backend: { local: {} } } }));
-      fs.writeFileSync(path.join(dir, "backend.hcl"), renderBackendHcl({ path: tricky }));
-      runTerraform(dir, ["init", "-input=false", "-no-color", "-backend-config=backend.hcl"], env);
-      return JSON.parse(fs.readFileSync(path.join(dir, ".terraform", "terraform.tfstate"), "utf8"));
-    });
-    expect(saved.backend.config.path).toBe(tricky);
   });
 });
