@@ -16,23 +16,31 @@ const shared = {
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: { warnOnly: false } }] },
 };
 
+const PROJECTS = [
+  {
+    ...shared,
+    displayName: "unit",
+    testMatch: ["**/*.test.ts"],
+    testPathIgnorePatterns: ["/node_modules/", INTEGRATION],
+  },
+  {
+    ...shared,
+    displayName: "integration",
+    testMatch: ["**/*.integration.test.ts"],
+    // Compiles the app into dist/ once, for the tests that run it as a process; only when this project runs.
+    globalSetup: "<rootDir>/test/compile-app.js",
+  },
+];
+
+// `npm run test:unit` sets BKTT_TEST_TIER=unit; jest's --selectProjects would swallow the test paths given after it.
+const tier = process.env.BKTT_TEST_TIER;
+if (tier !== undefined && !PROJECTS.some((p) => p.displayName === tier)) {
+  throw new Error(`BKTT_TEST_TIER=${tier} is not a test tier: use ${PROJECTS.map((p) => p.displayName).join(" or ")}, or leave it unset for both`);
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: [
-    {
-      ...shared,
-      displayName: "unit",
-      testMatch: ["**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", INTEGRATION],
-    },
-    {
-      ...shared,
-      displayName: "integration",
-      testMatch: ["**/*.integration.test.ts"],
-      // Compiles the app into dist/ once, for the tests that run it as a process; only when this project runs.
-      globalSetup: "<rootDir>/test/compile-app.js",
-    },
-  ],
+  projects: tier === undefined ? PROJECTS : PROJECTS.filter((p) => p.displayName === tier),
   // A private temporary root for the whole run, and the check that nothing escaped it, for both tiers.
   globalSetup: "<rootDir>/test/global-setup.js",
   globalTeardown: "<rootDir>/test/global-teardown.js",
