@@ -137,7 +137,16 @@ describeWithTerraform("StateBackendStack planned by terraform", () => {
     const readOnly = [{ Effect: "Allow" as const, Action: ["s3:Get*", "s3:List*"], Resource: "*" }];
     const role = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-a-plan`;
     const asA = (key: string) =>
-      decide(readOnly, { principal: role, action: "s3:GetObject", resource: `arn:aws:s3:::${BUCKET}/${key}`, context: { "aws:PrincipalArn": role, "aws:PrincipalTag/buildkite:pipeline": "a" } }, policy);
+      decide(
+        readOnly,
+        {
+          principal: role,
+          action: "s3:GetObject",
+          resource: `arn:aws:s3:::${BUCKET}/${key}`,
+          context: { "aws:PrincipalArn": role, "aws:PrincipalTag/buildkite:pipeline": "a" },
+        },
+        policy,
+      );
     expect(await asA("pipelines/a/default/terraform.tfstate")).toBe("Allowed");
     expect(await asA("pipelines/b/default/terraform.tfstate")).toBe("ExplicitlyDenied");
     expect(await asA("platform/identity/terraform.tfstate")).toBe("ExplicitlyDenied");

@@ -15,7 +15,9 @@ describe("checkImportLayers", () => {
         rule: "layer-direction",
         file: "stacks/app-stack.ts",
         line: 2,
-        message: expect.stringMatching(/^stacks may not import platform \("\.\.\/platform\/declaration" is platform\/declaration\.ts\): imports go main\.ts → platform → stacks → constructs → providers/),
+        message: expect.stringMatching(
+          /^stacks may not import platform \("\.\.\/platform\/declaration" is platform\/declaration\.ts\): imports go main\.ts → platform → stacks → constructs → providers/,
+        ),
       },
     ]);
   });
@@ -49,7 +51,15 @@ describe("checkImportLayers", () => {
 
 describe("layerOf", () => {
   it("places main.ts and the four folders in order, and nothing else", () => {
-    expect(["main.ts", "platform/validate.ts", "stacks/platform.ts", "constructs/index.ts", "providers/buildkite/lib/pipeline/index.ts"].map(layerOf)).toEqual([0, 1, 2, 3, 4]);
-    expect(["test/main.test.ts", "testing/terraform.ts", "scripts/x.ts", "main.tsx", "platforms/x.ts"].map(layerOf)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(["main.ts", "platform/validate.ts", "stacks/platform.ts", "constructs/index.ts", "providers/buildkite/lib/pipeline/index.ts"].map(layerOf)).toEqual([
+      0, 1, 2, 3, 4,
+    ]);
+    expect(["test/main.test.ts", "testing/terraform.ts", "scripts/x.ts", "main.tsx", "platforms/x.ts"].map(layerOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
