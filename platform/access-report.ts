@@ -1,4 +1,6 @@
-import { RoleAccess } from "../constructs/trust/role-access";
+import { PipelineAccess, PipelineState, RoleAccess } from "../constructs/index";
+import { PipelineDeclaration } from "./declaration";
+import { permissionSummary } from "./permission-sets";
 
 /** One role of a pipeline, as auditors need to see it. */
 export interface ReportedRole {
@@ -23,6 +25,16 @@ export interface ReportedStack {
   readonly name: string;
   readonly resources: number;
   readonly dependsOn: readonly string[];
+}
+
+/** The report's rows for a declared pipeline: its two roles, who may assume them, their permissions and state. */
+export function reportedPipeline(p: PipelineDeclaration, access: PipelineAccess, state: PipelineState): ReportedPipeline {
+  const where = `s3://${state.backend.bucketName}/${state.pipelinePrefix}*`;
+  const roles: ReportedRole[] = [
+    { kind: "plan", access: access.plan, permissions: permissionSummary(p.plan.permissions), state: `read + lock ${where}` },
+    { kind: "apply", access: access.apply, permissions: permissionSummary(p.apply.permissions), state: `read/write ${where}` },
+  ];
+  return { slug: p.slug, account: p.account, roles };
 }
 
 function who(access: RoleAccess): string {

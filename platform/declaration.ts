@@ -5,7 +5,11 @@
  */
 import * as v from "valibot";
 import { Format, FORMATS } from "../constructs";
-import { DEFAULT_IAM_ROLE_QUOTA, MAX_IAM_ROLE_QUOTA } from "./quotas";
+
+/** AWS's default "Roles per account" IAM quota. */
+export const DEFAULT_IAM_ROLE_QUOTA = 1000;
+/** The highest value AWS raises "Roles per account" to. */
+export const MAX_IAM_ROLE_QUOTA = 5000;
 
 /** A format check whose message quotes the offending value, so that two mistakes never read alike. */
 const matching = (pattern: RegExp, expected: string) => v.pipe(v.string(), v.regex(pattern, (issue) => `"${String(issue.input)}" ${expected}`));

@@ -1,3 +1,6 @@
+import { PipelineRolePermissions } from "../constructs/index";
+import { PipelineDeclaration } from "./declaration";
+
 /**
  * Named permission sets a declaration may grant to a pipeline role. Names keep
  * declarations short and reviewable; each maps to AWS managed policies.
@@ -19,4 +22,31 @@ export function permissionSetPolicyArns(name: string, partition = "aws"): string
   const set = PERMISSION_SETS[name];
   if (!set) throw new Error(`unknown permission set "${name}"`);
   return set.managedPolicies.map((policy) => `arn:${partition}:iam::aws:policy/${policy}`);
+}
+
+/** The permissions of a pipeline role as the declaration states them. */
+export type DeclaredPermissions = PipelineDeclaration["plan"]["permissions"];
+
+/** The role permissions the identity stack gives a declared role: its sets' and named managed policies, and its statements. */
+export function rolePermissions(permissions: DeclaredPermissions): PipelineRolePermissions {
+  const admin = permissions.statements.find((s) => s.allowAdminReason);
+  return {
+    managedPolicyArns: [...permissions.sets.flatMap((set) => permissionSetPolicyArns(set)), ...permissions.managedPolicyArns],
+    statements: permissions.statements.map((s) => ({
+      ...(s.sid ? { Sid: s.sid } : {}),
+      Effect: s.effect,
+      Action: s.actions,
+      Resource: s.resources,
+    })),
+    adminAccessReason: admin?.allowAdminReason,
+  };
+}
+
+/** A declared role's permissions in a few words each, for the access report. */
+export function permissionSummary(permissions: DeclaredPermissions): string[] {
+  return [
+    ...permissions.sets.map((set) => `set ${set}`),
+    ...permissions.managedPolicyArns.map((arn) => `policy ${arn.split(":policy/")[1]}`),
+    ...permissions.statements.map((s) => `${s.effect} ${s.actions.join(" ")} on ${s.resources.length} resource(s)`),
+  ];
 }

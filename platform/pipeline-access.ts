@@ -1,4 +1,4 @@
-import { PipelineAccess } from "../constructs/trust/pipeline-access";
+import { PipelineAccess } from "../constructs/index";
 import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
 
 /**

@@ -1,9 +1,5 @@
-import type { PlatformDeclaration } from "./declaration";
+import { DEFAULT_IAM_ROLE_QUOTA, MAX_IAM_ROLE_QUOTA, PlatformDeclaration } from "./declaration";
 
-/** AWS's default "Roles per account" IAM quota. */
-export const DEFAULT_IAM_ROLE_QUOTA = 1000;
-/** The highest value AWS raises "Roles per account" to. */
-export const MAX_IAM_ROLE_QUOTA = 5000;
 /** Share of a quota from which a declaration is warned that it approaches it. */
 export const QUOTA_WARNING_SHARE = 0.8;
 /** IAM roles the platform creates per pipeline: plan and apply. */

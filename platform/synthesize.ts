@@ -1,11 +1,12 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { App, StackManifest, TerraformResource, TerraformStack } from "cdktf";
-import { buildPlatform, PlatformOptions, PlatformStacks, platformStackPlan, PlannedStack } from "../stacks/platform";
-import { synthesizeApp } from "../stacks/validated-config-stack";
+import { StackManifest, TerraformResource, TerraformStack } from "cdktf";
+import { ValidatedConfigApp } from "../stacks/validated-config-stack";
 import { accessReportMarkdown, ReportedPipeline, ReportedStack } from "./access-report";
+import { buildPlatform, PlatformOptions, PlatformStacks } from "./build-platform";
 import { PlatformDeclaration } from "./declaration";
+import { PlannedStack, platformStackPlan } from "./stack-plan";
 
 /** Where and how the platform is synthesized. */
 export interface SynthesizeOptions extends Omit<PlatformOptions, "only"> {
@@ -70,7 +71,7 @@ const IDENTITY_STACK_WEIGHT = 1.1;
 
 /** The share of one process: an app whose other stacks are left empty, synthesized into `outdir`. */
 interface SynthesizedShare {
-  readonly app: App;
+  readonly app: ValidatedConfigApp;
   readonly platform: PlatformStacks;
   /** Every stack of the app, in order; resources are counted for the built ones only. */
   readonly stacks: readonly ReportedStack[];
@@ -82,9 +83,9 @@ function resourceCount(stack: TerraformStack): number {
 
 /** Builds the platform (or only the stacks in `only`) and synthesizes it into `outdir`. */
 export function synthesizeShare(declaration: PlatformDeclaration, options: PlatformOptions, outdir: string): SynthesizedShare {
-  const app = new App({ outdir });
+  const app = new ValidatedConfigApp({ outdir });
   const platform = buildPlatform(app, declaration, options);
-  synthesizeApp(app);
+  app.synth();
   const stacks = app.node.children
     .filter((c): c is TerraformStack => TerraformStack.isStack(c))
     .map((s) => ({ name: s.node.id, resources: resourceCount(s), dependsOn: s.dependencies.map((d) => d.node.id) }));
@@ -194,7 +195,7 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
  * process wrote, and takes the worker's manifest entries for them (their
  * annotations: the guardrails' warnings). The rest of each entry must agree.
  */
-function mergeWorkerStacks(app: App, staging: string, shareOutdir: string, names: readonly string[]): void {
+function mergeWorkerStacks(app: ValidatedConfigApp, staging: string, shareOutdir: string, names: readonly string[]): void {
   const manifest = JSON.parse(fs.readFileSync(path.join(shareOutdir, "manifest.json"), "utf8")) as { stacks: Record<string, StackManifest> };
   for (const name of names) {
     const theirs = manifest.stacks[name];

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { BuildkiteTerraformPipeline } from "../constructs/buildkite/buildkite-terraform-pipeline";
+import { BuildkiteTerraformPipeline } from "../constructs/index";
 import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
 import { addTerraformPipelines, BuildkiteStackPipeline, importSharedResources, SharedBuildkiteSource } from "./buildkite-pipelines";
 import { ValidatedConfigStack } from "./validated-config-stack";

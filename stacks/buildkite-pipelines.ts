@@ -1,7 +1,6 @@
 import { DataTerraformRemoteStateS3, Fn, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
-import { S3StateSettings } from "../constructs/state/backend-config";
-import { BuildkiteTerraformPipeline, BuildkiteTerraformPipelineProps, PipelineTeamAccessLevel } from "../constructs/buildkite/buildkite-terraform-pipeline";
+import { BuildkiteTerraformPipeline, BuildkiteTerraformPipelineProps, PipelineTeamAccessLevel, S3StateSettings } from "../constructs/index";
 
 /** A pipeline of a Buildkite stack: the construct's props, with the cluster filled in and teams named by slug. */
 export interface BuildkiteStackPipeline extends Omit<BuildkiteTerraformPipelineProps, "clusterId" | "teams" | "scheduledApply"> {

@@ -1,7 +1,6 @@
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { Construct } from "constructs";
-import { BuildkiteCluster, BuildkiteClusterProps } from "../constructs/buildkite/buildkite-cluster";
-import { BuildkiteTerraformPipeline } from "../constructs/buildkite/buildkite-terraform-pipeline";
+import { BuildkiteCluster, BuildkiteClusterProps, BuildkiteTerraformPipeline } from "../constructs/index";
 import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
 import { Team } from "../providers/buildkite/lib/team";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";

@@ -1,9 +1,5 @@
 import { Construct } from "constructs";
-import { IStateBackend } from "../constructs";
-import { PipelineRolePermissions } from "../constructs/trust/buildkite-pipeline-role";
-import { BuildkiteOidcProvider } from "../constructs/trust/buildkite-oidc-provider";
-import { BuildkitePipelineRoles } from "../constructs/trust/buildkite-pipeline-roles";
-import { PipelineAccess } from "../constructs/trust/pipeline-access";
+import { BuildkiteOidcProvider, BuildkitePipelineRoles, IStateBackend, PipelineAccess, PipelineRolePermissions } from "../constructs/index";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
 import { ValidatedConfigStack } from "./validated-config-stack";
 

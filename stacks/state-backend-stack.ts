@@ -7,7 +7,7 @@ import {
   StateBucketAccessLogging,
   StateLockMode,
   TerraformStateBackend,
-} from "../constructs";
+} from "../constructs/index";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
 import { ValidatedConfigStack } from "./validated-config-stack";
 

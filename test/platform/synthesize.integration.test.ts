@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { shareStacks, SynthesisResult, synthesizePlatform, SynthesizeOptions } from "../../platform/synthesize";
-import { platformStackPlan } from "../../stacks/platform";
+import { platformStackPlan } from "../../platform/stack-plan";
 import { readTree } from "../support/read-tree";
 import { shardedExample } from "./support/sharded-example";
 

@@ -1,6 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { MIN_PIPELINES_PER_PROCESS, shareStacks } from "../../platform/synthesize";
-import { buildPlatform, platformStackPlan, PlannedStack } from "../../stacks/platform";
+import { buildPlatform } from "../../platform/build-platform";
+import { PlannedStack, platformStackPlan } from "../../platform/stack-plan";
 import { shardedExample } from "./support/sharded-example";
 
 describe("shareStacks", () => {

@@ -3,7 +3,8 @@ import * as path from "path";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { Rotating } from "@cdktf/provider-time/lib/rotating";
 import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
-import { synthesizeApp, ValidatedConfigStack } from "../../stacks/validated-config-stack";
+import { ValidatedConfigApp, ValidatedConfigStack } from "../../stacks/validated-config-stack";
+import { testValidatedConfigApp } from "../support/validated-config-app";
 
 /** A stack with a validation that, like the guardrails, checks the resolved configuration. */
 function checkedStack(app: App, seen: object[]): ValidatedConfigStack {
@@ -23,11 +24,11 @@ describe("ValidatedConfigStack", () => {
   beforeEach(() => (resolves = jest.spyOn(TerraformStack.prototype, "toTerraform")));
   afterEach(() => resolves.mockRestore());
 
-  it("resolves its configuration once per synthesizeApp and writes the configuration the validation checked", () => {
-    const app = Testing.app();
+  it("resolves its configuration once per ValidatedConfigApp synthesis and writes the configuration the validation checked", () => {
+    const app = testValidatedConfigApp();
     const seen: object[] = [];
     checkedStack(app, seen);
-    synthesizeApp(app);
+    app.synth();
     expect(resolves).toHaveBeenCalledTimes(1);
     expect(seen).toHaveLength(1);
     const written = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", "checked", "cdk.tf.json"), "utf8"));
@@ -51,35 +52,64 @@ describe("ValidatedConfigStack", () => {
   });
 
   it("keeps nothing from a synthesis whose validation failed", () => {
-    const app = Testing.app();
+    const app = testValidatedConfigApp();
     const stack = new ValidatedConfigStack(app, "failing");
     let fail = true;
     stack.node.addValidation({ validate: () => (stack.toTerraform(), fail ? ["refused"] : []) });
-    expect(() => synthesizeApp(app)).toThrow(/refused/);
+    expect(() => app.synth()).toThrow(/refused/);
+    expect(app.synthesizing).toBe(false);
     fail = false;
     new TerraformOutput(stack, "fixed", { value: "yes" });
-    synthesizeApp(app);
+    app.synth();
     const written = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", "failing", "cdk.tf.json"), "utf8"));
     expect(written.output.fixed.value).toBe("yes");
   });
 
-  it("skips cdktf's preparing pass under synthesizeApp, and runs it under a plain app.synth()", () => {
+  it("skips cdktf's preparing pass under a ValidatedConfigApp, and runs it under a plain App", () => {
     const prepares = jest.spyOn(TerraformStack.prototype, "prepareStack");
     try {
-      const app = Testing.app();
+      const app = testValidatedConfigApp();
       checkedStack(app, []);
-      synthesizeApp(app);
-      expect(prepares).not.toHaveBeenCalled();
       app.synth();
+      expect(prepares).not.toHaveBeenCalled();
+      const plain = Testing.app();
+      checkedStack(plain, []);
+      plain.synth();
       expect(prepares).toHaveBeenCalledTimes(1);
     } finally {
       prepares.mockRestore();
     }
   });
 
-  it("refuses under synthesizeApp a reference to another stack's resource, which only cdktf's preparing pass would route", () => {
-    const stacksWithReference = (): App => {
-      const app = Testing.app();
+  it("reads the synthesis flag of its own app: a plain App synthesized meanwhile keeps cdktf's synthesis", () => {
+    const prepares = jest.spyOn(TerraformStack.prototype, "prepareStack");
+    try {
+      const app = testValidatedConfigApp();
+      const stack = checkedStack(app, []);
+      let flags: boolean[] = [];
+      stack.node.addValidation({
+        validate: () => {
+          // Another app, built and synthesized while this one synthesizes.
+          const plain = Testing.app();
+          checkedStack(plain, []);
+          plain.synth();
+          flags = [app.synthesizing, (plain as Partial<ValidatedConfigApp>).synthesizing ?? false];
+          return [];
+        },
+      });
+      app.synth();
+      expect(flags).toEqual([true, false]);
+      // Only the plain app's stack went through cdktf's preparing pass.
+      expect(prepares).toHaveBeenCalledTimes(1);
+      expect(prepares.mock.contexts[0]).not.toBe(stack);
+      expect(app.synthesizing).toBe(false);
+    } finally {
+      prepares.mockRestore();
+    }
+  });
+
+  it("refuses under a ValidatedConfigApp a reference to another stack's resource, which only cdktf's preparing pass would route", () => {
+    const stacksWithReference = (app: App): App => {
       const producer = new ValidatedConfigStack(app, "producer");
       new TimeProvider(producer, "time");
       const rotation = new Rotating(producer, "rotation", { rotationDays: 30 });
@@ -87,10 +117,10 @@ describe("ValidatedConfigStack", () => {
       new TerraformOutput(consumer, "rotated", { value: rotation.id });
       return app;
     };
-    expect(() => synthesizeApp(stacksWithReference())).toThrow(
+    expect(() => stacksWithReference(testValidatedConfigApp()).synth()).toThrow(
       /consumer.*refers to time_rotating\.rotation, which this stack does not declare: take values from another stack through an output and remote state/s,
     );
     // cdktf's own synthesis turns the same reference into an output and a remote state.
-    expect(() => stacksWithReference().synth()).not.toThrow();
+    expect(() => stacksWithReference(Testing.app()).synth()).not.toThrow();
   });
 });

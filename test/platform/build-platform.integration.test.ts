@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { validateDeclaration } from "../../platform/validate";
-import { buildPlatform } from "../../stacks/platform";
+import { buildPlatform } from "../../platform/build-platform";
 import { planStack, TerraformPlan } from "../../testing/terraform";
 import { describeWithTerraform } from "../support/terraform";
 

@@ -1,16 +1,15 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { addS3Backend, applyGuardrails, PipelineState, stateKey, TerraformStateBackend } from "../constructs/index";
-import { PipelineRolePermissions } from "../constructs/trust/buildkite-pipeline-role";
-import { PipelineAccess } from "../constructs/trust/pipeline-access";
-import { pipelineAccess } from "../platform/pipeline-access";
-import { DEFAULT_PLATFORM_SLUG, PipelineDeclaration, PlatformDeclaration } from "../platform/declaration";
-import { permissionSetPolicyArns } from "../platform/permission-sets";
-import { ReportedPipeline, ReportedRole } from "../platform/access-report";
-import { BuildkitePipelinesStack } from "./buildkite-pipelines-stack";
-import { BuildkiteStack, BuildkiteStackPipeline } from "./buildkite-stack";
-import { IdentityStack } from "./identity-stack";
-import { StateBackendStack } from "./state-backend-stack";
+import { addS3Backend, applyGuardrails, TerraformStateBackend } from "../constructs/index";
+import { BuildkitePipelinesStack } from "../stacks/buildkite-pipelines-stack";
+import { BuildkiteStack, BuildkiteStackPipeline } from "../stacks/buildkite-stack";
+import { IdentityStack } from "../stacks/identity-stack";
+import { StateBackendStack } from "../stacks/state-backend-stack";
+import { ReportedPipeline, reportedPipeline } from "./access-report";
+import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
+import { rolePermissions } from "./permission-sets";
+import { pipelineAccess } from "./pipeline-access";
+import { allPipelines, buildkiteShards, identityShards, platformStateKey, STATE_BACKEND_STACK_ID } from "./stack-plan";
 
 /** How the platform's stacks are synthesized, as decided by main.ts from the environment. */
 export interface PlatformOptions {
@@ -47,74 +46,6 @@ export interface PlatformStacks {
   readonly pipelines: readonly ReportedPipeline[];
   /** What the operator must do before the remaining stacks can be synthesized, if anything. */
   readonly pending?: string;
-}
-
-/**
- * Key of a platform stack's state: the stacks are the workspaces of the
- * platform pipeline, `<keyPrefix>/<platform-slug>/<stack>/terraform.tfstate`,
- * so that pipeline's roles (and the bucket's per-pipeline fence) cover them.
- */
-export function platformStateKey(d: PlatformDeclaration, stackId: string): string {
-  return stateKey({ prefix: d.state.keyPrefix, pipelineSlug: d.platformPipeline?.slug ?? DEFAULT_PLATFORM_SLUG, workspace: stackId });
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
-const STATE_BACKEND_STACK_ID = "state-backend";
-const BUILDKITE_STACK_ID = "buildkite";
-
-/** A stack of the platform as the declaration determines it, before anything is built. */
-export interface PlannedStack {
-  readonly id: string;
-  readonly kind: "state-backend" | "identity" | "buildkite";
-  /** How many pipelines the stack holds (roles for identity stacks, Buildkite pipelines otherwise). */
-  readonly pipelines: number;
-}
-
-function allPipelines(d: PlatformDeclaration): PipelineDeclaration[] {
-  return d.platformPipeline ? [...d.pipelines, d.platformPipeline] : [...d.pipelines];
-}
-
-/** Pipelines of each identity shard, by account, in deploy order. */
-function identityShards(d: PlatformDeclaration): { id: string; pipelines: PipelineDeclaration[] }[] {
-  const all = allPipelines(d);
-  return d.accounts.flatMap((account) =>
-    chunk(
-      all.filter((p) => p.account === account.name),
-      d.pipelinesPerStack,
-    ).map((pipelines, index) => ({ id: shardId(`identity-${account.name}`, index), pipelines })),
-  );
-}
-
-/** Pipelines of the main Buildkite stack (the first shard) and of each further shard. */
-function buildkiteShards(d: PlatformDeclaration): { id: string; pipelines: PipelineDeclaration[] }[] {
-  const shards = chunk(d.pipelines, d.pipelinesPerStack);
-  return (shards.length > 0 ? shards : [[]]).map((pipelines, index) => ({ id: shardId(BUILDKITE_STACK_ID, index), pipelines }));
-}
-
-/** The stacks {@link buildPlatform} builds for a declaration, in the same order, with their sizes. */
-export function platformStackPlan(d: PlatformDeclaration): PlannedStack[] {
-  const stateBackend: PlannedStack = { id: STATE_BACKEND_STACK_ID, kind: "state-backend", pipelines: 0 };
-  if (!d.state.kmsKeyArn) return [stateBackend];
-  return [
-    stateBackend,
-    ...identityShards(d).map(({ id, pipelines }): PlannedStack => ({ id, kind: "identity", pipelines: pipelines.length })),
-    ...buildkiteShards(d).map(({ id, pipelines }, index): PlannedStack => ({
-      id,
-      kind: "buildkite",
-      // The main stack also holds the platform pipeline.
-      pipelines: pipelines.length + (index === 0 && d.platformPipeline ? 1 : 0),
-    })),
-  ];
-}
-
-/** `base`, `base-2`, `base-3`, ...: the first shard keeps the plain name. */
-function shardId(base: string, index: number): string {
-  return index === 0 ? base : `${base}-${index + 1}`;
 }
 
 /**
@@ -267,37 +198,4 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     buildkiteShards: buildkiteShardStacks,
     pipelines,
   };
-}
-
-type DeclaredPermissions = PipelineDeclaration["plan"]["permissions"];
-
-function rolePermissions(permissions: DeclaredPermissions): PipelineRolePermissions {
-  const admin = permissions.statements.find((s) => s.allowAdminReason);
-  return {
-    managedPolicyArns: [...permissions.sets.flatMap((set) => permissionSetPolicyArns(set)), ...permissions.managedPolicyArns],
-    statements: permissions.statements.map((s) => ({
-      ...(s.sid ? { Sid: s.sid } : {}),
-      Effect: s.effect,
-      Action: s.actions,
-      Resource: s.resources,
-    })),
-    adminAccessReason: admin?.allowAdminReason,
-  };
-}
-
-function permissionSummary(permissions: DeclaredPermissions): string[] {
-  return [
-    ...permissions.sets.map((set) => `set ${set}`),
-    ...permissions.managedPolicyArns.map((arn) => `policy ${arn.split(":policy/")[1]}`),
-    ...permissions.statements.map((s) => `${s.effect} ${s.actions.join(" ")} on ${s.resources.length} resource(s)`),
-  ];
-}
-
-function reportedPipeline(p: PipelineDeclaration, access: PipelineAccess, state: PipelineState): ReportedPipeline {
-  const where = `s3://${state.backend.bucketName}/${state.pipelinePrefix}*`;
-  const roles: ReportedRole[] = [
-    { kind: "plan", access: access.plan, permissions: permissionSummary(p.plan.permissions), state: `read + lock ${where}` },
-    { kind: "apply", access: access.apply, permissions: permissionSummary(p.apply.permissions), state: `read/write ${where}` },
-  ];
-  return { slug: p.slug, account: p.account, roles };
 }

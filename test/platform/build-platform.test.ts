@@ -3,10 +3,11 @@ import { App, Testing, TerraformStack } from "cdktf";
 import { PlatformDeclarationInput } from "../../platform/declaration";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { validateDeclaration } from "../../platform/validate";
-import { buildPlatform, platformStateKey, PlatformStacks } from "../../stacks/platform";
-import { synthesizeApp } from "../../stacks/validated-config-stack";
+import { buildPlatform, PlatformStacks } from "../../platform/build-platform";
+import { platformStateKey } from "../../platform/stack-plan";
 import { assertConformsToSchema } from "../../testing/schema-conformance";
 import { readTree } from "../support/read-tree";
+import { testValidatedConfigApp } from "../support/validated-config-app";
 
 const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "providers", "buildkite", "schema.json");
 
@@ -188,15 +189,14 @@ describe("a fleet larger than one stack", () => {
     expect(stacks.buildkiteShards[0].dependencies.map((s) => s.node.id)).toContain("buildkite");
   });
 
-  it("writes the same files through synthesizeApp's single resolution as through cdktf's own synthesis", () => {
-    const synthesized = (run: (app: App) => void): Record<string, string> => {
-      const app = Testing.app();
+  it("writes the same files through ValidatedConfigApp's single resolution as through cdktf's own synthesis", () => {
+    const synthesized = (app: App): Record<string, string> => {
       buildPlatform(app, validateDeclaration(input), { offline: true });
-      run(app);
+      app.synth();
       return readTree(app.outdir);
     };
-    const own = synthesized((app) => app.synth());
+    const own = synthesized(Testing.app());
     expect(Object.keys(own)).toEqual(expect.arrayContaining(["manifest.json", "stacks/buildkite-2/cdk.tf.json", "stacks/identity-production-2/cdk.tf.json"]));
-    expect(synthesized(synthesizeApp)).toEqual(own);
+    expect(synthesized(testValidatedConfigApp())).toEqual(own);
   });
 });
