@@ -1,8 +1,10 @@
 /**
  * The public API of buildkite-terraform-trust: the constructs and their props.
- * Everything not exported here is internal.
+ * Everything not exported here is internal; every name is exported by name
+ * (never `export *`), and api-report.md lists them (`npm run api-report`).
  */
-export * from "./policy/policy-document";
+export type { PolicyConditions, PolicyDocument, PolicyPrincipal, PolicyStatement } from "./policy/policy-document";
+export { policyDocument, renderPolicy, renderTerraformPolicy } from "./policy/policy-document";
 export { LOCK_FILE_SUFFIX, STATE_DIGEST_SUFFIX, stateAccessStatements } from "./state/state-access-policy";
 export type { GrantPipelineStateOptions, IStateBackend, IStateGrantee, PipelineStateOptions, StateAccess, StateAccessOptions } from "./state/state-backend";
 export { PipelineState } from "./state/state-backend";
@@ -20,13 +22,18 @@ export {
   workspaceNameShellCommand,
   workspaceNameShellFunction,
 } from "./state/state-key";
-export * from "./trust/role-access";
-export * from "./trust/buildkite-oidc";
-export * from "./trust/buildkite-trust";
-export * from "./trust/pipeline-access";
-export * from "./trust/buildkite-oidc-provider";
-export * from "./trust/buildkite-pipeline-role";
-export * from "./trust/buildkite-pipeline-roles";
+export type { JobTokenRequest, RequiredPipelineSettings, RoleAccess } from "./trust/role-access";
+export { BUILDKITE_OIDC_ISSUER, buildkiteOidcProviderArn, DEFAULT_BUILDKITE_AUDIENCE } from "./trust/buildkite-oidc";
+export type { BuildkiteTrustProps, ClaimCheck } from "./trust/buildkite-trust";
+export { BuildkiteTrust } from "./trust/buildkite-trust";
+export type { PipelineAccessProps, PipelineRoleKind, PipelineRoleScope } from "./trust/pipeline-access";
+export { PipelineAccess } from "./trust/pipeline-access";
+export type { BuildkiteOidcProviderProps, IBuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
+export { BuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
+export type { BuildkitePipelineRoleProps, PipelineRolePermissions } from "./trust/buildkite-pipeline-role";
+export { BuildkitePipelineRole, INLINE_POLICIES_SIZE_LIMIT } from "./trust/buildkite-pipeline-role";
+export type { BuildkitePipelineRolesProps } from "./trust/buildkite-pipeline-roles";
+export { BuildkitePipelineRoles } from "./trust/buildkite-pipeline-roles";
 export type {
   GuardrailContext,
   GuardrailFinding,
@@ -61,11 +68,35 @@ export type { PipelineStateFence, PipelineStateFenceOptions, StateBucketPolicyPr
 export { PIPELINE_PRINCIPAL_TAG_KEY, stateBucketPolicy } from "./state/state-bucket-policy";
 export type { StateKmsKeyPolicyProps } from "./state/state-kms-key-policy";
 export { stateKmsKeyPolicy } from "./state/state-kms-key-policy";
-export * from "./buildkite/step-condition";
-export * from "./buildkite/pipeline-steps";
-export * from "./buildkite/step-credentials";
-export * from "./buildkite/buildkite-cluster";
-export * from "./buildkite/buildkite-terraform-pipeline";
+export type { BuildSource, StepCondition } from "./buildkite/step-condition";
+export {
+  allOfConditions,
+  anyOfConditions,
+  branchEquals,
+  branchMatchesAny,
+  notCondition,
+  notFork,
+  notPullRequest,
+  renderCondition,
+  sourceIs,
+} from "./buildkite/step-condition";
+export type { BlockStep, CommandStep, PipelineStep, PluginUse, StepConcurrency, WaitStep } from "./buildkite/pipeline-steps";
+export { renderPipelineYaml } from "./buildkite/pipeline-steps";
+export type { CredentialMethod } from "./buildkite/step-credentials";
+export type { BuildkiteAgentTokenProps, BuildkiteClusterProps, BuildkiteClusterQueueProps, RotationSchedule } from "./buildkite/buildkite-cluster";
+export { BuildkiteCluster } from "./buildkite/buildkite-cluster";
+export type {
+  ApprovalOptions,
+  BuildkiteTerraformPipelineProps,
+  DriftDetectionOptions,
+  PipelineRoles,
+  PipelineTeamAccess,
+  PipelineTeamAccessLevel,
+  ScheduledApplyOptions,
+  StepSigningOptions,
+  TerraformStepKeys,
+} from "./buildkite/buildkite-terraform-pipeline";
+export { BuildkiteTerraformPipeline, DEFAULT_DRIFT_CRONLINE } from "./buildkite/buildkite-terraform-pipeline";
 export { FORMATS, ValidationError } from "./private/validation";
 export type { Format, FormatRefusal, ValidationCode, ValidationErrorProps } from "./private/validation";
 export { branchAdmitted } from "./buildkite/branch-glob";

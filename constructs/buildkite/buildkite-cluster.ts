@@ -9,7 +9,7 @@ import { ClusterAgentToken } from "../../providers/buildkite/lib/cluster-agent-t
 import { ClusterDefaultQueue } from "../../providers/buildkite/lib/cluster-default-queue";
 import { ClusterQueue, ClusterQueueHostedAgents } from "../../providers/buildkite/lib/cluster-queue";
 import { PolicyStatement } from "../policy/policy-document";
-import { resourceAddress } from "./resource-address";
+import { resourceAddress } from "../private/resource-address";
 
 /** One queue of a cluster. */
 export interface BuildkiteClusterQueueProps {

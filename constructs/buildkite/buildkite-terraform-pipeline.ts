@@ -9,7 +9,7 @@ import { IStateBackend, PipelineState } from "../state/state-backend";
 import { workspaceName } from "../state/state-key";
 import { RoleAccess } from "../trust/role-access";
 import { branchAdmitted } from "./branch-glob";
-import { interpolationFreeScript } from "./interpolation";
+import { interpolationFreeScript } from "../private/interpolation";
 import { BlockStep, CommandStep, PipelineStep, renderPipelineYaml } from "./pipeline-steps";
 import { CredentialMethod, stepCredentials } from "./step-credentials";
 import { allOfConditions, branchEquals, branchMatchesAny, notCondition, notFork, notPullRequest, sourceIs, StepCondition } from "./step-condition";

@@ -6,7 +6,7 @@
  */
 import { dump } from "js-yaml";
 import { checkFormat, FORMATS } from "../private/validation";
-import { findInterpolations } from "./interpolation";
+import { findInterpolations } from "../private/interpolation";
 import { isAlwaysTrue, renderCondition, StepCondition } from "./step-condition";
 
 /** A plugin reference with its configuration, for example `aws-assume-role-with-web-identity#v1.6.0`. */

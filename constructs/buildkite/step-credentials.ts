@@ -17,7 +17,7 @@
  */
 import { RoleAccess } from "../trust/role-access";
 import { PluginUse } from "./pipeline-steps";
-import { shellQuote } from "./shell";
+import { shellQuote } from "../private/shell";
 
 /** The assume-role plugin, pinned to an exact release (the newest v1 at the time of writing). */
 export const ASSUME_ROLE_PLUGIN = "aws-assume-role-with-web-identity#v1.6.0";

@@ -6,7 +6,7 @@
 import { backendConfigArguments } from "../state/backend-config";
 import { PipelineState } from "../state/state-backend";
 import { STATE_FILE_NAME, workspaceNameShellFunction, WORKSPACE_SHELL_FUNCTION } from "../state/state-key";
-import { shellQuote } from "./shell";
+import { shellQuote } from "../private/shell";
 
 /** What every Terraform step script needs. */
 export interface TerraformScriptContext {

@@ -6,9 +6,6 @@ import { checkFormat, FORMATS, ValidationError } from "../private/validation";
 /** The two roles of a pipeline: `plan` reads, `apply` changes. */
 export type PipelineRoleKind = "plan" | "apply";
 
-/** The kinds of pipeline roles, in the order they run. */
-export const PIPELINE_ROLE_KINDS: readonly PipelineRoleKind[] = ["plan", "apply"];
-
 /** Which builds and steps of the pipeline may assume one of its roles. */
 export interface PipelineRoleScope {
   /**

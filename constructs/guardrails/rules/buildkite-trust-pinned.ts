@@ -1,6 +1,6 @@
 import { buildkiteConditionKey } from "../../trust/buildkite-oidc";
 import { GuardrailRule, GuardrailViolation } from "../guardrail";
-import { buildkiteTrustIn, conditionValues } from "../iam-documents";
+import { buildkiteTrustIn, conditionValues } from "../../private/iam-documents";
 
 const AUD = buildkiteConditionKey("aud");
 const SUB = buildkiteConditionKey("sub");

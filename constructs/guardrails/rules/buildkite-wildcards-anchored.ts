@@ -1,7 +1,7 @@
 import { PolicyStatement } from "../../policy/policy-document";
 import { BUILDKITE_OIDC_HOST, buildkiteConditionKey } from "../../trust/buildkite-oidc";
 import { GuardrailRule, GuardrailViolation } from "../guardrail";
-import { buildkiteTrustIn, conditionEntries } from "../iam-documents";
+import { buildkiteTrustIn, conditionEntries } from "../../private/iam-documents";
 
 const SUB = buildkiteConditionKey("sub");
 const SEGMENTS = ["organization", "pipeline", "ref", "commit", "step"];

@@ -1,6 +1,6 @@
 import { asList, PolicyStatement } from "../../policy/policy-document";
 import { GuardrailRule, GuardrailViolation } from "../guardrail";
-import { permissionPoliciesOf, statementLabel } from "../iam-documents";
+import { permissionPoliciesOf, statementLabel } from "../../private/iam-documents";
 
 const ANY_ACTION = ["*", "*:*"];
 const ADMIN_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;

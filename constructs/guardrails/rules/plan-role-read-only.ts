@@ -1,7 +1,7 @@
 import { asList, PolicyDocument, PolicyStatement } from "../../policy/policy-document";
 import { LOCK_FILE_SUFFIX, STATE_DIGEST_SUFFIX } from "../../state/state-access-policy";
 import { GuardrailRule, GuardrailViolation, SynthesizedBlock } from "../guardrail";
-import { conditionEntries, permissionPoliciesOf, referencedPolicyDocument, statementLabel } from "../iam-documents";
+import { conditionEntries, permissionPoliciesOf, referencedPolicyDocument, statementLabel } from "../../private/iam-documents";
 
 /** Verbs of actions that only read; a plan role may use nothing else, besides taking the state lock. */
 const READ_VERBS = ["Get", "List", "Describe", "Head", "BatchGet", "BatchDescribe", "Query", "Scan", "Search", "Select", "Lookup", "View", "Check", "Read", "Filter", "Decrypt"];

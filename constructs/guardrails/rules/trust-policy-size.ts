@@ -1,6 +1,6 @@
 import { policySize } from "../../policy/policy-document";
 import { GuardrailRule } from "../guardrail";
-import { trustPolicyOf } from "../iam-documents";
+import { trustPolicyOf } from "../../private/iam-documents";
 
 /** IAM's default quota for the length of a role trust policy, whitespace not counted. */
 export const DEFAULT_TRUST_POLICY_SIZE_LIMIT = 2048;

@@ -1,4 +1,4 @@
-import { interpolationFreeScript } from "../../../constructs/buildkite/interpolation";
+import { interpolationFreeScript } from "../../../constructs/private/interpolation";
 import { ASSUME_ROLE_PLUGIN, pluginCanRequest, stepCredentials } from "../../../constructs/buildkite/step-credentials";
 import { RoleAccess } from "../../../constructs/trust/role-access";
 import { FAKE_CREDENTIALS, FAKE_OIDC_TOKEN, flagValue, runStep } from "./support/step-runner";

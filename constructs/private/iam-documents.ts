@@ -6,7 +6,7 @@
  */
 import { asList, PolicyConditions, PolicyDocument, PolicyStatement } from "../policy/policy-document";
 import { BUILDKITE_OIDC_HOST } from "../trust/buildkite-oidc";
-import { isExpression, SynthesizedBlock } from "./guardrail";
+import { isExpression, SynthesizedBlock } from "../guardrails/guardrail";
 
 /** A policy found in a block: parsed, or left as the raw text Terraform will evaluate. */
 export type FoundPolicy =

@@ -1,7 +1,7 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { TerraformStack, Testing } from "cdktf";
-import { resourceAddress } from "../../../constructs/buildkite/resource-address";
+import { resourceAddress } from "../../../constructs/private/resource-address";
 import { addAwsProvider } from "../../../stacks/aws-provider";
 import { planStack } from "../../../testing/terraform";
 import { describeWithTerraform } from "../../support/terraform";

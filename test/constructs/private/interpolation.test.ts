@@ -1,5 +1,5 @@
 import { spawnSync } from "child_process";
-import { findInterpolations, interpolationFreeScript } from "../../../constructs/buildkite/interpolation";
+import { findInterpolations, interpolationFreeScript } from "../../../constructs/private/interpolation";
 
 /** Runs a command line the way the agent does, and returns what the script printed. */
 function run(shell: string, command: string, env: Record<string, string> = {}): { status: number | null; stdout: string } {
