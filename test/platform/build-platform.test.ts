@@ -1,5 +1,5 @@
 import * as path from "path";
-import { App, Testing, TerraformStack } from "cdktf";
+import { App, Testing } from "cdktf";
 import { PlatformDeclarationInput } from "../../platform/declaration";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { validateDeclaration } from "../../platform/validate";
@@ -8,15 +8,12 @@ import { platformStateKey } from "../../platform/stack-plan";
 import { assertConformsToSchema } from "../../testing/schema-conformance";
 import { readTree } from "../support/read-tree";
 import { testValidatedConfigApp } from "../support/validated-config-app";
+import { resource, resourceAddress, resourcesOfType, synthJson } from "../support/synth";
 
 const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "providers", "buildkite", "schema.json");
 
 function platform(input: PlatformDeclarationInput = EXAMPLE_PLATFORM, buildMetadata?: Record<string, string>): PlatformStacks {
   return buildPlatform(Testing.app(), validateDeclaration(input), { offline: true, buildMetadata });
-}
-
-function synth(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack, true));
 }
 
 function clone(): any {
@@ -25,18 +22,36 @@ function clone(): any {
 
 describe("the example platform", () => {
   const stacks = platform();
-  const identity = synth(stacks.identity[0]);
-  const buildkite = synth(stacks.buildkite!);
-  const state = synth(stacks.stateBackend);
+  const identity = synthJson(stacks.identity[0]);
+  const buildkite = synthJson(stacks.buildkite!);
+  const state = synthJson(stacks.stateBackend);
 
+  // The only snapshots of these stacks (the construct and stack tests assert, and keep none): a safety net over
+  // what the app deploys. What matters in them is asserted by the tests below.
   it("matches the snapshots of every stack", () => {
     expect(state).toMatchSnapshot("state-backend");
     expect(identity).toMatchSnapshot("identity-production");
     expect(buildkite).toMatchSnapshot("buildkite");
   });
 
+  it("protects the state bucket with every statement of its policy, and publishes the backend's attributes", () => {
+    const policy = JSON.parse(resource(state, "aws_s3_bucket_policy").policy);
+    expect(policy.Statement.map((s: any) => [s.Sid, s.Effect])).toEqual([
+      ["DenyInsecureTransport", "Deny"],
+      ["DenyOutdatedTls", "Deny"],
+      ["DenyOtherEncryption", "Deny"],
+      ["DenyOtherKmsKeys", "Deny"],
+      ["DenyCustomerProvidedKeys", "Deny"],
+      ["DenyPipelinesOtherStates", "Deny"],
+      ["DenyPipelineTagsWithSlash", "Deny"],
+    ]);
+    expect(Object.keys(state.output).sort()).toEqual(["bucket_arn", "bucket_name", "kms_alias_name", "kms_key_arn", "lock_mode", "lock_table_arn", "lock_table_name", "region"]);
+    expect(state.output.bucket_name.value).toBe("acme-terraform-state");
+    expect(state.output.lock_table_name.value).toBe("acme-terraform-locks");
+  });
+
   it("fences each pipeline role into its own folder of the declared key prefix, platform states included", () => {
-    const policy = JSON.parse(Object.values<any>(state.resource.aws_s3_bucket_policy)[0].policy);
+    const policy = JSON.parse(resource(state, "aws_s3_bucket_policy").policy);
     const fence = policy.Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates");
     // $${ is Terraform's escape: IAM receives the policy variable ${aws:PrincipalTag/...}.
     expect(fence.NotResource).toContain("arn:aws:s3:::acme-terraform-state/pipelines/$${aws:PrincipalTag/buildkite:pipeline}/*");
@@ -83,32 +98,75 @@ describe("the example platform", () => {
       });
     }
     const withBuild = platform(EXAMPLE_PLATFORM, { "buildkite:build-number": "42" });
-    expect(synth(withBuild.identity[0]).provider.aws[0].default_tags[0].tags).not.toHaveProperty("buildkite:build-number");
+    expect(synthJson(withBuild.identity[0]).provider.aws[0].default_tags[0].tags).not.toHaveProperty("buildkite:build-number");
   });
 
   it("adds build metadata tags when the declaration asks for them", () => {
     const input = { ...clone(), tags: { buildMetadata: true } };
     const withBuild = platform(input, { "buildkite:build-number": "42" });
-    expect(synth(withBuild.identity[0]).provider.aws[0].default_tags[0].tags).toMatchObject({ "buildkite:build-number": "42", stack: "identity-production" });
+    expect(synthJson(withBuild.identity[0]).provider.aws[0].default_tags[0].tags).toMatchObject({ "buildkite:build-number": "42", stack: "identity-production" });
   });
 
   it("creates one OIDC provider and a plan and apply role per pipeline, each trusting only its pipeline", () => {
-    expect(Object.keys(identity.resource.aws_iam_openid_connect_provider)).toHaveLength(1);
-    const roles = Object.values<any>(identity.resource.aws_iam_role);
+    const provider = resource(identity, "aws_iam_openid_connect_provider");
+    expect(provider).toMatchObject({ url: "https://agent.buildkite.com", client_id_list: ["sts.amazonaws.com"] });
+    const roles = resourcesOfType(identity, "aws_iam_role");
     const slugs = ["networking", "payments-service", "data-platform", "platform-trust"];
     expect(roles.map((r) => r.name).sort()).toEqual(slugs.flatMap((s) => [`bk-${s}-apply`, `bk-${s}-plan`]).sort());
     for (const role of roles) {
       const slug = role.tags["buildkite:pipeline"];
       const trust = JSON.parse(role.assume_role_policy);
+      expect(trust.Statement).toHaveLength(1);
+      expect(trust.Statement[0]).toMatchObject({
+        Effect: "Allow",
+        Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/agent.buildkite.com" },
+        Action: "sts:AssumeRoleWithWebIdentity",
+      });
       const subs: string[] = [trust.Statement[0].Condition.StringLike["agent.buildkite.com:sub"]].flat();
       expect(subs.every((s) => s.startsWith(`organization:acme:pipeline:${slug}:ref:`))).toBe(true);
-      expect(trust.Statement[0].Condition.StringEquals["agent.buildkite.com:aud"]).toBe("sts.amazonaws.com");
+      expect(trust.Statement[0].Condition.StringEquals).toMatchObject({
+        "agent.buildkite.com:aud": "sts.amazonaws.com",
+        "agent.buildkite.com:organization_slug": "acme",
+        "agent.buildkite.com:pipeline_slug": slug,
+      });
+      // Fork builds run on branches named "owner:branch": no role admits them.
+      expect(trust.Statement[0].Condition.StringNotLike).toEqual({ "agent.buildkite.com:build_branch": "*:*" });
       expect(role.max_session_duration).toBe(3600);
+      expect(role.path).toBe("/buildkite/acme/");
+      expect(role.depends_on).toEqual([resourceAddress(identity, "aws_iam_openid_connect_provider")]);
     }
   });
 
+  it("gives each role state access to its own pipeline's folder only, writable by the apply role alone", () => {
+    const rolesById = Object.fromEntries(Object.entries<any>(identity.resource.aws_iam_role).map(([id, role]) => [`\${aws_iam_role.${id}.name}`, role]));
+    const statePolicies = resourcesOfType(identity, "aws_iam_role_policy").filter((p) => p.name === "terraform-state");
+    expect(statePolicies).toHaveLength(8);
+    for (const statePolicy of statePolicies) {
+      const role = rolesById[statePolicy.role];
+      const statements = JSON.parse(statePolicy.policy).Statement;
+      const objects = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith("s3:") && a !== "s3:ListBucket"));
+      const arns: string[] = objects.flatMap((s: any) => [s.Resource].flat());
+      expect(arns.length).toBeGreaterThan(0);
+      for (const arn of arns) expect(arn.startsWith(`arn:aws:s3:::acme-terraform-state/pipelines/${role.tags["buildkite:pipeline"]}/`)).toBe(true);
+      expect(statements.some((s: any) => s.Sid === "TerraformStateWrite")).toBe(role.tags["buildkite:role"] === "apply");
+    }
+  });
+
+  it("attaches the managed policies of the declared permission sets to each role", () => {
+    const attached = (roleName: string) => {
+      const [id] = Object.entries<any>(identity.resource.aws_iam_role).find(([, role]) => role.name === roleName)!;
+      return resourcesOfType(identity, "aws_iam_role_policy_attachment")
+        .filter((a) => a.role === `\${aws_iam_role.${id}.name}`)
+        .map((a) => a.policy_arn)
+        .sort();
+    };
+    expect(attached("bk-data-platform-plan")).toEqual(["arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"]);
+    expect(attached("bk-data-platform-apply")).toEqual(["arn:aws:iam::aws:policy/AWSGlueConsoleFullAccess", "arn:aws:iam::aws:policy/AmazonS3FullAccess"]);
+    expect(attached("bk-networking-apply")).toEqual(["arn:aws:iam::aws:policy/job-function/NetworkAdministrator"]);
+  });
+
   it("gives the data platform's apply role only the release branch and its own step, pinned to the pipeline UUID", () => {
-    const apply = Object.values<any>(identity.resource.aws_iam_role).find((r) => r.name === "bk-data-platform-apply");
+    const apply = resource(identity, "aws_iam_role", (r) => r.name === "bk-data-platform-apply");
     const trust = JSON.parse(apply.assume_role_policy).Statement[0].Condition;
     expect(trust.StringLike["agent.buildkite.com:sub"]).toEqual(
       "organization:acme:pipeline:data-platform:ref:refs/heads/release:commit:*:step:apply-data",
@@ -126,7 +184,7 @@ describe("the example platform", () => {
   });
 
   it("declares a Buildkite pipeline per declared pipeline plus the platform pipeline, fork builds off, conforming to the provider schema", () => {
-    const pipelines = Object.values<any>(buildkite.resource.buildkite_pipeline);
+    const pipelines = resourcesOfType(buildkite, "buildkite_pipeline");
     expect(pipelines.map((p) => p.name).sort()).toEqual(["Data platform", "Networking", "Payments service", "Platform trust"]);
     for (const p of pipelines) expect(p.provider_settings.build_pull_request_forks).toBe(false);
     expect(() => assertConformsToSchema(buildkite, BUILDKITE_SCHEMA)).not.toThrow();
@@ -143,7 +201,7 @@ describe("a platform before its state key is known", () => {
     expect(stacks.buildkite).toBeUndefined();
     expect(stacks.pending).toMatch(/set state\.kmsKeyArn/);
     // cdktf's default local backend: no backend block at all.
-    expect(synth(stacks.stateBackend).terraform.backend).toBeUndefined();
+    expect(synthJson(stacks.stateBackend).terraform.backend).toBeUndefined();
   });
 });
 
@@ -155,31 +213,31 @@ describe("a fleet larger than one stack", () => {
   it("splits identity and Buildkite pipelines into shards with one OIDC provider per account", () => {
     expect(stacks.identity.map((s) => s.node.id)).toEqual(["identity-production", "identity-production-2"]);
     expect(stacks.buildkiteShards.map((s) => s.node.id)).toEqual(["buildkite-2"]);
-    const [first, second] = stacks.identity.map(synth);
-    expect(Object.keys(first.resource.aws_iam_openid_connect_provider ?? {})).toHaveLength(1);
-    expect(second.resource.aws_iam_openid_connect_provider).toBeUndefined();
-    expect(Object.keys(second.resource.aws_iam_role)).toHaveLength(4);
+    const [first, second] = stacks.identity.map(synthJson);
+    expect(resourcesOfType(first, "aws_iam_openid_connect_provider")).toHaveLength(1);
+    expect(resourcesOfType(second, "aws_iam_openid_connect_provider")).toHaveLength(0);
+    expect(resourcesOfType(second, "aws_iam_role")).toHaveLength(4);
     expect(stacks.identity[1].dependencies.map((s) => s.node.id)).toContain("identity-production");
   });
 
   it("points the Buildkite shard at the main stack's cluster and teams through its outputs and remote state", () => {
-    const main = synth(stacks.buildkite!);
-    const clusterAddress = `buildkite_cluster.${Object.keys(main.resource.buildkite_cluster)[0]}`;
+    const main = synthJson(stacks.buildkite!);
+    const clusterAddress = resourceAddress(main, "buildkite_cluster");
     expect(main.output.cluster_id.value).toBe(`\${${clusterAddress}.id}`);
     expect(Object.keys(main.output.team_ids.value).sort()).toEqual(EXAMPLE_PLATFORM.teams!.map((t) => t.slug).sort());
 
-    const shard = synth(stacks.buildkiteShards[0]);
+    const shard = synthJson(stacks.buildkiteShards[0]);
     const remote = Object.entries<any>(shard.data.terraform_remote_state);
     expect(remote).toHaveLength(1);
     const [name, source] = remote[0];
     // The main stack's own backend settings: the shard reads the state the main stack writes.
     const { use_lockfile: _lockingOnly, ...mainBackend } = main.terraform.backend.s3;
     expect(source).toEqual({ backend: "s3", config: mainBackend });
-    const pipeline = Object.values<any>(shard.resource.buildkite_pipeline)[0];
+    const pipeline = resource(shard, "buildkite_pipeline");
     expect(pipeline.cluster_id).toBe(`\${data.terraform_remote_state.${name}.outputs.cluster_id}`);
     // Each team grant looks its team's ID up by the declared slug (cdktf writes `.slug` or `["slug"]`).
     const teamIds = `data.terraform_remote_state.${name}.outputs.team_ids`;
-    const slugs = Object.values<any>(shard.resource.buildkite_pipeline_team).map((grant) => {
+    const slugs = resourcesOfType(shard, "buildkite_pipeline_team").map((grant) => {
       expect(grant.team_id.startsWith(`\${${teamIds}`)).toBe(true);
       return grant.team_id.slice(teamIds.length + 2, -1).replace(/^\.|^\["|"\]$/g, "");
     });
