@@ -1,18 +1,20 @@
 import { Testing } from "cdktf";
+import { load } from "js-yaml";
 import * as path from "path";
 import { exampleBuildkiteStackProps } from "../support/buildkite-example";
+import { resource, resourcesOfType, synthJson } from "../support/synth";
 import { BuildkiteStack, BuildkiteStackProps } from "../../stacks/buildkite-stack";
 import { assertConformsToSchema, checkSchemaConformance } from "../../testing/schema-conformance";
 
 const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "providers", "buildkite", "schema.json");
 
-function synth(props: BuildkiteStackProps = exampleBuildkiteStackProps()): { stack: BuildkiteStack; json: any } {
-  const stack = new BuildkiteStack(Testing.app(), "buildkite", props);
-  return { stack, json: JSON.parse(Testing.synth(stack, true)) };
+function build(props: BuildkiteStackProps = exampleBuildkiteStackProps()): BuildkiteStack {
+  return new BuildkiteStack(Testing.app(), "buildkite", props);
 }
 
 describe("BuildkiteStack", () => {
-  const { stack, json } = synth();
+  const stack = build();
+  const json = synthJson(stack);
 
   it("conforms to the Buildkite provider schema", () => {
     expect(() => assertConformsToSchema(json, BUILDKITE_SCHEMA)).not.toThrow();
@@ -21,16 +23,16 @@ describe("BuildkiteStack", () => {
   it("conforms with signed steps too", () => {
     const props = exampleBuildkiteStackProps();
     const signed = { ...props, pipelines: props.pipelines.map((p) => ({ ...p, signing: { jwksFile: "/secure/jwks.json" } })) };
-    const { json: signedJson } = synth(signed);
+    const signedJson = synthJson(build(signed));
     expect(Object.keys(signedJson.data.buildkite_signed_pipeline_steps)).toHaveLength(3);
     expect(checkSchemaConformance(signedJson, BUILDKITE_SCHEMA)).toEqual([]);
   });
 
   it("catches a misspelled attribute in the stack's output", () => {
-    const broken = synth();
-    broken.stack.pipelines[0].pipeline.addOverride("provider_settings.build_pull_requests_forks", false);
-    broken.stack.cluster.defaultQueue.addOverride("queue", "terraform");
-    const errors = checkSchemaConformance(JSON.parse(Testing.synth(broken.stack)), BUILDKITE_SCHEMA);
+    const broken = build();
+    broken.pipelines[0].pipeline.addOverride("provider_settings.build_pull_requests_forks", false);
+    broken.cluster.defaultQueue.addOverride("queue", "terraform");
+    const errors = checkSchemaConformance(synthJson(broken), BUILDKITE_SCHEMA);
     expect(errors.map((e) => `${e.path} ${e.kind}`).sort()).toEqual(["provider_settings.build_pull_requests_forks unknown_attribute", "queue unknown_attribute"]);
   });
 
@@ -41,17 +43,26 @@ describe("BuildkiteStack", () => {
 
   it("runs every pipeline in the cluster and grants teams by slug", () => {
     const clusterId = `\${buildkite_cluster.${stack.cluster.cluster.friendlyUniqueId}.id}`;
-    const pipelines = Object.values<any>(json.resource.buildkite_pipeline);
+    const pipelines = resourcesOfType(json, "buildkite_pipeline");
     expect(pipelines.map((p) => p.slug).sort()).toEqual(["data-platform", "networking", "payments-service", "platform-trust"]);
     for (const pipeline of pipelines) expect(pipeline.cluster_id).toBe(clusterId);
     const teamIds = Object.fromEntries(Object.entries(stack.teams).map(([slug, team]) => [`\${buildkite_team.${team.friendlyUniqueId}.id}`, slug]));
-    const grants = Object.values<any>(json.resource.buildkite_pipeline_team).map((g) => [teamIds[g.team_id], g.access_level]);
+    const grants = resourcesOfType(json, "buildkite_pipeline_team").map((g) => [teamIds[g.team_id], g.access_level]);
     expect(grants).toContainEqual(["payments", "BUILD_AND_READ"]);
     expect(grants).toHaveLength(5);
   });
 
-  it("matches the snapshot", () => {
-    expect(json).toMatchSnapshot();
+  it("gives each pipeline its own settings: default branch, queue, working directory, setup commands, drift schedule", () => {
+    const pipeline = (slug: string) => resource(json, "buildkite_pipeline", (p) => p.slug === slug);
+    const steps = (slug: string): any[] => (load(pipeline(slug).steps) as any).steps;
+    const commands = (slug: string) => steps(slug).flatMap((step) => step.command ?? []).join("\n");
+    expect(pipeline("data-platform").default_branch).toBe("release");
+    expect(steps("data-platform").filter((step) => step.command).map((step) => step.agents)).toEqual([{ queue: "terraform-data" }, { queue: "terraform-data" }]);
+    // The step scripts pass through printf %b, so their quotes are octal escapes.
+    expect(commands("payments-service")).toContain("cd \\0047infra\\0047");
+    expect(commands("platform-trust")).toMatch(/npm ci\n\s*npx cdktf synth\n/);
+    const schedules = resourcesOfType(json, "buildkite_pipeline_schedule").map((s) => [s.label, s.branch, s.cronline]);
+    expect(schedules).toContainEqual(["Drift detection: Data platform", "release", "30 2 * * *"]);
   });
 
   it.each<[string, (p: BuildkiteStackProps) => BuildkiteStackProps, RegExp]>([
