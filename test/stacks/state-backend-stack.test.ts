@@ -1,36 +1,37 @@
 import { Testing } from "cdktf";
 import { DEFAULT_OWN_STATE_KEY, StateBackendStack, StateBackendStackProps } from "../../stacks/state-backend-stack";
+import { resource, synthJson } from "../support/synth";
 import { ACCOUNT, BUCKET, KEY_ARN, stackProps } from "./support/state-backend-stack";
 
+const stateBackendJson = (overrides: Partial<StateBackendStackProps> = {}) => synthJson(new StateBackendStack(Testing.app(), "state-backend", stackProps(overrides)));
+
 describe("StateBackendStack props", () => {
-  const synth = (overrides: Partial<StateBackendStackProps>) => JSON.parse(Testing.synth(new StateBackendStack(Testing.app(), "state-backend", stackProps(overrides))));
-  const policyOf = (config: any) => JSON.parse(Object.values<any>(config.resource.aws_s3_bucket_policy)[0].policy);
+  const policyOf = (config: any) => JSON.parse(resource(config, "aws_s3_bucket_policy").policy);
 
   it("passes the lock table name and key alias to the backend", () => {
-    const config = synth({ lockTableName: "acme-locks", kmsAliasName: "alias/acme-state" });
-    expect(Object.values<any>(config.resource.aws_dynamodb_table)[0].name).toBe("acme-locks");
-    expect(Object.values<any>(config.resource.aws_kms_alias)[0].name).toBe("alias/acme-state");
+    const config = stateBackendJson({ lockTableName: "acme-locks", kmsAliasName: "alias/acme-state" });
+    expect(resource(config, "aws_dynamodb_table").name).toBe("acme-locks");
+    expect(resource(config, "aws_kms_alias").name).toBe("alias/acme-state");
   });
 
   it("passes the key prefix and the pipeline state fence, with its exemptions, or none", () => {
     const exempt = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-apply`;
-    const fence = policyOf(synth({ keyPrefix: "ci", pipelineStateFence: { exemptPrincipalArns: [exempt] } })).Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates");
+    const fence = policyOf(stateBackendJson({ keyPrefix: "ci", pipelineStateFence: { exemptPrincipalArns: [exempt] } })).Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates");
     expect(fence.NotResource[1]).toBe(`arn:aws:s3:::${BUCKET}/ci/$\${aws:PrincipalTag/buildkite:pipeline}/*`);
     expect(fence.Condition.ArnNotEquals).toEqual({ "aws:PrincipalArn": [exempt] });
-    expect(policyOf(synth({ pipelineStateFence: false })).Statement.map((s: any) => s.Sid)).not.toContain("DenyPipelinesOtherStates");
+    expect(policyOf(stateBackendJson({ pipelineStateFence: false })).Statement.map((s: any) => s.Sid)).not.toContain("DenyPipelinesOtherStates");
   });
 });
 
 describe("StateBackendStack own state", () => {
   it("stays on cdktf's local backend until migrated", () => {
-    const config = JSON.parse(Testing.synth(new StateBackendStack(Testing.app(), "state-backend", stackProps())));
-    expect(config.terraform.backend).toBeUndefined();
-    const withPath = JSON.parse(Testing.synth(new StateBackendStack(Testing.app(), "state-backend", stackProps({ ownState: { type: "local", path: "/var/state/bootstrap.tfstate" } }))));
+    expect(stateBackendJson().terraform.backend).toBeUndefined();
+    const withPath = stateBackendJson({ ownState: { type: "local", path: "/var/state/bootstrap.tfstate" } });
     expect(withPath.terraform.backend).toEqual({ local: { path: "/var/state/bootstrap.tfstate" } });
   });
 
   it("moves into its own bucket, encrypted with its own key and locked, once migrated", () => {
-    const config = JSON.parse(Testing.synth(new StateBackendStack(Testing.app(), "state-backend", stackProps({ ownState: { type: "s3", kmsKeyArn: KEY_ARN } }))));
+    const config = stateBackendJson({ ownState: { type: "s3", kmsKeyArn: KEY_ARN } });
     expect(config.terraform.backend).toEqual({
       s3: {
         bucket: BUCKET,
