@@ -1,10 +1,9 @@
-import { TerraformStack, Testing } from "cdktf";
 import { PolicyDocument } from "../../../constructs/policy/policy-document";
 import { stateAccessStatements } from "../../../constructs/state/state-access-policy";
 import { stateBucketPolicy } from "../../../constructs/state/state-bucket-policy";
 import { stateKmsKeyPolicy } from "../../../constructs/state/state-kms-key-policy";
 import { TerraformStateBackend, TerraformStateBackendProps } from "../../../constructs/state/terraform-state-backend";
-import { addAwsProvider } from "../../../stacks/aws-provider";
+import { awsStack, resource, resourceAddress, resourcesOfType, synthJson } from "../../support/synth";
 import { ACCOUNT, decide } from "./iam-simulation";
 
 const BUCKET = "acme-tfstate";
@@ -13,27 +12,16 @@ const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b1c2d3e-1111-4222-8333-44
 const APPLY_ROLE = `arn:aws:iam::${ACCOUNT}:role/pipeline-networking-apply`;
 const ADMIN_ROLE = `arn:aws:iam::${ACCOUNT}:role/platform-admin`;
 
-function synth(props: Partial<TerraformStateBackendProps> = {}) {
-  const stack = new TerraformStack(Testing.app(), "state");
-  addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
+/** A backend in a stack of its own, with its synthesized JSON and the one resource of a type in it. */
+function build(props: Partial<TerraformStateBackendProps> = {}) {
+  const stack = awsStack("state");
   const backend = new TerraformStateBackend(stack, "state", { bucketName: BUCKET, region: "eu-west-1", accountId: ACCOUNT, ...props });
-  const text = Testing.synth(stack, true);
-  const json = JSON.parse(text);
-  const only = (type: string) => {
-    const found = Object.values<any>(json.resource[type] ?? {});
-    if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-    return found[0];
-  };
-  const count = (type: string) => Object.keys(json.resource[type] ?? {}).length;
-  return { stack, backend, text, json, only, count };
+  const json = synthJson(stack);
+  return { backend, json, only: (type: string) => resource(json, type) };
 }
 
 describe("TerraformStateBackend resources", () => {
-  const defaults = synth({ keyAdministratorArns: [ADMIN_ROLE], stateUserArns: [APPLY_ROLE] });
-
-  it("matches the snapshot (safety net; the assertions below name what matters)", () => {
-    expect(defaults.text).toMatchSnapshot();
-  });
+  const defaults = build({ keyAdministratorArns: [ADMIN_ROLE], stateUserArns: [APPLY_ROLE] });
 
   it("encrypts the bucket by default with its own rotated KMS key and an S3 Bucket Key", () => {
     const key = defaults.only("aws_kms_key");
@@ -92,8 +80,21 @@ describe("TerraformStateBackend resources", () => {
     const withFence = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: "k", pipelineStateFence: { keyPrefix: "pipelines" } });
     expect(bucketPolicy.Statement.map((s: any) => s.Sid)).toEqual(withFence.Statement.map((s) => s.Sid));
     expect(JSON.stringify(bucketPolicy)).toMatch(/"s3:x-amz-server-side-encryption-aws-kms-key-id":"\$\{aws_kms_key\.\w+\.arn\}"/);
+    // Every statement as the generator writes it, once Terraform's escape of policy variables ($${) is undone.
+    const keyArn = `\${${resourceAddress(defaults.json, "aws_kms_key")}.arn}`;
+    expect(JSON.parse(defaults.only("aws_s3_bucket_policy").policy.split("$${").join("${"))).toEqual(
+      stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: keyArn, pipelineStateFence: { keyPrefix: "pipelines" } }),
+    );
     const keyPolicy = JSON.parse(defaults.only("aws_kms_key").policy);
     expect(keyPolicy.Statement.map((s: any) => s.Sid)).toEqual(["EnableIamPolicies", "KeyAdministration", "StateEncryptionThroughS3"]);
+    expect(keyPolicy).toEqual(
+      stateKmsKeyPolicy({ partition: "aws", accountId: ACCOUNT, region: "eu-west-1", bucketArn: BUCKET_ARN, administratorArns: [ADMIN_ROLE], stateUserArns: [APPLY_ROLE] }),
+    );
+  });
+
+  it("puts the bucket policy after the public access block and the lifecycle rules after versioning, as S3 requires", () => {
+    expect(defaults.only("aws_s3_bucket_policy").depends_on).toEqual([resourceAddress(defaults.json, "aws_s3_bucket_public_access_block")]);
+    expect(defaults.only("aws_s3_bucket_lifecycle_configuration").depends_on).toEqual([resourceAddress(defaults.json, "aws_s3_bucket_versioning")]);
   });
 
   it("fences pipeline roles into pipelines/<slug>/ by default, with the policy variable escaped for Terraform", () => {
@@ -134,23 +135,23 @@ describe("TerraformStateBackend resources", () => {
 
 describe("TerraformStateBackend options", () => {
   it("creates no table for lock files only", () => {
-    const { count, backend } = synth({ lockMode: "lockfile" });
-    expect(count("aws_dynamodb_table")).toBe(0);
+    const { json, backend } = build({ lockMode: "lockfile" });
+    expect(resourcesOfType(json, "aws_dynamodb_table")).toHaveLength(0);
     expect(backend.lockTableArn).toBeUndefined();
     expect(stateAccessStatements(backend.pipelineState("p"), "write").map((s) => s.Sid)).not.toContain("TerraformStateLockTable");
   });
 
   it("follows the fence it is given, or none when it is turned off", () => {
-    const sids = (props: Partial<TerraformStateBackendProps>) => JSON.parse(synth(props).only("aws_s3_bucket_policy").policy).Statement.map((s: any) => s.Sid);
+    const sids = (props: Partial<TerraformStateBackendProps>) => JSON.parse(build(props).only("aws_s3_bucket_policy").policy).Statement.map((s: any) => s.Sid);
     expect(sids({ pipelineStateFence: false })).not.toContain("DenyPipelinesOtherStates");
-    const custom = JSON.parse(synth({ keyPrefix: "ci", pipelineStateFence: { principalTagKey: "team" } }).only("aws_s3_bucket_policy").policy);
+    const custom = JSON.parse(build({ keyPrefix: "ci", pipelineStateFence: { principalTagKey: "team" } }).only("aws_s3_bucket_policy").policy);
     expect(custom.Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates").NotResource[1]).toBe(`${BUCKET_ARN}/ci/$\${aws:PrincipalTag/team}/*`);
-    expect(() => synth({ keyPrefix: "/pipelines" })).toThrow(/TerraformStateBackend: keyPrefix "\/pipelines" is not a state key prefix/);
+    expect(() => build({ keyPrefix: "/pipelines" })).toThrow(/TerraformStateBackend: keyPrefix "\/pipelines" is not a state key prefix/);
   });
 
   it("keeps every version when expiry is off, and logs access when asked", () => {
-    const { count, only } = synth({ noncurrentVersionExpiration: false, accessLogging: { targetBucket: "acme-logs" } });
-    expect(count("aws_s3_bucket_lifecycle_configuration")).toBe(0);
+    const { json, only } = build({ noncurrentVersionExpiration: false, accessLogging: { targetBucket: "acme-logs" } });
+    expect(resourcesOfType(json, "aws_s3_bucket_lifecycle_configuration")).toHaveLength(0);
     expect(only("aws_s3_bucket_logging")).toMatchObject({ target_bucket: "acme-logs", target_prefix: `${BUCKET}/` });
   });
 
@@ -166,7 +167,7 @@ describe("TerraformStateBackend options", () => {
     ["a table name with lock files only", { lockMode: "lockfile", lockTableName: "locks" }, /lockTableName is set but lockMode "lockfile" creates no table/],
     ["access logs into the state bucket", { accessLogging: { targetBucket: BUCKET } }, /accessLogging.targetBucket must be another bucket/],
   ])("refuses %s, naming the field", (_name, props, message) => {
-    expect(() => synth(props)).toThrow(message);
+    expect(() => build(props)).toThrow(message);
   });
 });
 
