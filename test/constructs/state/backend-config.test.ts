@@ -2,6 +2,7 @@ import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { S3BackendWithLockfile, addS3Backend, backendConfigArguments, renderBackendHcl } from "../../../constructs/state/backend-config";
 import { IStateBackend } from "../../../constructs/state/state-backend";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
+import { synthJson } from "../../support/synth";
 
 const KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0b1c2d3e-1111-4222-8333-444455556666";
 const KEY = "pipelines/networking/default/terraform.tfstate";
@@ -30,7 +31,6 @@ const BOTH_LOCKS_SETTINGS = {
   use_lockfile: true,
 };
 
-const synthBackend = (stack: TerraformStack) => JSON.parse(Testing.synth(stack)).terraform.backend;
 
 describe("IStateBackend.backendConfig", () => {
   it("always encrypts with the state key, and configures the locks of the mode", () => {
@@ -69,7 +69,7 @@ describe("S3BackendWithLockfile and addS3Backend", () => {
   it("synthesizes use_lockfile next to cdktf's own S3 backend arguments", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     addS3Backend(stack, backend().backendConfig(KEY));
-    expect(synthBackend(stack)).toEqual({
+    expect(synthJson(stack).terraform.backend).toEqual({
       s3: BOTH_LOCKS_SETTINGS,
     });
     expect(Testing.synthHcl(stack)).toMatch(/backend "s3" \{[^}]*use_lockfile = true/);
@@ -78,7 +78,7 @@ describe("S3BackendWithLockfile and addS3Backend", () => {
   it("omits use_lockfile unless asked", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     new S3BackendWithLockfile(stack, { bucket: "b", key: "k" });
-    expect(synthBackend(stack).s3).not.toHaveProperty("use_lockfile");
+    expect(synthJson(stack).terraform.backend.s3).not.toHaveProperty("use_lockfile");
   });
 
   it("needs the key of the stack's state", () => {

@@ -1,10 +1,10 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { PolicyDocument } from "../../../constructs/policy/policy-document";
 import { IStateGrantee, PipelineState, StateAccess } from "../../../constructs/state/state-backend";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
-import { addAwsProvider } from "../../../stacks/aws-provider";
+import { awsStack, synthJson } from "../../support/synth";
 import { ACCOUNT, decide } from "./iam-simulation";
 
 const BUCKET = "acme-tfstate";
@@ -14,12 +14,6 @@ const TABLE = `${BUCKET}-locks`;
 const TABLE_ARN = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/${TABLE}`;
 const ATTRIBUTES: StateBackendAttributes = { bucketName: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "both", lockTableName: TABLE, accountId: ACCOUNT };
 
-function stack(id = "state"): TerraformStack {
-  const created = new TerraformStack(Testing.app(), id);
-  addAwsProvider(created, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
-  return created;
-}
-
 /** A role of pipeline `pipeline` without state access, for grants made afterwards. */
 function role(scope: TerraformStack, kind: "plan" | "apply", pipeline = "networking"): BuildkitePipelineRole {
   const access = new PipelineAccess({ accountId: ACCOUNT, organization: "acme", pipeline });
@@ -28,37 +22,37 @@ function role(scope: TerraformStack, kind: "plan" | "apply", pipeline = "network
 
 /** The synthesized inline policies, by `<role construct ID>/<policy name>`. */
 function inlinePolicies(scope: TerraformStack): Record<string, PolicyDocument> {
-  const policies = Object.entries<any>(JSON.parse(Testing.synth(scope)).resource.aws_iam_role_policy ?? {});
+  const policies = Object.entries<any>(synthJson(scope).resource.aws_iam_role_policy ?? {});
   return Object.fromEntries(policies.map(([logicalId, p]) => [`${logicalId.split("_")[0]}/${p.name}`, JSON.parse(p.policy)]));
 }
 
 describe("TerraformStateBackend.fromAttributes", () => {
   it("derives the bucket and lock table ARNs, in the backend's partition", () => {
-    const backend = TerraformStateBackend.fromAttributes(stack(), "state", ATTRIBUTES);
+    const backend = TerraformStateBackend.fromAttributes(awsStack(), "state", ATTRIBUTES);
     expect(backend).toMatchObject({ bucketName: BUCKET, bucketArn: BUCKET_ARN, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "both", lockTableName: TABLE, lockTableArn: TABLE_ARN });
     expect(backend.keyPrefix).toBe("pipelines");
-    const china = TerraformStateBackend.fromAttributes(stack(), "state", { ...ATTRIBUTES, region: "cn-north-1", partition: "aws-cn" });
+    const china = TerraformStateBackend.fromAttributes(awsStack(), "state", { ...ATTRIBUTES, region: "cn-north-1", partition: "aws-cn" });
     expect(china.bucketArn).toBe(`arn:aws-cn:s3:::${BUCKET}`);
     expect(china.lockTableArn).toBe(`arn:aws-cn:dynamodb:cn-north-1:${ACCOUNT}:table/${TABLE}`);
   });
 
   it("knows no lock table when the backend locks with files only, and none it cannot name", () => {
-    const lockFiles = TerraformStateBackend.fromAttributes(stack(), "state", { ...ATTRIBUTES, lockMode: "lockfile" });
+    const lockFiles = TerraformStateBackend.fromAttributes(awsStack(), "state", { ...ATTRIBUTES, lockMode: "lockfile" });
     expect([lockFiles.lockTableName, lockFiles.lockTableArn]).toEqual([undefined, undefined]);
-    const noAccount = TerraformStateBackend.fromAttributes(stack(), "state", { ...ATTRIBUTES, accountId: undefined });
+    const noAccount = TerraformStateBackend.fromAttributes(awsStack(), "state", { ...ATTRIBUTES, accountId: undefined });
     expect(noAccount.lockTableArn).toBeUndefined();
   });
 
   it("creates nothing: a stack holding only the import synthesizes no resource", () => {
-    const scope = stack();
+    const scope = awsStack();
     TerraformStateBackend.fromAttributes(scope, "state", ATTRIBUTES);
-    expect(JSON.parse(Testing.synth(scope)).resource).toBeUndefined();
+    expect(synthJson(scope).resource).toBeUndefined();
   });
 
   it("round-trips an owned backend: its attributes imported elsewhere give the same policies, with literals for its references", () => {
-    const owner = stack("owner");
+    const owner = awsStack("owner");
     const owned = new TerraformStateBackend(owner, "state", { bucketName: BUCKET, region: "eu-west-1", accountId: ACCOUNT });
-    const elsewhere = stack("elsewhere");
+    const elsewhere = awsStack("elsewhere");
     const imported = TerraformStateBackend.fromAttributes(elsewhere, "state", owned.attributes(KEY_ARN));
     expect(imported).toMatchObject({ bucketArn: owned.bucketArn, lockTableName: owned.lockTableName, lockTableArn: TABLE_ARN, keyPrefix: owned.keyPrefix });
     for (const kind of ["plan", "apply"] as const) {
@@ -73,7 +67,7 @@ describe("TerraformStateBackend.fromAttributes", () => {
 });
 
 describe("PipelineState", () => {
-  const backend = TerraformStateBackend.fromAttributes(stack(), "state", { ...ATTRIBUTES, keyPrefix: "ci/states" });
+  const backend = TerraformStateBackend.fromAttributes(awsStack(), "state", { ...ATTRIBUTES, keyPrefix: "ci/states" });
 
   it("is the pipeline's folder under the backend's key prefix, one state per workspace", () => {
     const state = backend.pipelineState("networking");
@@ -118,7 +112,7 @@ describe("IStateBackend.grantPipelineState", () => {
   const lockItem = (key: string) => ({ "dynamodb:LeadingKeys": [`${BUCKET}/${key}`] });
   const digestItem = (key: string) => ({ "dynamodb:LeadingKeys": [`${BUCKET}/${key}-md5`] });
 
-  const scope = stack();
+  const scope = awsStack();
   const backend = TerraformStateBackend.fromAttributes(scope, "state", ATTRIBUTES);
   const plan = role(scope, "plan");
   const apply = role(scope, "apply");

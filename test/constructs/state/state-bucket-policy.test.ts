@@ -1,13 +1,12 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { TerraformStack, Testing } from "cdktf";
 import { PolicyStatement, renderTerraformPolicy } from "../../../constructs/policy/policy-document";
 import { PIPELINE_PRINCIPAL_TAG_KEY, PipelineStateFence, stateBucketPolicy } from "../../../constructs/state/state-bucket-policy";
 import { stateKey } from "../../../constructs/state/state-key";
 import { TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
-import { addAwsProvider } from "../../../stacks/aws-provider";
+import { awsStack, resource, synthJson } from "../../support/synth";
 import { ACCOUNT, decide, Decision, PRINCIPAL } from "./iam-simulation";
 
 const BUCKET_ARN = "arn:aws:s3:::acme-tfstate";
@@ -120,8 +119,7 @@ describe("stateBucketPolicy pipeline state fence, evaluated", () => {
 
 describe("the fence and the pipeline roles together", () => {
   // The role as the trust constructs build it: its tags and its own state policy, plus ReadOnlyAccess.
-  const stack = new TerraformStack(Testing.app(), "roles");
-  addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
+  const stack = awsStack("roles");
   const access = new PipelineAccess({ accountId: ACCOUNT, organization: "acme", pipeline: "networking" });
   const role = new BuildkitePipelineRole(stack, "Plan", {
     access,
@@ -129,7 +127,7 @@ describe("the fence and the pipeline roles together", () => {
     managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
     state: TerraformStateBackend.fromAttributes(stack, "State", { bucketName: "acme-tfstate", region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "lockfile", keyPrefix: "pipelines" }),
   });
-  const [synthesized] = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.aws_iam_role);
+  const synthesized = resource(synthJson(stack), "aws_iam_role");
   const identity = [...role.statePolicy!.Statement, ...READ_ONLY_ACCESS];
   const request = (action: string, resource: string) =>
     decide(identity, { action, resource, principal: role.roleArn, context: { "aws:PrincipalArn": role.roleArn, [TAG]: synthesized.tags[PIPELINE_PRINCIPAL_TAG_KEY] } }, fenced());
@@ -149,12 +147,11 @@ describe("the fence and the pipeline roles together", () => {
 
 describe("renderTerraformPolicy", () => {
   it("escapes IAM policy variables for Terraform and leaves references to resources alone", () => {
-    const stack = new TerraformStack(Testing.app(), "render");
-    addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
+    const stack = awsStack("render");
     const key = new KmsKey(stack, "key", {});
     const document = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: key.arn, pipelineStateFence: { keyPrefix: "pipelines" } });
     new S3BucketPolicy(stack, "policy", { bucket: "acme-tfstate", policy: renderTerraformPolicy(document) });
-    const [synthesized] = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.aws_s3_bucket_policy);
+    const synthesized = resource(synthJson(stack), "aws_s3_bucket_policy");
     expect(synthesized.policy).toContain('"arn:aws:s3:::acme-tfstate/pipelines/$${aws:PrincipalTag/buildkite:pipeline}/*"');
     expect(synthesized.policy).toContain('"s3:x-amz-server-side-encryption-aws-kms-key-id":"${aws_kms_key.key.arn}"');
     expect(renderTerraformPolicy({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${*}/${?}" }] })).toContain(
