@@ -13,6 +13,7 @@ import { PipelineTeam } from "../../providers/buildkite/lib/pipeline-team";
 import { BuildkiteProvider } from "../../providers/buildkite/lib/provider";
 import { Team } from "../../providers/buildkite/lib/team";
 import { exampleBuildkiteStackProps } from "../support/buildkite-example";
+import { synthJson } from "../support/synth";
 import { BuildkiteStack } from "../../stacks/buildkite-stack";
 import {
   assertConformsToSchema,
@@ -420,9 +421,7 @@ describe("assertConformsToSchema", () => {
 
 describe("checkSchemaConformance with the Buildkite provider schema", () => {
   it("passes the synthesized Buildkite stack", () => {
-    const app = Testing.app();
-    const stack = new BuildkiteStack(app, "buildkite", exampleBuildkiteStackProps());
-    const synthesized = JSON.parse(Testing.synth(stack));
+    const synthesized = synthJson(new BuildkiteStack(Testing.app(), "buildkite", exampleBuildkiteStackProps()));
     expect(Object.keys(synthesized.resource)).toContain("buildkite_cluster"); // something to check
     expect(checkSchemaConformance(synthesized, BUILDKITE_SCHEMA)).toEqual([]);
   });
@@ -471,7 +470,7 @@ describe("checkSchemaConformance with the Buildkite provider schema", () => {
     });
 
     it("conforms", () => {
-      const synthesized = JSON.parse(Testing.synth(stack));
+      const synthesized = synthJson(stack);
       expect(synthesized.resource.buildkite_pipeline.pipeline.provider_settings.build_pull_request_forks).toBe(false);
       expect(synthesized.resource.buildkite_pipeline.pipeline.cluster_id).toMatch(/^\$\{/);
       expect(synthesized.resource.time_rotating).toBeDefined(); // another provider's resource rides along unchecked

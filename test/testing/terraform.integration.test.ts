@@ -1,12 +1,11 @@
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { BuildkiteOidcProvider } from "../../constructs/trust/buildkite-oidc-provider";
-import { addAwsProvider } from "../../stacks/aws-provider";
 import { planStack } from "../../testing/terraform";
 import { describeWithTerraform } from "../support/terraform";
+import { awsStack } from "../support/synth";
 
 function oidcStack(): { stack: TerraformStack; provider: BuildkiteOidcProvider } {
-  const stack = new TerraformStack(Testing.app(), "identity");
-  addAwsProvider(stack, { region: "eu-west-1", accountId: "111111111111", offline: true });
+  const stack = awsStack("identity");
   const provider = new BuildkiteOidcProvider(stack, "buildkite-oidc", { accountId: "111111111111" });
   return { stack, provider };
 }

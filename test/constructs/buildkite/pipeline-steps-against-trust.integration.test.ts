@@ -14,6 +14,7 @@ import { workspaceName } from "../../../constructs/state/state-key";
 import { BuildkitePipelineRoles } from "../../../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
 import { exampleBuildkiteStackProps } from "../../support/buildkite-example";
+import { resourcesOfType, synthJson } from "../../support/synth";
 import { BuildkiteStack, BuildkiteStackPipeline } from "../../../stacks/buildkite-stack";
 import { buildContext, evaluateCondition, SimulatedBuild } from "./support/buildkite-conditional";
 import { FAKE_CREDENTIALS, flagValue, flagValues, runStep, StepRun } from "./support/step-runner";
@@ -29,18 +30,18 @@ const accessOf = (slug: string) => declared.find((p) => (p.access as PipelineAcc
 // The Buildkite side, synthesized.
 const app = Testing.app();
 const buildkite = new BuildkiteStack(app, "buildkite", props);
-const buildkiteJson = JSON.parse(Testing.synth(buildkite));
+const buildkiteJson = synthJson(buildkite);
 
 // The IAM side, synthesized from the same declarations: the roles and their trust policies as Terraform will create them.
 const iamApp = new App({ outdir: Testing.app().outdir });
 const iam = new TerraformStack(iamApp, "iam");
 declared.forEach((p) => new BuildkitePipelineRoles(iam, (p.access as PipelineAccess).pipeline, { access: p.access as PipelineAccess }));
-const iamJson = JSON.parse(Testing.synth(iam));
+const iamJson = synthJson(iam);
 interface SynthesizedRole {
   readonly arn: string;
   readonly trustPolicy: PolicyDocument;
 }
-const roles: SynthesizedRole[] = Object.values<any>(iamJson.resource.aws_iam_role).map((r) => ({
+const roles: SynthesizedRole[] = resourcesOfType(iamJson, "aws_iam_role").map((r) => ({
   arn: `arn:aws:iam::${props.aws.accountId}:role${r.path ?? "/"}${r.name}`,
   trustPolicy: JSON.parse(r.assume_role_policy),
 }));
@@ -51,7 +52,7 @@ interface SynthesizedPipeline {
   readonly providerSettings: any;
   readonly steps: any[];
 }
-const pipelines: SynthesizedPipeline[] = Object.values<any>(buildkiteJson.resource.buildkite_pipeline).map((p) => ({
+const pipelines: SynthesizedPipeline[] = resourcesOfType(buildkiteJson, "buildkite_pipeline").map((p) => ({
   slug: p.slug,
   defaultBranch: p.default_branch,
   providerSettings: p.provider_settings,
@@ -292,7 +293,7 @@ describe("scheduled builds", () => {
   });
 
   it("each Terraform pipeline has one drift schedule on its default branch; the maintenance pipeline has the rotation schedule instead", () => {
-    const schedules = Object.values<any>(buildkiteJson.resource.buildkite_pipeline_schedule);
+    const schedules = resourcesOfType(buildkiteJson, "buildkite_pipeline_schedule");
     const pipelineIds = Object.fromEntries(Object.entries<any>(buildkiteJson.resource.buildkite_pipeline).map(([id, p]) => [`\${buildkite_pipeline.${id}.id}`, p]));
     const summary = schedules.map((s) => [pipelineIds[s.pipeline_id].slug, s.branch, s.cronline, s.label]).sort();
     expect(summary).toEqual([

@@ -2,7 +2,7 @@ import { IamAccessKey } from "@cdktf/provider-aws/lib/iam-access-key";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
-import { App, Testing, TerraformStack } from "cdktf";
+import { Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GuardrailRule } from "../../../constructs/guardrails/guardrail";
 import { applyGuardrails, checkGuardrails, Guardrails } from "../../../constructs/guardrails/guardrails";
@@ -10,26 +10,10 @@ import { AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GUARDRAIL_RULES, RECOMMENDED_
 import { renderPolicy } from "../../../constructs/policy/policy-document";
 import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
-import { addAwsProvider } from "../../../stacks/aws-provider";
 import { buildkiteTrust } from "./rules/support/blocks";
+import { awsStack, synthError } from "../../support/synth";
 
 const ACCOUNT = "111111111111";
-
-function stackIn(app: App, id: string): TerraformStack {
-  const stack = new TerraformStack(app, id);
-  addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
-  return stack;
-}
-
-/** The message of the synth failure of a stack (validations on). */
-function synthError(stack: TerraformStack): string {
-  try {
-    Testing.synth(stack, true);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error(`synth of ${stack.node.path} succeeded`);
-}
 
 const ADMIN = renderPolicy({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] });
 const largeAccess = () =>
@@ -68,7 +52,7 @@ describe("guardrails", () => {
 
   it("fails synth with one message per finding naming the construct path, the rule and the fix", () => {
     const app = Testing.app();
-    const stack = stackIn(app, "identity");
+    const stack = awsStack("identity", app);
     applyGuardrails(app);
     new IamRole(stack, "open", { name: "open", assumeRolePolicy: renderPolicy(buildkiteTrust({})), maxSessionDuration: 600 });
     const error = synthError(stack);
@@ -81,7 +65,7 @@ describe("guardrails", () => {
 
   it("applied to the app, refuses IAM users and access keys in stacks without any Buildkite construct", () => {
     const app = Testing.app();
-    const stack = stackIn(app, "legacy");
+    const stack = awsStack("legacy", app);
     const user = new IamUser(stack, "ci-user", { name: "ci" });
     new IamAccessKey(stack, "ci-key", { user: user.name });
     expect(() => Testing.synth(stack, true)).not.toThrow();
@@ -92,19 +76,19 @@ describe("guardrails", () => {
   it("still checks stacks added to the app after the guardrails were applied (the app's own validation)", () => {
     const app = Testing.app();
     applyGuardrails(app);
-    const late = stackIn(app, "late");
+    const late = awsStack("late", app);
     new IamUser(late, "ci-user", { name: "ci" });
     expect(() => app.synth()).toThrow(/\[late\] guardrail no-iam-users refuses late\/ci-user/);
   });
 
   it("uses a raised trust policy size limit given for the app", () => {
     const strict = Testing.app();
-    new BuildkitePipelineRole(stackIn(strict, "identity"), "Apply", { access: largeAccess(), kind: "apply" });
+    new BuildkitePipelineRole(awsStack("identity", strict), "Apply", { access: largeAccess(), kind: "apply" });
     applyGuardrails(strict);
     expect(() => Testing.synth(strict.node.findChild("identity") as TerraformStack, true)).toThrow(/guardrail trust-policy-size .* over the limit of 2048/);
 
     const raised = Testing.app();
-    new BuildkitePipelineRole(stackIn(raised, "identity"), "Apply", { access: largeAccess(), kind: "apply" });
+    new BuildkitePipelineRole(awsStack("identity", raised), "Apply", { access: largeAccess(), kind: "apply" });
     applyGuardrails(raised, { trustPolicySizeLimit: 4096 });
     expect(() => Testing.synth(raised.node.findChild("identity") as TerraformStack, true)).not.toThrow();
     expect(() => applyGuardrails(raised, { trustPolicySizeLimit: 9000 })).toThrow(/trustPolicySizeLimit 9000 is out of range/);
@@ -112,7 +96,7 @@ describe("guardrails", () => {
 
   it("runs only the rules of the packs chosen, plus the rules given", () => {
     const app = Testing.app();
-    const stack = stackIn(app, "legacy");
+    const stack = awsStack("legacy", app);
     new IamUser(stack, "ci-user", { name: "ci" });
     new IamRole(stack, "slow", { name: "slow", assumeRolePolicy: "{}", maxSessionDuration: 600 });
     applyGuardrails(app, { packs: [BUILDKITE_PIPELINES_PACK], rules: [GUARDRAIL_RULES.find((r) => r.id === "role-session-duration")!] });
@@ -131,7 +115,7 @@ describe("guardrails", () => {
       check: (block) => (block.type === "aws_iam_role" && !block.values.tags?.owner ? [{ message: "the role has no owner tag." }] : []),
     };
     const app = Testing.app();
-    const stack = stackIn(app, "identity");
+    const stack = awsStack("identity", app);
     const role = new IamRole(stack, "untagged", { name: "untagged", assumeRolePolicy: "{}" });
     new IamRole(stack, "tagged", { name: "tagged", assumeRolePolicy: "{}", tags: { owner: "platform" } });
     applyGuardrails(app, { rules: [untagged] });
@@ -154,7 +138,7 @@ describe("guardrails", () => {
 
   it("waives an exemptible rule for the exempted construct and below only, and refuses other exemptions", () => {
     const app = Testing.app();
-    const stack = stackIn(app, "identity");
+    const stack = awsStack("identity", app);
     applyGuardrails(stack);
     const bootstrap = new Construct(stack, "bootstrap");
     const role = new IamRole(bootstrap, "role", { name: "bootstrap", assumeRolePolicy: "{}" });

@@ -1,16 +1,14 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { resourceAddress } from "../../../constructs/private/resource-address";
-import { addAwsProvider } from "../../../stacks/aws-provider";
 import { planStack } from "../../../testing/terraform";
 import { describeWithTerraform } from "../../support/terraform";
+import { awsStack, synthJson } from "../../support/synth";
 
 /** A stack whose parameter is replaced when the key is, the way agent tokens follow their rotation clock. */
 function stack(trigger: (key: KmsKey) => string | KmsKey): TerraformStack {
-  const app = Testing.app();
-  const s = new TerraformStack(app, "trigger");
-  addAwsProvider(s, { region: "eu-west-1", accountId: "111111111111", offline: true });
+  const s = awsStack("trigger");
   const key = new KmsKey(s, "key", { description: "clock" });
   new SsmParameter(s, "parameter", {
     name: "/x",
@@ -24,7 +22,7 @@ function stack(trigger: (key: KmsKey) => string | KmsKey): TerraformStack {
 describeWithTerraform("resourceAddress in lifecycle.replace_triggered_by", () => {
   it("is accepted by terraform", () => {
     const s = stack((key) => resourceAddress(key));
-    expect(JSON.parse(Testing.synth(s)).resource.aws_ssm_parameter.parameter.lifecycle.replace_triggered_by).toEqual(["aws_kms_key.key"]);
+    expect(synthJson(s).resource.aws_ssm_parameter.parameter.lifecycle.replace_triggered_by).toEqual(["aws_kms_key.key"]);
     const plan = planStack(s);
     expect(plan.only("aws_ssm_parameter").values.type).toBe("SecureString");
   });

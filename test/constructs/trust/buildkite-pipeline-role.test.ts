@@ -1,30 +1,20 @@
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
-import { Testing, TerraformStack } from "cdktf";
+import { Testing } from "cdktf";
 import { applyGuardrails } from "../../../constructs/guardrails/guardrails";
-import { addAwsProvider } from "../../../stacks/aws-provider";
 import { BuildkiteOidcProvider } from "../../../constructs/trust/buildkite-oidc-provider";
 import { BuildkitePipelineRole, BuildkitePipelineRoleProps } from "../../../constructs/trust/buildkite-pipeline-role";
 import { BuildkitePipelineRoles } from "../../../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
+import { awsStack, resource, resourceAddress, resourcesOfType, synthJson } from "../../support/synth";
 
 const ACCOUNT = "111111111111";
 const access = new PipelineAccess({ accountId: ACCOUNT, organization: "acme", pipeline: "networking" });
 
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "identity");
-  addAwsProvider(stack, { region: "eu-west-1", accountId: ACCOUNT, offline: true });
-  return stack;
-}
-
-function synth(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack, true));
-}
-
 describe("BuildkitePipelineRole", () => {
   it("renders the declared role: name, path, trust policy, session duration, tags", () => {
-    const stack = newStack();
+    const stack = awsStack("identity");
     const role = new BuildkitePipelineRole(stack, "Apply", { access, kind: "apply", permissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/boundary` });
-    const [synthesized] = Object.values<any>(synth(stack).resource.aws_iam_role);
+    const synthesized = resource(synthJson(stack), "aws_iam_role");
     expect(synthesized.name).toBe("bk-networking-apply");
     expect(synthesized.path).toBe("/buildkite/acme/");
     expect(JSON.parse(synthesized.assume_role_policy)).toEqual(access.apply.trustPolicy);
@@ -36,18 +26,17 @@ describe("BuildkitePipelineRole", () => {
   });
 
   it("depends on the OIDC provider of the same stack, so the role is created after it", () => {
-    const stack = newStack();
+    const stack = awsStack("identity");
     const provider = new BuildkiteOidcProvider(stack, "Oidc", { accountId: ACCOUNT });
     new BuildkitePipelineRole(stack, "Plan", { access, kind: "plan", provider });
-    const [role] = Object.values<any>(synth(stack).resource.aws_iam_role);
-    expect(role.depends_on).toEqual([`aws_iam_openid_connect_provider.${Object.keys(synth(stack).resource.aws_iam_openid_connect_provider)[0]}`]);
+    const json = synthJson(stack);
+    expect(resource(json, "aws_iam_role").depends_on).toEqual([resourceAddress(json, "aws_iam_openid_connect_provider")]);
   });
 
   it("creates no state or permissions policies when none are given", () => {
-    const stack = newStack();
+    const stack = awsStack("identity");
     new BuildkitePipelineRole(stack, "Plan", { access, kind: "plan" });
-    const resources = synth(stack).resource;
-    expect(Object.keys(resources)).toEqual(["aws_iam_role"]);
+    expect(Object.keys(synthJson(stack).resource)).toEqual(["aws_iam_role"]);
   });
 
   it.each<[string, Partial<BuildkitePipelineRoleProps>, RegExp]>([
@@ -65,11 +54,11 @@ describe("BuildkitePipelineRole", () => {
     ["inline policies over IAM's limit", { kind: "apply", statements: Array.from({ length: 120 }, (_, i) => ({ Effect: "Allow" as const, Action: "s3:GetObject", Resource: `arn:aws:s3:::bucket-${i}/some/long/prefix/*` })) }, /inline policies of the apply role have \d+ characters, over IAM's 10240/],
     ["a tag that would rename the role's pipeline for the state fence", { kind: "plan", tags: { "buildkite:pipeline": "other" } }, /tags buildkite:pipeline are reserved/],
   ])("refuses %s", (_name, props, message) => {
-    expect(() => new BuildkitePipelineRole(newStack(), "Role", { access, kind: "apply", ...props })).toThrow(message);
+    expect(() => new BuildkitePipelineRole(awsStack("identity"), "Role", { access, kind: "apply", ...props })).toThrow(message);
   });
 
   it("lets plan read and deny anything", () => {
-    const stack = newStack();
+    const stack = awsStack("identity");
     new BuildkitePipelineRole(stack, "Plan", {
       access,
       kind: "plan",
@@ -78,25 +67,25 @@ describe("BuildkitePipelineRole", () => {
         { Effect: "Deny", Action: "*", Resource: "arn:aws:s3:::secrets/*" },
       ],
     });
-    expect(Object.values<any>(synth(stack).resource.aws_iam_role_policy)).toHaveLength(1);
+    expect(resourcesOfType(synthJson(stack), "aws_iam_role_policy")).toHaveLength(1);
   });
 
   it("refuses administrator access at synth unless a reason is given", () => {
     const admin = { Effect: "Allow" as const, Action: "*", Resource: "*" };
-    const refused = newStack();
+    const refused = awsStack("identity");
     new BuildkitePipelineRole(refused, "Apply", { access, kind: "apply", statements: [admin] });
     applyGuardrails(refused);
     expect(() => Testing.synth(refused, true)).toThrow(/guardrail no-admin-wildcard refuses identity\/Apply\/PermissionsPolicy .* allows every action on every resource/);
 
-    const allowed = newStack();
+    const allowed = awsStack("identity");
     new BuildkitePipelineRole(allowed, "Apply", { access, kind: "apply", statements: [admin], adminAccessReason: "bootstraps the whole account, reviewed by security" });
     applyGuardrails(allowed);
     expect(() => Testing.synth(allowed, true)).not.toThrow();
-    expect(() => new BuildkitePipelineRole(newStack(), "Apply", { access, kind: "apply", adminAccessReason: "yes" })).toThrow(/too short/);
+    expect(() => new BuildkitePipelineRole(awsStack("identity"), "Apply", { access, kind: "apply", adminAccessReason: "yes" })).toThrow(/too short/);
   });
 
   it("leaves the guardrails to the app: an IAM user next to the role fails synth only once they are applied", () => {
-    const stack = newStack();
+    const stack = awsStack("identity");
     new BuildkitePipelineRole(stack, "Apply", { access, kind: "apply" });
     new IamUser(stack, "deployer", { name: "deployer" });
     expect(() => Testing.synth(stack, true)).not.toThrow();
@@ -107,14 +96,14 @@ describe("BuildkitePipelineRole", () => {
 
 describe("BuildkitePipelineRoles", () => {
   it("creates the plan and apply roles of one declaration, with their own permissions", () => {
-    const stack = newStack();
+    const stack = awsStack("identity");
     const roles = new BuildkitePipelineRoles(stack, "Networking", {
       access,
       plan: { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] },
       apply: { managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] },
     });
     expect([roles.plan.roleName, roles.apply.roleName]).toEqual(["bk-networking-plan", "bk-networking-apply"]);
-    const attachments = Object.values<any>(synth(stack).resource.aws_iam_role_policy_attachment).map((a) => [a.policy_arn, a.role]);
+    const attachments = resourcesOfType(synthJson(stack), "aws_iam_role_policy_attachment").map((a) => [a.policy_arn, a.role]);
     expect(attachments).toHaveLength(2);
     expect(attachments.map(([arn]) => arn).sort()).toEqual(["arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]);
   });
@@ -122,10 +111,9 @@ describe("BuildkitePipelineRoles", () => {
 
 describe("BuildkiteOidcProvider", () => {
   it("creates the agent.buildkite.com provider with its audiences and a literal ARN", () => {
-    const stack = newStack();
+    const stack = awsStack("identity");
     const provider = new BuildkiteOidcProvider(stack, "Oidc", { accountId: ACCOUNT, audiences: ["sts.amazonaws.com", "vault"] });
-    const [resource] = Object.values<any>(synth(stack).resource.aws_iam_openid_connect_provider);
-    expect(resource).toEqual({ url: "https://agent.buildkite.com", client_id_list: ["sts.amazonaws.com", "vault"] });
+    expect(resource(synthJson(stack), "aws_iam_openid_connect_provider")).toEqual({ url: "https://agent.buildkite.com", client_id_list: ["sts.amazonaws.com", "vault"] });
     expect(provider.providerArn).toBe("arn:aws:iam::111111111111:oidc-provider/agent.buildkite.com");
   });
 
@@ -135,7 +123,7 @@ describe("BuildkiteOidcProvider", () => {
   });
 
   it("refuses empty or wildcard audiences", () => {
-    expect(() => new BuildkiteOidcProvider(newStack(), "Oidc", { accountId: ACCOUNT, audiences: [] })).toThrow(/^audiences is empty/);
-    expect(() => new BuildkiteOidcProvider(newStack(), "Oidc", { accountId: ACCOUNT, audiences: ["*"] })).toThrow(/^audiences\[0\] "\*" must be a literal audience/);
+    expect(() => new BuildkiteOidcProvider(awsStack("identity"), "Oidc", { accountId: ACCOUNT, audiences: [] })).toThrow(/^audiences is empty/);
+    expect(() => new BuildkiteOidcProvider(awsStack("identity"), "Oidc", { accountId: ACCOUNT, audiences: ["*"] })).toThrow(/^audiences\[0\] "\*" must be a literal audience/);
   });
 });

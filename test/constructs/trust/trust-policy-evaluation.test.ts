@@ -17,6 +17,7 @@ import {
   PipelineTrustStack,
 } from "./support/pipeline-trust-stack";
 import { BuildkiteJob, canAssume, evaluate, mintToken, MintedToken, stsContext } from "./support/sts-evaluation";
+import { resourcesOfType, synthJson } from "../../support/synth";
 
 const PROVIDER_ARN = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/agent.buildkite.com`;
 const COMMIT = "9f3182061f1e2cca4702c368cbc039b7dc9d4485";
@@ -25,11 +26,8 @@ const COMMIT = "9f3182061f1e2cca4702c368cbc039b7dc9d4485";
 let trustPolicies: Record<string, any>;
 
 beforeAll(() => {
-  const app = Testing.app();
-  const config = JSON.parse(Testing.synth(new PipelineTrustStack(app, "identity"), true));
-  trustPolicies = Object.fromEntries(
-    Object.values<any>(config.resource.aws_iam_role).map((role) => [role.name, JSON.parse(role.assume_role_policy)]),
-  );
+  const config = synthJson(new PipelineTrustStack(Testing.app(), "identity"));
+  trustPolicies = Object.fromEntries(resourcesOfType(config, "aws_iam_role").map((role) => [role.name, JSON.parse(role.assume_role_policy)]));
 });
 
 interface Case {
