@@ -137,12 +137,12 @@ describe("the example platform", () => {
     }
   });
 
+  /** How the identity stack's policies name the role they belong to: a reference to the role's name. */
+  const roleNameOf = (roleName: string) => `\${${resourceAddress(identity, "aws_iam_role", (r) => r.name === roleName)}.name}`;
+
   it("gives each role state access to its own pipeline's folder only, writable by the apply role alone", () => {
-    const rolesById = Object.fromEntries(Object.entries<any>(identity.resource.aws_iam_role).map(([id, role]) => [`\${aws_iam_role.${id}.name}`, role]));
-    const statePolicies = resourcesOfType(identity, "aws_iam_role_policy").filter((p) => p.name === "terraform-state");
-    expect(statePolicies).toHaveLength(8);
-    for (const statePolicy of statePolicies) {
-      const role = rolesById[statePolicy.role];
+    for (const role of resourcesOfType(identity, "aws_iam_role")) {
+      const statePolicy = resource(identity, "aws_iam_role_policy", (p) => p.role === roleNameOf(role.name) && p.name === "terraform-state");
       const statements = JSON.parse(statePolicy.policy).Statement;
       const objects = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith("s3:") && a !== "s3:ListBucket"));
       const arns: string[] = objects.flatMap((s: any) => [s.Resource].flat());
@@ -153,13 +153,11 @@ describe("the example platform", () => {
   });
 
   it("attaches the managed policies of the declared permission sets to each role", () => {
-    const attached = (roleName: string) => {
-      const [id] = Object.entries<any>(identity.resource.aws_iam_role).find(([, role]) => role.name === roleName)!;
-      return resourcesOfType(identity, "aws_iam_role_policy_attachment")
-        .filter((a) => a.role === `\${aws_iam_role.${id}.name}`)
+    const attached = (roleName: string) =>
+      resourcesOfType(identity, "aws_iam_role_policy_attachment")
+        .filter((a) => a.role === roleNameOf(roleName))
         .map((a) => a.policy_arn)
         .sort();
-    };
     expect(attached("bk-data-platform-plan")).toEqual(["arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"]);
     expect(attached("bk-data-platform-apply")).toEqual(["arn:aws:iam::aws:policy/AWSGlueConsoleFullAccess", "arn:aws:iam::aws:policy/AmazonS3FullAccess"]);
     expect(attached("bk-networking-apply")).toEqual(["arn:aws:iam::aws:policy/job-function/NetworkAdministrator"]);
