@@ -31,7 +31,6 @@ const BOTH_LOCKS_SETTINGS = {
   use_lockfile: true,
 };
 
-
 describe("IStateBackend.backendConfig", () => {
   it("always encrypts with the state key, and configures the locks of the mode", () => {
     expect(backend({ lockMode: "both" }).backendConfig(KEY)).toEqual(BOTH_LOCKS_SETTINGS);
