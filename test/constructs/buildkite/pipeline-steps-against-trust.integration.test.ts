@@ -5,7 +5,7 @@
  * each step actually requests when its commands run, and whether the role's
  * synthesized trust policy admits the token Buildkite would mint for it.
  */
-import { App, TerraformStack, Testing } from "cdktf";
+import { App, Testing } from "cdktf";
 import { load } from "js-yaml";
 import { ASSUME_ROLE_PLUGIN, PLUGIN_AUDIENCE } from "../../../constructs/buildkite/step-credentials";
 import { DRIFT_EXIT_STATUS } from "../../../constructs/buildkite/terraform-step-script";
@@ -14,7 +14,7 @@ import { workspaceName } from "../../../constructs/state/state-key";
 import { BuildkitePipelineRoles } from "../../../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
 import { exampleBuildkiteStackProps } from "../../support/buildkite-example";
-import { resourcesOfType, synthJson } from "../../support/synth";
+import { awsStack, resourcesOfType, synthJson } from "../../support/synth";
 import { BuildkiteStack, BuildkiteStackPipeline } from "../../../stacks/buildkite-stack";
 import { buildContext, evaluateCondition, SimulatedBuild } from "./support/buildkite-conditional";
 import { FAKE_CREDENTIALS, flagValue, flagValues, runStep, StepRun } from "./support/step-runner";
@@ -34,7 +34,7 @@ const buildkiteJson = synthJson(buildkite);
 
 // The IAM side, synthesized from the same declarations: the roles and their trust policies as Terraform will create them.
 const iamApp = new App({ outdir: Testing.app().outdir });
-const iam = new TerraformStack(iamApp, "iam");
+const iam = awsStack("iam", iamApp);
 declared.forEach((p) => new BuildkitePipelineRoles(iam, (p.access as PipelineAccess).pipeline, { access: p.access as PipelineAccess }));
 const iamJson = synthJson(iam);
 interface SynthesizedRole {
