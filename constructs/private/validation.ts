@@ -30,6 +30,7 @@ export type ValidationCode =
   | "invalid-working-directory"
   | "invalid-cronline"
   | "invalid-queue-key"
+  | "invalid-lock-timeout"
   | "out-of-range"
   | "duplicate"
   | "empty"
@@ -317,6 +318,8 @@ export const FORMATS = Object.freeze({
   ),
   /** A Buildkite cluster queue key: 1-100 letters, digits, "-" or "_", starting with a letter or digit. */
   queueKey: pattern("invalid-queue-key", matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/), "is not a queue key", 'use 1-100 letters, digits, "-" or "_", starting with a letter or digit'),
+  /** How long Terraform waits for the state lock (`-lock-timeout`): whole seconds, minutes or hours. */
+  lockTimeout: pattern("invalid-lock-timeout", matches(/^\d+[smh]$/), "is not a duration Terraform reads", 'use a whole number of s, m or h, like "5m", "90s" or "1h"'),
 });
 
 /** Refuses duplicates, and an empty list where `nonEmpty` says what it must name. */
@@ -336,4 +339,32 @@ export function checkTokenLifetime(field: string, value: number): number {
     throw new ValidationError({ code: "out-of-range", field, value, problem: "is not a positive whole number of seconds", fix: "set the lifetime in whole seconds, e.g. 300" });
   }
   return value;
+}
+
+/**
+ * Runs `check` over an input made of other inputs (a state backend), and refuses what it throws
+ * as `field`: a ValidationError keeps its code, value, problem and fix, its field nested under
+ * `field`; any other error becomes one whose fix is the error's message.
+ */
+export function checkWithin<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (ValidationError.isValidationError(error)) throw new ValidationError({ ...fieldsOf(error), field: `${field}.${error.field}` });
+    throw new ValidationError({ code: "invalid-value", field, problem: "is refused", fix: (error as Error).message.replace(/\.$/, "") });
+  }
+}
+
+/** Runs `build`; a ValidationError it throws is thrown again with `scope` (a construct path) before the field. */
+export function withScope<T>(scope: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (ValidationError.isValidationError(error)) throw new ValidationError({ ...fieldsOf(error), scope });
+    throw error;
+  }
+}
+
+function fieldsOf(error: ValidationError): ValidationErrorProps {
+  return { code: error.code, field: error.field, value: error.value, problem: error.problem, fix: error.fix };
 }

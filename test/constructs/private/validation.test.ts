@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import * as v from "valibot";
 import { BuildkiteCluster } from "../../../constructs/buildkite/buildkite-cluster";
 import { BuildkiteTerraformPipeline } from "../../../constructs/buildkite/buildkite-terraform-pipeline";
-import { checkFormat, checkList, Format, FORMATS, ValidationError } from "../../../constructs/private/validation";
+import { checkFormat, checkList, checkWithin, Format, FORMATS, ValidationError, withScope } from "../../../constructs/private/validation";
 import { pipelineStatePrefix } from "../../../constructs/state/state-key";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { BuildkiteOidcProvider } from "../../../constructs/trust/buildkite-oidc-provider";
@@ -72,6 +72,7 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
     refuses: ["every night at 3", "0 3 * *", "@sometimes", "0 3 * * * * *", ""],
   },
   queueKey: { accepts: ["terraform", "Terraform_GPU", "q", "q".repeat(100)], refuses: ["", "-terraform", "_q", "tf:gpu", "tf gpu", "q".repeat(101)] },
+  lockTimeout: { accepts: ["5m", "90s", "1h", "0s"], refuses: ["", "5", "5 minutes", "1.5m", "5M", "-5m", "5ms"] },
 };
 
 const formats = Object.entries(FORMATS) as [keyof typeof FORMATS, Format<unknown>][];
@@ -150,6 +151,42 @@ describe("ValidationError", () => {
     expect(ValidationError.isValidationError(new Error('slug "X" is not a Buildkite slug'))).toBe(false);
     expect(ValidationError.isValidationError({ code: "invalid-slug", field: "slug" })).toBe(false);
     expect(ValidationError.isValidationError(undefined)).toBe(false);
+  });
+});
+
+describe("checkWithin and withScope", () => {
+  const refuseSlug = () => checkFormat(FORMATS.slug, "pipelineSlug", "Net");
+
+  it("nests the field of a refusal inside another input, keeping the rest of it", () => {
+    expect(() => checkWithin("state", refuseSlug)).toThrow(
+      expect.objectContaining({ code: "invalid-slug", field: "state.pipelineSlug", value: "Net", message: expect.stringMatching(/^state\.pipelineSlug "Net" is not a Buildkite slug: /) }),
+    );
+  });
+
+  it("refuses the input as a whole for any other error, with the error as the fix", () => {
+    const fail = () => {
+      throw new Error("IStateBackend.lockTableName is required when lockMode is \"dynamodb\".");
+    };
+    expect(() => checkWithin("state", fail)).toThrow(
+      expect.objectContaining({ code: "invalid-value", field: "state", message: 'state is refused: IStateBackend.lockTableName is required when lockMode is "dynamodb".' }),
+    );
+  });
+
+  it("returns what the check returns", () => {
+    expect(checkWithin("state", () => 42)).toBe(42);
+    expect(withScope("stack/pipeline", () => "ok")).toBe("ok");
+  });
+
+  it("names who refuses before the field, and lets other errors through unchanged", () => {
+    expect(() => withScope("stack/pipeline", refuseSlug)).toThrow(
+      expect.objectContaining({ code: "invalid-slug", field: "pipelineSlug", message: expect.stringMatching(/^stack\/pipeline: pipelineSlug "Net" is not a Buildkite slug: /) }),
+    );
+    const other = new Error("not a validation");
+    expect(() =>
+      withScope("stack/pipeline", () => {
+        throw other;
+      }),
+    ).toThrow(other);
   });
 });
 
