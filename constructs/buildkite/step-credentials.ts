@@ -15,6 +15,7 @@
  *   `aws sts assume-role-with-web-identity`), for example when the trust
  *   policy pins the organization or pipeline UUID, which are optional claims.
  */
+import { ValidationError } from "../private/validation";
 import { RoleAccess } from "../trust/role-access";
 import { PluginUse } from "./pipeline-steps";
 import { shellQuote } from "../private/shell";
@@ -50,11 +51,16 @@ export function pluginCanRequest(access: RoleAccess): boolean {
 export function stepCredentials(access: RoleAccess, region: string, method: CredentialMethod = "auto"): StepCredentials {
   const chosen = method === "auto" ? (pluginCanRequest(access) ? "plugin" : "script") : method;
   if (chosen === "plugin" && !pluginCanRequest(access)) {
-    throw new Error(
-      `role ${access.roleName}: the ${ASSUME_ROLE_PLUGIN} plugin cannot request this token ` +
+    throw new ValidationError({
+      code: "conflict",
+      field: "credentials",
+      value: method,
+      problem:
+        `cannot give role ${access.roleName} its token: the ${ASSUME_ROLE_PLUGIN} plugin cannot request this token ` +
         `(audience "${access.tokenRequest.audience}", claims [${access.tokenRequest.claims.join(", ")}]); ` +
-        `it only requests audience "${PLUGIN_AUDIENCE}" without --claim. Use credentials "auto" or "script".`,
-    );
+        `it only requests audience "${PLUGIN_AUDIENCE}" without --claim`,
+      fix: 'use credentials "auto" or "script"',
+    });
   }
   if (chosen === "plugin") return { method: "plugin", plugins: [assumeRolePlugin(access, region)], scriptLines: [] };
   return { method: "script", plugins: [], scriptLines: assumeRoleScript(access, region) };

@@ -50,7 +50,7 @@ describe("stepCredentials", () => {
     const access = role(request);
     expect(pluginCanRequest(access)).toBe(false);
     expect(stepCredentials(access, "eu-west-1").method).toBe("script");
-    expect(() => stepCredentials(access, "eu-west-1", "plugin")).toThrow(/cannot request this token.*Use credentials "auto" or "script"/);
+    expect(() => stepCredentials(access, "eu-west-1", "plugin")).toThrow(/credentials "plugin" cannot give role bk-x-apply its token: .*cannot request this token.*: use credentials "auto" or "script"\./);
   });
 
   it("requests exactly the token of the role and exports the credentials it gets", () => {
