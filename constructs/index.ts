@@ -85,18 +85,18 @@ export { renderPipelineYaml } from "./buildkite/pipeline-steps";
 export type { CredentialMethod } from "./buildkite/step-credentials";
 export type { BuildkiteAgentTokenProps, BuildkiteClusterProps, BuildkiteClusterQueueProps, RotationSchedule } from "./buildkite/buildkite-cluster";
 export { BuildkiteCluster } from "./buildkite/buildkite-cluster";
+export type { ScheduledRun } from "./buildkite/terraform-step-script";
 export type {
   ApprovalOptions,
-  BuildkiteTerraformPipelineProps,
   DriftDetectionOptions,
-  PipelineRoles,
-  PipelineTeamAccess,
-  PipelineTeamAccessLevel,
   ScheduledApplyOptions,
-  StepSigningOptions,
+  TerraformPipelineSchedule,
+  TerraformPipelineStepsProps,
   TerraformStepKeys,
-} from "./buildkite/buildkite-terraform-pipeline";
-export { BuildkiteTerraformPipeline, DEFAULT_DRIFT_CRONLINE } from "./buildkite/buildkite-terraform-pipeline";
+} from "./buildkite/terraform-pipeline-steps";
+export { DEFAULT_DRIFT_CRONLINE, TerraformPipelineSteps } from "./buildkite/terraform-pipeline-steps";
+export type { BuildkiteTerraformPipelineProps, PipelineRoles, PipelineTeamAccess, PipelineTeamAccessLevel, StepSigningOptions } from "./buildkite/buildkite-terraform-pipeline";
+export { BuildkiteTerraformPipeline } from "./buildkite/buildkite-terraform-pipeline";
 export { FORMATS, ValidationError } from "./private/validation";
 export type { Format, FormatRefusal, ValidationCode, ValidationErrorProps } from "./private/validation";
 export { branchAdmitted } from "./buildkite/branch-glob";

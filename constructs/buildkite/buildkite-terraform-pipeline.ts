@@ -4,16 +4,12 @@ import { Pipeline } from "../../providers/buildkite/lib/pipeline";
 import { PipelineSchedule } from "../../providers/buildkite/lib/pipeline-schedule";
 import { PipelineTeam } from "../../providers/buildkite/lib/pipeline-team";
 import { recordPipelineRoles } from "../guardrails/pipeline-roles";
-import { checkFormat, FORMATS, normalizeWorkingDirectory } from "../private/validation";
-import { IStateBackend, PipelineState } from "../state/state-backend";
-import { workspaceName } from "../state/state-key";
+import { checkFormat, FORMATS, ValidationError, withScope } from "../private/validation";
+import { IStateBackend } from "../state/state-backend";
 import { RoleAccess } from "../trust/role-access";
-import { branchAdmitted } from "./branch-glob";
-import { interpolationFreeScript } from "../private/interpolation";
-import { BlockStep, CommandStep, PipelineStep, renderPipelineYaml } from "./pipeline-steps";
-import { CredentialMethod, stepCredentials } from "./step-credentials";
-import { allOfConditions, branchEquals, branchMatchesAny, notCondition, notFork, notPullRequest, sourceIs, StepCondition } from "./step-condition";
-import { applyScript, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
+import { PipelineStep } from "./pipeline-steps";
+import { ScheduledRun } from "./terraform-step-script";
+import { TerraformPipelineSteps, TerraformPipelineStepsProps } from "./terraform-pipeline-steps";
 
 /**
  * The roles a pipeline's steps assume, each described by the same
@@ -39,33 +35,6 @@ export interface PipelineTeamAccess {
   readonly accessLevel: PipelineTeamAccessLevel;
 }
 
-/** The manual approval between plan and apply. */
-export interface ApprovalOptions {
-  /** Question shown on the block step. @default "Apply the reviewed plan?" */
-  readonly prompt?: string;
-  /** Team slugs or IDs allowed to unblock the apply. @default - anyone who can build the pipeline */
-  readonly allowedTeams?: readonly string[];
-}
-
-/** When the drift check runs unless told otherwise: nightly at 03:00. */
-export const DEFAULT_DRIFT_CRONLINE = "0 3 * * *";
-
-/** A nightly check that the infrastructure still matches the default branch. */
-export interface DriftDetectionOptions {
-  /** Cron line of the schedule (Buildkite syntax, UTC unless a zone is given). @default "0 3 * * *" */
-  readonly cronline?: string;
-}
-
-/** Scheduled builds that plan and apply without approval, limited to some resources (token rotation). */
-export interface ScheduledApplyOptions {
-  /** Cron line of the schedule (Buildkite syntax). */
-  readonly cronline: string;
-  /** Label of the schedule in Buildkite. */
-  readonly label: string;
-  /** Terraform resource addresses the scheduled plan targets; at least one. */
-  readonly targets: readonly string[];
-}
-
 /** Sign the steps stored in the pipeline settings (Buildkite signed pipelines). */
 export interface StepSigningOptions {
   /**
@@ -79,20 +48,8 @@ export interface StepSigningOptions {
   readonly jwksKeyId?: string;
 }
 
-/** Keys of the generated steps. */
-export interface TerraformStepKeys {
-  /** @default - the plan role's only step key, or "plan" */
-  readonly plan?: string;
-  /** @default "approve" */
-  readonly approval?: string;
-  /** @default - the apply role's first step key */
-  readonly apply?: string;
-}
-
 /** A Buildkite pipeline for one Terraform root module, and the roles its steps assume. */
-export interface BuildkiteTerraformPipelineProps {
-  /** Pipeline name shown in Buildkite. */
-  readonly name: string;
+export interface BuildkiteTerraformPipelineProps extends Omit<TerraformPipelineStepsProps, "plan" | "apply" | "state"> {
   /** Pipeline slug; the roles' trust policies name it. @default - `access.pipeline` */
   readonly slug?: string;
   /** Git repository URL the pipeline builds. */
@@ -107,64 +64,33 @@ export interface BuildkiteTerraformPipelineProps {
   readonly state: IStateBackend;
   /** Workspace of the default branch (lowercase letters, digits and single `-`). @default "default" */
   readonly stableWorkspace?: string;
-  /** AWS region the jobs work in (`AWS_REGION`, STS endpoint). @default - the state bucket's region */
-  readonly region?: string;
-  /** The branch that applies. @default "main" */
-  readonly defaultBranch?: string;
-  /** Terraform root module, relative to the repository root. @default "." */
-  readonly workingDirectory?: string;
-  /**
-   * POSIX sh commands run at the repository root before Terraform, for
-   * example `npm ci` and `npx cdktf synth` for a cdktf repository.
-   * @default - none
-   */
-  readonly setupCommands?: readonly string[];
   /** @default - none */
   readonly description?: string;
   /** ID of the Buildkite cluster whose agents run the steps. @default - unclustered */
   readonly clusterId?: string;
-  /** Queue key the steps run on. @default - the cluster's default queue */
-  readonly queue?: string;
-  /** A block step between plan and apply, or `false` to apply without approval. @default - approval by anyone who can build */
-  readonly approval?: ApprovalOptions | false;
-  /** Scheduled drift check, or `false` for none. @default - nightly at 03:00 */
-  readonly driftDetection?: DriftDetectionOptions | false;
-  /** Scheduled targeted applies instead of the drift check. @default - none */
-  readonly scheduledApply?: ScheduledApplyOptions;
   /** Teams and their access to the pipeline. @default - none */
   readonly teams?: readonly PipelineTeamAccess[];
   /** Sign the steps. @default - unsigned */
   readonly signing?: StepSigningOptions;
-  /** How steps get credentials; `auto` uses the assume-role plugin where it can mint the expected token. @default "auto" */
-  readonly credentials?: CredentialMethod;
-  /** @default - derived from the roles */
-  readonly stepKeys?: TerraformStepKeys;
-  /** How long Terraform waits for the state lock (`-lock-timeout`). @default "5m" */
-  readonly lockTimeout?: string;
   /** Tags of the pipeline in Buildkite. @default - none */
   readonly tags?: readonly string[];
 }
 
 /**
  * One Buildkite pipeline for one Terraform root module, whose steps are
- * generated from the declaration of the roles they assume:
+ * generated from the declaration of the roles they assume: its
+ * {@link TerraformPipelineSteps} (plan on every admitted branch and pull
+ * request, approval and apply on the default branch, the drift check or a
+ * scheduled apply), stored in the pipeline settings, signed if asked, with
+ * their schedule and the team grants.
  *
- * - `plan` on every admitted branch and pull request, never for forks, with
- *   the plan role; on the default branch it saves the plan as an artifact;
- * - on the default branch only: an optional `block` step, then `apply` with
- *   the apply role, applying exactly the saved plan, in a concurrency group
- *   per state so two applies never overlap;
- * - scheduled builds on the default branch run the drift check in the plan
- *   step (or, with `scheduledApply`, a targeted plan and apply).
- *
- * Each step requests the OIDC token its role's trust policy checks (audience,
- * claims, session tags come from the same {@link RoleAccess}), carries the
- * step key the role admits, and runs only on branches the role admits.
  * Pull requests from forks are never built: the pipeline settings turn them
  * off, every step's condition excludes them, and the scripts refuse fork
  * branch names. The pipeline records the roles its steps assume, so that the
  * guardrails of {@link BUILDKITE_PIPELINES_PACK} check the settings as
  * synthesized (overrides included) once {@link applyGuardrails} is applied.
+ * Bad props throw a {@link ValidationError} naming the field, prefixed with
+ * the construct's path.
  */
 export class BuildkiteTerraformPipeline extends Construct {
   /** The `buildkite_pipeline`. */
@@ -173,6 +99,8 @@ export class BuildkiteTerraformPipeline extends Construct {
   readonly slug: string;
   /** The branch that applies. */
   readonly defaultBranch: string;
+  /** The steps and their schedule, as plain data. */
+  readonly terraformSteps: TerraformPipelineSteps;
   /** The steps, as typed objects. */
   readonly steps: readonly PipelineStep[];
   /** The steps as stored in the pipeline settings (before signing). */
@@ -190,107 +118,21 @@ export class BuildkiteTerraformPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: BuildkiteTerraformPipelineProps) {
     super(scope, id);
-    const path = this.node.path;
     const { plan, apply } = props.access;
-    this.slug = resolveSlug(path, props);
-    this.defaultBranch = props.defaultBranch ?? "main";
-    const workingDirectory = normalizeWorkingDirectory(checkFormat(FORMATS.workingDirectory, "workingDirectory", props.workingDirectory ?? ".", path));
-    let state: PipelineState;
-    try {
-      state = props.state.pipelineState(this.slug, { stableWorkspace: props.stableWorkspace });
-      state.backendConfig();
-      workspaceName({ branch: this.defaultBranch, defaultBranch: this.defaultBranch, stableName: state.stableWorkspace });
-    } catch (error) {
-      throw new Error(`${path}: state: ${(error as Error).message}`);
-    }
-    const lockTimeout = props.lockTimeout ?? "5m";
-    if (!/^\d+[smh]$/.test(lockTimeout)) throw new Error(`${path}: lockTimeout "${lockTimeout}" must be a duration like "5m", "90s" or "1h"`);
-
-    for (const [kind, role] of [["plan", plan], ["apply", apply]] as const) {
-      if (!branchAdmitted(role.branches, this.defaultBranch)) {
-        throw new Error(
-          `${path}: the ${kind} role ${role.roleName} admits branches [${role.branches.join(", ")}], not the default branch "${this.defaultBranch}", ` +
-            `which the ${kind} step runs on; add it to the ${kind} role's branches or change defaultBranch`,
-        );
-      }
-    }
-    if (props.scheduledApply && props.driftDetection) {
-      throw new Error(`${path}: driftDetection and scheduledApply both use the pipeline's scheduled builds; set driftDetection: false with scheduledApply`);
-    }
-    if (props.driftDetection && props.driftDetection.cronline !== undefined) checkFormat(FORMATS.cronline, "driftDetection.cronline", props.driftDetection.cronline, path);
-    if (props.scheduledApply) checkFormat(FORMATS.cronline, "scheduledApply.cronline", props.scheduledApply.cronline, path);
-    if (props.scheduledApply && props.scheduledApply.targets.length === 0) {
-      throw new Error(`${path}: scheduledApply.targets is empty; name the resources the scheduled apply may change`);
-    }
-
-    this.planStepKey = chooseStepKey(path, "plan", plan, props.stepKeys?.plan ?? (plan.stepKeys.length === 1 ? plan.stepKeys[0] : "plan"));
-    this.applyStepKey = chooseStepKey(path, "apply", apply, props.stepKeys?.apply ?? apply.stepKeys[0] ?? "apply");
-    const approvalKey = props.stepKeys?.approval ?? "approve";
-
-    const region = props.region ?? props.state.region;
-    const scheduled: ScheduledRun | undefined = props.scheduledApply
-      ? { kind: "apply", targets: props.scheduledApply.targets }
-      : props.driftDetection === false
-        ? undefined
-        : { kind: "drift-check" };
-    const agents = props.queue ? { queue: props.queue } : undefined;
-    const env = { TF_IN_AUTOMATION: "true", TF_INPUT: "false" };
-    const context = (credentialLines: readonly string[]): TerraformScriptContext => ({
-      defaultBranch: this.defaultBranch,
-      workingDirectory,
-      state,
-      credentialLines,
-      setupCommands: props.setupCommands ?? [],
-      lockTimeout,
+    this.terraformSteps = withScope(this.node.path, () => {
+      const slug = pipelineSlug(props);
+      // Checked here to name the prop; pipelineState would refuse it as its own `prefix`.
+      checkFormat(FORMATS.stateKeyPrefix, "state.keyPrefix", props.state.keyPrefix);
+      const state = props.state.pipelineState(slug, { stableWorkspace: props.stableWorkspace });
+      return new TerraformPipelineSteps({ ...props, plan, apply, state });
     });
-
-    const onDefaultBranch = allOfConditions([notFork(), notPullRequest(), branchEquals(this.defaultBranch)]);
-    const notScheduled = notCondition(sourceIs("schedule"));
-
-    const planCredentials = stepCredentials(plan, region, props.credentials);
-    const planStep: CommandStep = {
-      type: "command",
-      key: this.planStepKey,
-      label: ":terraform: Plan",
-      condition: allOfConditions([notFork(), branchMatchesAny(plan.branches)]),
-      agents,
-      env,
-      plugins: planCredentials.plugins,
-      commands: [interpolationFreeScript(planScript(context(planCredentials.scriptLines), scheduled))],
-      timeoutInMinutes: Math.floor(plan.sessionDurationSeconds / 60),
-    };
-
-    const approval: BlockStep | undefined =
-      props.approval === false
-        ? undefined
-        : {
-            type: "block",
-            key: approvalKey,
-            label: ":terraform: Apply?",
-            prompt: props.approval?.prompt ?? "Apply the reviewed plan?",
-            allowedTeams: props.approval?.allowedTeams,
-            condition: allOfConditions([onDefaultBranch, notScheduled]),
-            dependsOn: [this.planStepKey],
-          };
-
-    const applyCredentials = stepCredentials(apply, region, props.credentials);
-    const applyCondition: StepCondition = props.scheduledApply ? onDefaultBranch : allOfConditions([onDefaultBranch, notScheduled]);
-    const applyStep: CommandStep = {
-      type: "command",
-      key: this.applyStepKey,
-      label: ":terraform: Apply",
-      condition: applyCondition,
-      dependsOn: approval ? [this.planStepKey, approval.key] : [this.planStepKey],
-      agents,
-      env,
-      plugins: applyCredentials.plugins,
-      commands: [interpolationFreeScript(applyScript(context(applyCredentials.scriptLines), this.planStepKey))],
-      concurrency: { group: `terraform-state/${this.slug}/${state.stableWorkspace}`, limit: 1, method: "ordered" },
-      timeoutInMinutes: Math.floor(apply.sessionDurationSeconds / 60),
-    };
-
-    this.steps = approval ? [planStep, approval, applyStep] : [planStep, applyStep];
-    this.stepsYaml = renderPipelineYaml(this.steps);
+    const steps = this.terraformSteps;
+    this.slug = steps.slug;
+    this.defaultBranch = steps.defaultBranch;
+    this.steps = steps.steps;
+    this.stepsYaml = steps.yaml;
+    this.planStepKey = steps.planStepKey;
+    this.applyStepKey = steps.applyStepKey;
 
     if (props.signing) {
       this.signedSteps = new DataBuildkiteSignedPipelineSteps(this, "signed-steps", {
@@ -326,29 +168,18 @@ export class BuildkiteTerraformPipeline extends Construct {
 
     // One reference token for the schedules and team grants: each `pipeline.id` read creates a token (and captures a stack trace).
     const pipelineId = this.pipeline.id;
-    const schedules: PipelineSchedule[] = [];
-    if (props.scheduledApply) {
-      schedules.push(
-        new PipelineSchedule(this, "scheduled-apply", {
-          pipelineId,
-          branch: this.defaultBranch,
-          cronline: props.scheduledApply.cronline,
-          label: props.scheduledApply.label,
-          enabled: true,
-        }),
-      );
-    } else if (scheduled) {
-      schedules.push(
-        new PipelineSchedule(this, "drift-detection", {
-          pipelineId,
-          branch: this.defaultBranch,
-          cronline: (props.driftDetection ? props.driftDetection.cronline : undefined) ?? DEFAULT_DRIFT_CRONLINE,
-          label: `Drift detection: ${props.name}`,
-          enabled: true,
-        }),
-      );
-    }
-    this.schedules = schedules;
+    const schedule = steps.schedule;
+    this.schedules = schedule
+      ? [
+          new PipelineSchedule(this, SCHEDULE_IDS[schedule.run.kind], {
+            pipelineId,
+            branch: this.defaultBranch,
+            cronline: schedule.cronline,
+            label: schedule.label,
+            enabled: true,
+          }),
+        ]
+      : [];
 
     this.pipelineTeams = (props.teams ?? []).map(
       (team, i) => new PipelineTeam(this, `team-${i}`, { pipelineId, teamId: team.teamId, accessLevel: team.accessLevel }),
@@ -358,21 +189,29 @@ export class BuildkiteTerraformPipeline extends Construct {
   }
 }
 
-function resolveSlug(path: string, props: BuildkiteTerraformPipelineProps): string {
-  const slug = props.slug ?? props.access.pipeline;
-  if (slug === undefined) throw new Error(`${path}: slug is not set and access names no pipeline; set slug to the pipeline slug the roles trust`);
-  if (props.access.pipeline !== undefined && props.access.pipeline !== slug) {
-    throw new Error(`${path}: slug "${slug}" differs from "${props.access.pipeline}", the pipeline the roles trust; the steps could not assume them`);
-  }
-  return checkFormat(FORMATS.slug, "slug", slug, path);
-}
+/** Construct IDs of the schedules, by what the scheduled build does. */
+const SCHEDULE_IDS: Record<ScheduledRun["kind"], string> = { "drift-check": "drift-detection", apply: "scheduled-apply" };
 
-function chooseStepKey(path: string, kind: string, role: RoleAccess, key: string): string {
-  if (role.stepKeys.length > 0 && !role.stepKeys.includes(key)) {
-    throw new Error(
-      `${path}: the ${kind} step key "${key}" is not one the ${kind} role ${role.roleName} admits ([${role.stepKeys.join(", ")}]); ` +
-        `use one of those in stepKeys.${kind} or add "${key}" to the role's step keys`,
-    );
+/** The slug: as given, or the pipeline the roles trust; the steps could not assume the roles of another pipeline. */
+function pipelineSlug(props: BuildkiteTerraformPipelineProps): string {
+  const trusted = props.access.pipeline;
+  const slug = props.slug ?? trusted;
+  if (slug === undefined) {
+    throw new ValidationError({
+      code: "empty",
+      field: "slug",
+      problem: "is not set and access names no pipeline",
+      fix: "set slug to the pipeline slug the roles trust",
+    });
   }
-  return key;
+  if (trusted !== undefined && trusted !== slug) {
+    throw new ValidationError({
+      code: "conflict",
+      field: "slug",
+      value: slug,
+      problem: `differs from "${trusted}", the pipeline the roles trust, so the steps could not assume them`,
+      fix: `remove slug or set it to "${trusted}"`,
+    });
+  }
+  return checkFormat(FORMATS.slug, "slug", slug);
 }

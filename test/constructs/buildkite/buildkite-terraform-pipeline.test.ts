@@ -5,12 +5,12 @@ import { BuildkiteTerraformPipeline, BuildkiteTerraformPipelineProps } from "../
 import { applyGuardrails } from "../../../constructs/guardrails/guardrails";
 import { BUILDKITE_PIPELINES_PACK } from "../../../constructs/guardrails/packs";
 import { pipelineRolesOf } from "../../../constructs/guardrails/pipeline-roles";
+import { ValidationError } from "../../../constructs/private/validation";
 import { IStateBackend } from "../../../constructs/state/state-backend";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
 import { BuildkiteProvider } from "../../../providers/buildkite/lib/provider";
 import { checkSchemaConformance } from "../../../testing/schema-conformance";
-import { runStep } from "./support/step-runner";
 
 /** The steps YAML as plain data. */
 const parse = (yaml: string): any => load(yaml);
@@ -54,10 +54,16 @@ describe("BuildkiteTerraformPipeline", () => {
     const config = Object.values<any>(json.resource.buildkite_pipeline)[0];
 
     it("stores the rendered steps in the pipeline settings, with the slug the roles trust", () => {
-      expect(config.steps).toBe(pipeline.stepsYaml);
+      expect(config.steps).toBe(pipeline.terraformSteps.yaml);
       expect(config.slug).toBe("networking");
       expect(config.default_branch).toBe("main");
-      expect(parse(config.steps).steps.map((s: any) => s.key)).toEqual(["plan", "approve", "apply"]);
+    });
+
+    it("exposes the steps it stores, and their keys and branch", () => {
+      const steps = pipeline.terraformSteps;
+      expect(pipeline.stepsYaml).toBe(steps.yaml);
+      expect(pipeline.steps).toBe(steps.steps);
+      expect([pipeline.slug, pipeline.defaultBranch, pipeline.planStepKey, pipeline.applyStepKey]).toEqual(["networking", "main", "plan", "apply"]);
     });
 
     it("never cancels or skips a build that may be applying", () => {
@@ -74,17 +80,18 @@ describe("BuildkiteTerraformPipeline", () => {
       });
     });
 
-    it("limits each step to its role's session", () => {
-      const steps = parse(config.steps).steps;
-      expect(steps[0].timeout_in_minutes).toBe(60);
-      expect(steps[2].timeout_in_minutes).toBe(60);
-    });
-
     it("schedules the nightly drift check on the default branch", () => {
       const schedules = Object.values<any>(json.resource.buildkite_pipeline_schedule);
       expect(schedules).toEqual([
-        expect.objectContaining({ branch: "main", cronline: "0 3 * * *", enabled: true, pipeline_id: `\${${pipeline.pipeline.terraformResourceType}.${pipeline.pipeline.friendlyUniqueId}.id}` }),
+        expect.objectContaining({
+          branch: "main",
+          cronline: "0 3 * * *",
+          label: "Drift detection: Networking",
+          enabled: true,
+          pipeline_id: `\${${pipeline.pipeline.terraformResourceType}.${pipeline.pipeline.friendlyUniqueId}.id}`,
+        }),
       ]);
+      expect(pipeline.schedules.map((schedule) => schedule.node.id)).toEqual(["drift-detection"]);
     });
 
     it("conforms to the Buildkite provider schema", () => {
@@ -155,60 +162,24 @@ describe("BuildkiteTerraformPipeline", () => {
   });
 
   describe("steps", () => {
-    it("follows the apply role's step key and the plan role's branches", () => {
+    it("builds its steps from its props: the roles, the state backend and the step options", () => {
       const { pipeline } = build({
         access: access({ plan: { branches: ["release", "feature/*"] }, apply: { branches: ["release"], stepKeys: ["apply-net"] } }),
         defaultBranch: "release",
+        queue: "terraform-data",
+        approval: false,
+        state: state({ keyPrefix: "org/acme" }),
+        stableWorkspace: "production",
       });
       const steps = parse(pipeline.stepsYaml).steps;
-      expect(steps.map((s: any) => s.key)).toEqual(["plan", "approve", "apply-net"]);
-      expect(steps[0].if).toBe("build.pull_request.repository.fork != true && (build.branch == 'release' || build.branch =~ /^feature\\/.*$$/)");
-      expect(steps[2].if).toContain("build.branch == 'release'");
-    });
-
-    it("applies without a block step when approval is off", () => {
-      const { pipeline } = build({ approval: false });
-      const steps = parse(pipeline.stepsYaml).steps;
-      expect(steps.map((s: any) => s.key)).toEqual(["plan", "apply"]);
-      expect(steps[1].depends_on).toEqual(["plan"]);
-    });
-
-    it("lets named teams unblock the apply", () => {
-      const { pipeline } = build({ approval: { prompt: "Ship it?", allowedTeams: ["platform"] } });
-      expect(parse(pipeline.stepsYaml).steps[1]).toMatchObject({ block: ":terraform: Apply?", prompt: "Ship it?", allowed_teams: ["platform"] });
-    });
-
-    it("runs on the given queue", () => {
-      const { pipeline } = build({ queue: "terraform-data" });
-      for (const step of parse(pipeline.stepsYaml).steps.filter((s: any) => s.command)) expect(step.agents).toEqual({ queue: "terraform-data" });
-    });
-
-    it("writes the token request out when forced to, even where the plugin could do it", () => {
-      const { pipeline } = build({ credentials: "script" });
-      const steps = parse(pipeline.stepsYaml).steps;
-      expect(steps[0].plugins).toBeUndefined();
-      expect(steps[0].command[0]).toContain("buildkite-agent oidc request-token");
-    });
-
-    it("runs the setup commands at the repository root, then Terraform in the working directory", () => {
-      const { pipeline } = build({ setupCommands: ["npm ci", "cd somewhere-else", "npx cdktf synth"], workingDirectory: "cdktf.out/stacks/net/" });
-      const plan = parse(pipeline.stepsYaml).steps[0];
-      const run = runStep(plan.command, { branch: "main", defaultBranch: "main", preexportedCredentials: true, folders: ["cdktf.out/stacks/net", "somewhere-else"] });
-      expect(run.stderr).toBe("");
-      expect(run.calls.map((c) => [c.tool, c.args[0], c.cwd])).toEqual([
-        ["npm", "ci", "."],
-        ["npx", "cdktf", "somewhere-else"],
-        ["terraform", "init", "cdktf.out/stacks/net"],
-        ["terraform", "plan", "cdktf.out/stacks/net"],
-        ["buildkite-agent", "artifact", "cdktf.out/stacks/net"],
+      expect(steps.map((s: any) => [s.key, s.agents])).toEqual([
+        ["plan", { queue: "terraform-data" }],
+        ["apply-net", { queue: "terraform-data" }],
       ]);
-    });
-
-    it("locks with DynamoDB and lock files while migrating", () => {
-      const { pipeline } = build({ state: state({ lockMode: "both", lockTableName: "acme-locks" }) });
-      const run = runStep(parse(pipeline.stepsYaml).steps[0].command, { branch: "main", defaultBranch: "main", preexportedCredentials: true });
-      const init = run.callsOf("terraform", "init")[0].args;
-      expect(init).toEqual(expect.arrayContaining(["-backend-config=dynamodb_table=acme-locks", "-backend-config=use_lockfile=true"]));
+      expect(steps[1].if).toContain("build.branch == 'release'");
+      expect(steps[1].concurrency_group).toBe("terraform-state/networking/production");
+      expect(steps[1].command[0]).toContain("org/acme/networking/");
+      expect(pipeline.defaultBranch).toBe("release");
     });
   });
 
@@ -236,35 +207,34 @@ describe("BuildkiteTerraformPipeline", () => {
       const { stack } = build({ driftDetection: false });
       expect(JSON.parse(Testing.synth(stack)).resource.buildkite_pipeline_schedule).toBeUndefined();
     });
+
+    it("schedules the scheduled apply instead of the drift check", () => {
+      const { pipeline, stack } = build({ driftDetection: false, scheduledApply: { cronline: "0 * * * *", label: "Rotate tokens", targets: ["buildkite_agent_token.ci"] } });
+      const schedules = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.buildkite_pipeline_schedule);
+      expect(schedules).toEqual([expect.objectContaining({ branch: "main", cronline: "0 * * * *", label: "Rotate tokens", enabled: true })]);
+      expect(pipeline.schedules.map((schedule) => schedule.node.id)).toEqual(["scheduled-apply"]);
+    });
   });
 
-  describe("refuses", () => {
-    it.each<[string, Partial<BuildkiteTerraformPipelineProps>, RegExp]>([
-      [
-        "a default branch the apply role does not admit",
-        { defaultBranch: "trunk", access: access({ plan: { branches: ["*"] } }) },
-        /apply role bk-networking-apply admits branches \[main\], not the default branch "trunk"/,
-      ],
-      [
-        "a default branch the plan role does not admit",
-        { access: access({ plan: { branches: ["feature/*"] } }) },
-        /plan role bk-networking-plan admits branches \[feature\/\*\], not the default branch "main"/,
-      ],
-      ["an apply step key the apply role does not admit", { stepKeys: { apply: "deploy" } }, /apply step key "deploy" is not one the apply role bk-networking-apply admits \(\[apply\]\)/],
-      ["a slug other than the one the roles trust", { slug: "network" }, /slug "network" differs from "networking", the pipeline the roles trust/],
-      ["a working directory outside the repository", { workingDirectory: "../other" }, /workingDirectory "\.\.\/other" is not a path inside the repository/],
-      ["a DynamoDB lock mode without a table", { state: state({ lockMode: "dynamodb" }) }, /state: .*lockTableName is required when lockMode is "dynamodb"/],
-      ["a state key prefix with a leading slash", { state: state({ keyPrefix: "/pipelines" }) }, /state: stateKey: prefix "\/pipelines"/],
-      ["both a drift check and a scheduled apply", { driftDetection: {}, scheduledApply: { cronline: "0 * * * *", label: "x", targets: ["a.b"] } }, /driftDetection and scheduledApply/],
-      ["a scheduled apply without targets", { driftDetection: false, scheduledApply: { cronline: "0 * * * *", label: "x", targets: [] } }, /scheduledApply.targets is empty/],
-      ["a lock timeout Terraform would not parse", { lockTimeout: "5 minutes" }, /lockTimeout "5 minutes" must be a duration/],
-      [
-        "the plugin when the role needs an optional claim",
-        { credentials: "plugin", access: access({ organizationId: "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f" }) },
-        /cannot request this token \(audience "sts.amazonaws.com", claims \[organization_id\]\)/,
-      ],
-    ])("%s", (_name, props, error) => {
-      expect(() => build(props)).toThrow(error);
+  describe("refuses, naming its path and the field", () => {
+    it.each<[string, Partial<BuildkiteTerraformPipelineProps>, string, RegExp]>([
+      ["a slug other than the one the roles trust", { slug: "network" }, "slug", /^buildkite\/networking: slug "network" differs from "networking", the pipeline the roles trust/],
+      ["no slug, when the roles name no pipeline", { access: { plan: access().plan, apply: access().apply } }, "slug", /^buildkite\/networking: slug is not set and access names no pipeline/],
+      ["a slug that is not one", { slug: "Net", access: { plan: access().plan, apply: access().apply } }, "slug", /^buildkite\/networking: slug "Net" is not a Buildkite slug/],
+      ["a state key prefix with a leading slash", { state: state({ keyPrefix: "/pipelines" }) }, "state.keyPrefix", /^buildkite\/networking: state.keyPrefix "\/pipelines" is not a state key prefix/],
+      // What the steps refuse (TerraformPipelineSteps' test has every case), said with the construct's path.
+      ["a lock timeout Terraform would not parse", { lockTimeout: "5 minutes" }, "lockTimeout", /^buildkite\/networking: lockTimeout "5 minutes" is not a duration Terraform reads/],
+      ["a stable workspace that looks like a pull request", { stableWorkspace: "pr-1" }, "state", /^buildkite\/networking: state is refused: workspaceName: stableName "pr-1"/],
+    ])("%s", (_name, props, field, message) => {
+      let refusal: unknown;
+      try {
+        build(props);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(ValidationError.isValidationError(refusal)).toBe(true);
+      expect((refusal as ValidationError).field).toBe(field);
+      expect((refusal as ValidationError).message).toMatch(message);
     });
   });
 });

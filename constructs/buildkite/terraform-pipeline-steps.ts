@@ -1,0 +1,314 @@
+import { checkFormat, checkWithin, FORMATS, normalizeWorkingDirectory, ValidationError } from "../private/validation";
+import { PipelineState } from "../state/state-backend";
+import { workspaceName } from "../state/state-key";
+import { RoleAccess } from "../trust/role-access";
+import { branchAdmitted } from "./branch-glob";
+import { interpolationFreeScript } from "../private/interpolation";
+import { BlockStep, CommandStep, PipelineStep, renderPipelineYaml } from "./pipeline-steps";
+import { CredentialMethod, stepCredentials } from "./step-credentials";
+import { allOfConditions, branchEquals, branchMatchesAny, notCondition, notFork, notPullRequest, sourceIs, StepCondition } from "./step-condition";
+import { applyScript, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
+
+/** The manual approval between plan and apply. */
+export interface ApprovalOptions {
+  /** Question shown on the block step. @default "Apply the reviewed plan?" */
+  readonly prompt?: string;
+  /** Team slugs or IDs allowed to unblock the apply. @default - anyone who can build the pipeline */
+  readonly allowedTeams?: readonly string[];
+}
+
+/** When the drift check runs unless told otherwise: nightly at 03:00. */
+export const DEFAULT_DRIFT_CRONLINE = "0 3 * * *";
+
+/** A nightly check that the infrastructure still matches the default branch. */
+export interface DriftDetectionOptions {
+  /** Cron line of the schedule (Buildkite syntax, UTC unless a zone is given). @default "0 3 * * *" */
+  readonly cronline?: string;
+}
+
+/** Scheduled builds that plan and apply without approval, limited to some resources (token rotation). */
+export interface ScheduledApplyOptions {
+  /** Cron line of the schedule (Buildkite syntax). */
+  readonly cronline: string;
+  /** Label of the schedule in Buildkite. */
+  readonly label: string;
+  /** Terraform resource addresses the scheduled plan targets; at least one. */
+  readonly targets: readonly string[];
+}
+
+/** Keys of the generated steps. */
+export interface TerraformStepKeys {
+  /** @default - the plan role's only step key, or "plan" */
+  readonly plan?: string;
+  /** @default "approve" */
+  readonly approval?: string;
+  /** @default - the apply role's first step key */
+  readonly apply?: string;
+}
+
+/** What the steps of a Terraform pipeline are made from. */
+export interface TerraformPipelineStepsProps {
+  /** Pipeline name shown in Buildkite; it labels the drift-detection schedule. */
+  readonly name: string;
+  /** The role of the plan step (and the scheduled drift check). */
+  readonly plan: RoleAccess;
+  /** The role of the apply step. */
+  readonly apply: RoleAccess;
+  /**
+   * The pipeline's Terraform states; its `pipeline` is the pipeline slug. Each build's state key is
+   * `<pipelinePrefix><workspace>/terraform.tfstate`, the workspace computed from the build at run time.
+   */
+  readonly state: PipelineState;
+  /** AWS region the jobs work in (`AWS_REGION`, STS endpoint). @default - the state bucket's region */
+  readonly region?: string;
+  /** The branch that applies. @default "main" */
+  readonly defaultBranch?: string;
+  /** Terraform root module, relative to the repository root. @default "." */
+  readonly workingDirectory?: string;
+  /**
+   * POSIX sh commands run at the repository root before Terraform, for
+   * example `npm ci` and `npx cdktf synth` for a cdktf repository.
+   * @default - none
+   */
+  readonly setupCommands?: readonly string[];
+  /** Queue key the steps run on. @default - the cluster's default queue */
+  readonly queue?: string;
+  /** A block step between plan and apply, or `false` to apply without approval. @default - approval by anyone who can build */
+  readonly approval?: ApprovalOptions | false;
+  /** Scheduled drift check, or `false` for none. @default - nightly at 03:00 */
+  readonly driftDetection?: DriftDetectionOptions | false;
+  /** Scheduled targeted applies instead of the drift check. @default - none */
+  readonly scheduledApply?: ScheduledApplyOptions;
+  /** How steps get credentials; `auto` uses the assume-role plugin where it can mint the expected token. @default "auto" */
+  readonly credentials?: CredentialMethod;
+  /** @default - derived from the roles */
+  readonly stepKeys?: TerraformStepKeys;
+  /** How long Terraform waits for the state lock (`-lock-timeout`). @default "5m" */
+  readonly lockTimeout?: string;
+}
+
+/** The scheduled build of the default branch a pipeline needs. */
+export interface TerraformPipelineSchedule {
+  /** What the plan step does in the scheduled build (the apply step follows only a scheduled apply). */
+  readonly run: ScheduledRun;
+  /** Cron line of the schedule (Buildkite syntax). */
+  readonly cronline: string;
+  /** Label of the schedule in Buildkite. */
+  readonly label: string;
+}
+
+/**
+ * The steps of a Buildkite pipeline for one Terraform root module, as plain
+ * data: it creates no resources, so it can be built and inspected without a
+ * stack ({@link BuildkiteTerraformPipeline} stores it in a pipeline). The
+ * constructor checks every input once and throws a {@link ValidationError}
+ * naming the field.
+ *
+ * - `plan` on every branch and pull request the plan role admits, never for
+ *   forks; on the default branch it saves the plan as an artifact;
+ * - on the default branch only: an optional `block` step, then `apply` with
+ *   the apply role, applying exactly the saved plan, in a concurrency group
+ *   per state so two applies never overlap;
+ * - scheduled builds on the default branch run the drift check in the plan
+ *   step (or, with `scheduledApply`, a targeted plan and apply).
+ *
+ * Each step requests the OIDC token its role's trust policy checks (audience,
+ * claims, session tags come from the same {@link RoleAccess}), carries the
+ * step key the role admits, and runs only on branches the role admits.
+ *
+ * @example
+ * const access = new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking" });
+ * const steps = new TerraformPipelineSteps({ name: "Networking", plan: access.plan, apply: access.apply, state: backend.pipelineState("networking") });
+ * steps.steps.map((step) => step.type); // ["command", "block", "command"]
+ * steps.yaml;                           // "steps:\n  - label: ..."
+ */
+export class TerraformPipelineSteps {
+  /** The pipeline slug (the pipeline of the states, and the one the roles trust). */
+  readonly slug: string;
+  /** The branch that applies. */
+  readonly defaultBranch: string;
+  /** Workspace of the default branch's state, the one the apply step changes. */
+  readonly stableWorkspace: string;
+  /** Key of the plan step (admitted by the plan role). */
+  readonly planStepKey: string;
+  /** Key of the block step, unless the pipeline applies without approval. */
+  readonly approvalStepKey?: string;
+  /** Key of the apply step (admitted by the apply role). */
+  readonly applyStepKey: string;
+  /** The steps, in order, as typed objects. */
+  readonly steps: readonly PipelineStep[];
+  /** The steps as stored in the pipeline settings (before signing). */
+  readonly yaml: string;
+  /** The drift-detection or scheduled-apply schedule, if any. */
+  readonly schedule?: TerraformPipelineSchedule;
+
+  constructor(props: TerraformPipelineStepsProps) {
+    const { plan, apply, state } = props;
+    this.slug = state.pipeline;
+    this.defaultBranch = props.defaultBranch ?? "main";
+    if (this.defaultBranch === "")
+      throw new ValidationError({ code: "empty", field: "defaultBranch", value: "", problem: "is empty", fix: "name the branch that applies" });
+    const workingDirectory = normalizeWorkingDirectory(checkFormat(FORMATS.workingDirectory, "workingDirectory", props.workingDirectory ?? "."));
+    // The scripts pass the backend's settings to `terraform init`: they must be literals, and valid.
+    checkWithin("state", () => state.backendConfig());
+    this.stableWorkspace = checkWithin("state", () =>
+      workspaceName({ branch: this.defaultBranch, defaultBranch: this.defaultBranch, stableName: state.stableWorkspace }),
+    );
+    const lockTimeout = checkFormat(FORMATS.lockTimeout, "lockTimeout", props.lockTimeout ?? "5m");
+    const queue = props.queue === undefined ? undefined : checkFormat(FORMATS.queueKey, "queue", props.queue);
+    checkRunsOnDefaultBranch("plan", plan, this.defaultBranch);
+    checkRunsOnDefaultBranch("apply", apply, this.defaultBranch);
+    this.schedule = schedule(props);
+
+    this.planStepKey = checkStepKey("plan", plan, props.stepKeys?.plan ?? (plan.stepKeys.length === 1 ? plan.stepKeys[0] : "plan"));
+    this.applyStepKey = checkStepKey("apply", apply, props.stepKeys?.apply ?? apply.stepKeys[0] ?? "apply");
+
+    const region = props.region === undefined ? state.backend.region : checkFormat(FORMATS.region, "region", props.region);
+    const agents = queue ? { queue } : undefined;
+    const env = { TF_IN_AUTOMATION: "true", TF_INPUT: "false" };
+    const context = (credentialLines: readonly string[]): TerraformScriptContext => ({
+      defaultBranch: this.defaultBranch,
+      workingDirectory,
+      state,
+      credentialLines,
+      setupCommands: props.setupCommands ?? [],
+      lockTimeout,
+    });
+
+    const onDefaultBranch = allOfConditions([notFork(), notPullRequest(), branchEquals(this.defaultBranch)]);
+    const notScheduled = notCondition(sourceIs("schedule"));
+
+    const planCredentials = stepCredentials(plan, region, props.credentials);
+    const planStep: CommandStep = {
+      type: "command",
+      key: this.planStepKey,
+      label: ":terraform: Plan",
+      condition: allOfConditions([notFork(), branchMatchesAny(plan.branches)]),
+      agents,
+      env,
+      plugins: planCredentials.plugins,
+      commands: [interpolationFreeScript(planScript(context(planCredentials.scriptLines), this.schedule?.run))],
+      timeoutInMinutes: Math.floor(plan.sessionDurationSeconds / 60),
+    };
+
+    const approval: BlockStep | undefined =
+      props.approval === false
+        ? undefined
+        : {
+            type: "block",
+            key: checkFormat(FORMATS.stepKey, "stepKeys.approval", props.stepKeys?.approval ?? "approve"),
+            label: ":terraform: Apply?",
+            prompt: props.approval?.prompt ?? "Apply the reviewed plan?",
+            allowedTeams: props.approval?.allowedTeams,
+            condition: allOfConditions([onDefaultBranch, notScheduled]),
+            dependsOn: [this.planStepKey],
+          };
+    this.approvalStepKey = approval?.key;
+    checkDistinctStepKeys([
+      ["plan", this.planStepKey],
+      ["apply", this.applyStepKey],
+      ["approval", this.approvalStepKey],
+    ]);
+
+    const applyCredentials = stepCredentials(apply, region, props.credentials);
+    // A scheduled apply is the one build that applies without approval; otherwise scheduled builds only plan.
+    const applyCondition: StepCondition = props.scheduledApply ? onDefaultBranch : allOfConditions([onDefaultBranch, notScheduled]);
+    const applyStep: CommandStep = {
+      type: "command",
+      key: this.applyStepKey,
+      label: ":terraform: Apply",
+      condition: applyCondition,
+      dependsOn: approval ? [this.planStepKey, approval.key] : [this.planStepKey],
+      agents,
+      env,
+      plugins: applyCredentials.plugins,
+      commands: [interpolationFreeScript(applyScript(context(applyCredentials.scriptLines), this.planStepKey))],
+      concurrency: { group: `terraform-state/${this.slug}/${this.stableWorkspace}`, limit: 1, method: "ordered" },
+      timeoutInMinutes: Math.floor(apply.sessionDurationSeconds / 60),
+    };
+
+    this.steps = approval ? [planStep, approval, applyStep] : [planStep, applyStep];
+    this.yaml = renderPipelineYaml(this.steps);
+  }
+}
+
+/** The plan and apply steps both run on the default branch, so both roles must admit it. */
+function checkRunsOnDefaultBranch(kind: "plan" | "apply", role: RoleAccess, defaultBranch: string): void {
+  if (branchAdmitted(role.branches, defaultBranch)) return;
+  throw new ValidationError({
+    code: "conflict",
+    field: "defaultBranch",
+    value: defaultBranch,
+    problem: `is not a branch the ${kind} role ${role.roleName} admits ([${role.branches.join(", ")}]), and the ${kind} step runs on it`,
+    fix: `add it to the ${kind} role's branches or change defaultBranch`,
+  });
+}
+
+/** The step key, if the role admits it (a role without step keys admits any). */
+function checkStepKey(kind: "plan" | "apply", role: RoleAccess, key: string): string {
+  checkFormat(FORMATS.stepKey, `stepKeys.${kind}`, key);
+  if (role.stepKeys.length > 0 && !role.stepKeys.includes(key)) {
+    throw new ValidationError({
+      code: "conflict",
+      field: `stepKeys.${kind}`,
+      value: key,
+      problem: `is not a step key the ${kind} role ${role.roleName} admits ([${role.stepKeys.join(", ")}])`,
+      fix: `use one of those in stepKeys.${kind} or add "${key}" to the role's step keys`,
+    });
+  }
+  return key;
+}
+
+/** Steps depend on each other by key, and the roles tell the steps apart by key: no two steps may share one. */
+function checkDistinctStepKeys(keys: readonly (readonly [string, string | undefined])[]): void {
+  const seen = new Map<string, string>();
+  for (const [step, key] of keys) {
+    if (key === undefined) continue;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new ValidationError({
+        code: "duplicate",
+        field: `stepKeys.${step}`,
+        value: key,
+        problem: `is also the ${other} step's key`,
+        fix: "give every step its own key",
+      });
+    }
+    seen.set(key, step);
+  }
+}
+
+/** The pipeline's one schedule: a scheduled apply, else the drift check unless it is off. */
+function schedule(props: TerraformPipelineStepsProps): TerraformPipelineSchedule | undefined {
+  const { scheduledApply, driftDetection } = props;
+  if (scheduledApply) {
+    if (driftDetection) {
+      throw new ValidationError({
+        code: "conflict",
+        field: "driftDetection",
+        problem: "and scheduledApply both use the pipeline's scheduled builds",
+        fix: "set driftDetection: false with scheduledApply",
+      });
+    }
+    if (scheduledApply.targets.length === 0) {
+      throw new ValidationError({
+        code: "empty",
+        field: "scheduledApply.targets",
+        value: scheduledApply.targets,
+        problem: "is empty",
+        fix: "name the resources the scheduled apply may change",
+      });
+    }
+    return {
+      run: { kind: "apply", targets: scheduledApply.targets },
+      cronline: checkFormat(FORMATS.cronline, "scheduledApply.cronline", scheduledApply.cronline),
+      label: scheduledApply.label,
+    };
+  }
+  if (driftDetection === false) return undefined;
+  return {
+    run: { kind: "drift-check" },
+    cronline: checkFormat(FORMATS.cronline, "driftDetection.cronline", driftDetection?.cronline ?? DEFAULT_DRIFT_CRONLINE),
+    label: `Drift detection: ${props.name}`,
+  };
+}

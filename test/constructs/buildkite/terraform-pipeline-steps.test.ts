@@ -1,0 +1,321 @@
+/**
+ * The steps of a Terraform pipeline, built as plain data: which steps exist,
+ * their conditions, keys, queue and scripts, the schedule, and the inputs
+ * refused. No stack is synthesized (BuildkiteTerraformPipeline's test covers
+ * the resources made from these steps).
+ */
+import { Construct } from "constructs";
+import { load } from "js-yaml";
+import { TerraformPipelineSteps, TerraformPipelineStepsProps } from "../../../constructs/buildkite/terraform-pipeline-steps";
+import { ValidationError } from "../../../constructs/private/validation";
+import { PipelineState } from "../../../constructs/state/state-backend";
+import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
+import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
+import { runStep } from "./support/step-runner";
+
+/** The steps YAML as plain data. */
+const parse = (yaml: string): any => load(yaml);
+
+/** A root for the imported backends: importing one creates no resource, and nothing here is synthesized. */
+const backends = new Construct(undefined as unknown as Construct, "backends");
+let imported = 0;
+/** The states of the pipeline `networking` in a backend created elsewhere. */
+const state = (overrides: Partial<StateBackendAttributes> = {}, stableWorkspace?: string): PipelineState =>
+  TerraformStateBackend.fromAttributes(backends, `state-${++imported}`, {
+    bucketName: "acme-terraform-state",
+    region: "eu-west-1",
+    kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-1111-4222-8333-444455556666",
+    lockMode: "lockfile",
+    keyPrefix: "pipelines",
+    ...overrides,
+  }).pipelineState("networking", { stableWorkspace });
+
+const access = (props: Partial<PipelineAccessProps> = {}) =>
+  new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking", ...props });
+
+function build(props: Partial<TerraformPipelineStepsProps> & { access?: PipelineAccess } = {}): TerraformPipelineSteps {
+  const { access: roles = access(), ...rest } = props;
+  return new TerraformPipelineSteps({ name: "Networking", plan: roles.plan, apply: roles.apply, state: state(), ...rest });
+}
+
+/** The rendered steps, as Buildkite reads them. */
+const rendered = (steps: TerraformPipelineSteps): any[] => parse(steps.yaml).steps;
+
+/** The `if` of every rendered step, by key. */
+const conditions = (steps: TerraformPipelineSteps): Record<string, string | undefined> => Object.fromEntries(rendered(steps).map((s) => [s.key, s.if]));
+
+const NOT_FORK = "build.pull_request.repository.fork != true";
+const ON_MAIN = `${NOT_FORK} && build.pull_request.id == null && build.branch == 'main'`;
+const NOT_SCHEDULED = "!(build.source == 'schedule')";
+
+describe("TerraformPipelineSteps", () => {
+  describe("with defaults", () => {
+    const steps = build();
+
+    it("plans, asks for approval, then applies, keyed as the roles admit", () => {
+      expect(steps.steps.map((s) => s.type)).toEqual(["command", "block", "command"]);
+      expect(rendered(steps).map((s) => s.key)).toEqual(["plan", "approve", "apply"]);
+      expect([steps.planStepKey, steps.approvalStepKey, steps.applyStepKey]).toEqual(["plan", "approve", "apply"]);
+      expect(steps.slug).toBe("networking");
+      expect(steps.defaultBranch).toBe("main");
+    });
+
+    it("renders the typed steps to the YAML the pipeline stores", () => {
+      expect(steps.yaml).toMatch(/^steps:\n/);
+      expect(rendered(steps)[1]).toMatchObject({ block: ":terraform: Apply?", prompt: "Apply the reviewed plan?", depends_on: ["plan"] });
+      expect(rendered(steps)[2].depends_on).toEqual(["plan", "approve"]);
+    });
+
+    it("plans on every branch but forks, and approves and applies only builds of the default branch that no schedule started", () => {
+      expect(conditions(steps)).toEqual({
+        plan: NOT_FORK,
+        approve: `${ON_MAIN} && ${NOT_SCHEDULED}`,
+        apply: `${ON_MAIN} && ${NOT_SCHEDULED}`,
+      });
+    });
+
+    it("limits each step to its role's session", () => {
+      const [plan, , apply] = rendered(steps);
+      expect(plan.timeout_in_minutes).toBe(60);
+      expect(apply.timeout_in_minutes).toBe(60);
+    });
+
+    it("never runs two applies of the same state at once", () => {
+      expect(steps.stableWorkspace).toBe("default");
+      expect(rendered(steps)[2]).toMatchObject({ concurrency: 1, concurrency_group: "terraform-state/networking/default", concurrency_method: "ordered" });
+    });
+
+    it("schedules the nightly drift check, labelled with the pipeline's name", () => {
+      expect(steps.schedule).toEqual({ run: { kind: "drift-check" }, cronline: "0 3 * * *", label: "Drift detection: Networking" });
+      expect(rendered(steps)[0].command[0]).toContain("-detailed-exitcode");
+    });
+
+    it("runs on the cluster's default queue", () => {
+      expect(
+        rendered(steps)
+          .filter((s) => s.command)
+          .map((s) => s.agents),
+      ).toEqual([undefined, undefined]);
+    });
+  });
+
+  describe("steps", () => {
+    it("follows the apply role's step key and the plan role's branches", () => {
+      const steps = build({
+        access: access({ plan: { branches: ["release", "feature/*"] }, apply: { branches: ["release"], stepKeys: ["apply-net"] } }),
+        defaultBranch: "release",
+      });
+      const yaml = rendered(steps);
+      expect(yaml.map((s: any) => s.key)).toEqual(["plan", "approve", "apply-net"]);
+      expect(yaml[0].if).toBe("build.pull_request.repository.fork != true && (build.branch == 'release' || build.branch =~ /^feature\\/.*$$/)");
+      expect(yaml[2].if).toContain("build.branch == 'release'");
+    });
+
+    it("uses the step keys given, when the roles admit them", () => {
+      const steps = build({
+        access: access({ plan: { stepKeys: ["plan", "plan-net"] }, apply: { stepKeys: ["apply", "apply-net"] } }),
+        stepKeys: { plan: "plan-net", approval: "ok", apply: "apply-net" },
+      });
+      expect(rendered(steps).map((s) => [s.key, s.depends_on])).toEqual([
+        ["plan-net", undefined],
+        ["ok", ["plan-net"]],
+        ["apply-net", ["plan-net", "ok"]],
+      ]);
+      expect(rendered(steps)[2].command[0]).toContain("--step \\0047plan-net\\0047");
+    });
+
+    it("names the plan step plan when the plan role admits several keys and none is given", () => {
+      expect(build({ access: access({ plan: { stepKeys: ["check", "plan"] } }) }).planStepKey).toBe("plan");
+    });
+
+    it("applies without a block step when approval is off", () => {
+      const steps = build({ approval: false });
+      const yaml = rendered(steps);
+      expect(yaml.map((s: any) => s.key)).toEqual(["plan", "apply"]);
+      expect(yaml[1].depends_on).toEqual(["plan"]);
+      expect(steps.approvalStepKey).toBeUndefined();
+      expect(conditions(steps).apply).toBe(`${ON_MAIN} && ${NOT_SCHEDULED}`);
+    });
+
+    it("lets named teams unblock the apply", () => {
+      const steps = build({ approval: { prompt: "Ship it?", allowedTeams: ["platform"] } });
+      expect(rendered(steps)[1]).toMatchObject({ block: ":terraform: Apply?", prompt: "Ship it?", allowed_teams: ["platform"] });
+    });
+
+    it("runs on the given queue", () => {
+      const steps = build({ queue: "terraform-data" });
+      const commandSteps = rendered(steps).filter((s: any) => s.command);
+      expect(commandSteps).toHaveLength(2);
+      for (const step of commandSteps) expect(step.agents).toEqual({ queue: "terraform-data" });
+    });
+
+    it("writes the token request out when forced to, even where the plugin could do it", () => {
+      const yaml = rendered(build({ credentials: "script" }));
+      expect(yaml[0].plugins).toBeUndefined();
+      expect(yaml[0].command[0]).toContain("buildkite-agent oidc request-token");
+    });
+
+    it("runs the setup commands at the repository root, then Terraform in the working directory", () => {
+      const plan = rendered(build({ setupCommands: ["npm ci", "cd somewhere-else", "npx cdktf synth"], workingDirectory: "cdktf.out/stacks/net/" }))[0];
+      const run = runStep(plan.command, {
+        branch: "main",
+        defaultBranch: "main",
+        preexportedCredentials: true,
+        folders: ["cdktf.out/stacks/net", "somewhere-else"],
+      });
+      expect(run.stderr).toBe("");
+      expect(run.calls.map((c) => [c.tool, c.args[0], c.cwd])).toEqual([
+        ["npm", "ci", "."],
+        ["npx", "cdktf", "somewhere-else"],
+        ["terraform", "init", "cdktf.out/stacks/net"],
+        ["terraform", "plan", "cdktf.out/stacks/net"],
+        ["buildkite-agent", "artifact", "cdktf.out/stacks/net"],
+      ]);
+    });
+
+    it("locks with DynamoDB and lock files while migrating", () => {
+      const steps = build({ state: state({ lockMode: "both", lockTableName: "acme-locks" }) });
+      const run = runStep(rendered(steps)[0].command, { branch: "main", defaultBranch: "main", preexportedCredentials: true });
+      const init = run.callsOf("terraform", "init")[0].args;
+      expect(init).toEqual(expect.arrayContaining(["-backend-config=dynamodb_table=acme-locks", "-backend-config=use_lockfile=true"]));
+    });
+
+    it("waits for the state lock as long as told", () => {
+      expect(rendered(build({ lockTimeout: "90s" }))[2].command[0]).toContain("-lock-timeout=90s");
+    });
+
+    it("applies the stable workspace it is given", () => {
+      const steps = build({ state: state({}, "production") });
+      expect(steps.stableWorkspace).toBe("production");
+      expect(rendered(steps)[2].concurrency_group).toBe("terraform-state/networking/production");
+    });
+  });
+
+  describe("schedules", () => {
+    it("runs the drift check at the cron line given", () => {
+      expect(build({ driftDetection: { cronline: "30 2 * * 1-5 Europe/Berlin" } }).schedule?.cronline).toBe("30 2 * * 1-5 Europe/Berlin");
+    });
+
+    it("has no schedule, and no drift check in the plan step, when drift detection is off", () => {
+      const steps = build({ driftDetection: false });
+      expect(steps.schedule).toBeUndefined();
+      expect(rendered(steps)[0].command[0]).not.toContain("-detailed-exitcode");
+    });
+
+    it("plans the targets and applies them without approval in a scheduled apply", () => {
+      const steps = build({ driftDetection: false, scheduledApply: { cronline: "0 * * * *", label: "Rotate tokens", targets: ["buildkite_agent_token.ci"] } });
+      expect(steps.schedule).toEqual({ run: { kind: "apply", targets: ["buildkite_agent_token.ci"] }, cronline: "0 * * * *", label: "Rotate tokens" });
+      expect(conditions(steps)).toEqual({ plan: NOT_FORK, approve: `${ON_MAIN} && ${NOT_SCHEDULED}`, apply: ON_MAIN });
+      expect(rendered(steps)[0].command[0]).toContain("-target=\\0047buildkite_agent_token.ci\\0047");
+    });
+  });
+
+  describe("refuses, naming the field", () => {
+    it.each<[string, Partial<TerraformPipelineStepsProps> & { access?: PipelineAccess }, string, RegExp]>([
+      [
+        "a default branch the apply role does not admit",
+        { defaultBranch: "trunk", access: access({ plan: { branches: ["*"] } }) },
+        "defaultBranch",
+        /^defaultBranch "trunk" is not a branch the apply role bk-networking-apply admits \(\[main\]\), and the apply step runs on it: add it to the apply role's branches or change defaultBranch\.$/,
+      ],
+      [
+        "a default branch the plan role does not admit",
+        { access: access({ plan: { branches: ["feature/*"] } }) },
+        "defaultBranch",
+        /defaultBranch "main" is not a branch the plan role bk-networking-plan admits \(\[feature\/\*\]\)/,
+      ],
+      ["an empty default branch", { defaultBranch: "" }, "defaultBranch", /defaultBranch "" is empty/],
+      [
+        "an apply step key the apply role does not admit",
+        { stepKeys: { apply: "deploy" } },
+        "stepKeys.apply",
+        /stepKeys.apply "deploy" is not a step key the apply role bk-networking-apply admits \(\[apply\]\)/,
+      ],
+      [
+        "a plan step key the plan role does not admit",
+        { stepKeys: { plan: "check" } },
+        "stepKeys.plan",
+        /stepKeys.plan "check" is not a step key the plan role/,
+      ],
+      [
+        "a step key that would span segments of the token subject",
+        { access: access({ plan: { stepKeys: [] } }), stepKeys: { plan: "plan:x" } },
+        "stepKeys.plan",
+        /is not a step key this library can pin/,
+      ],
+      ["an approval step key that is not a step key", { stepKeys: { approval: "ok?" } }, "stepKeys.approval", /stepKeys.approval "ok\?" is not a step key/],
+      [
+        "two steps with the same key",
+        { stepKeys: { approval: "apply" } },
+        "stepKeys.approval",
+        /stepKeys.approval "apply" is also the apply step's key: give every step its own key/,
+      ],
+      [
+        "a working directory outside the repository",
+        { workingDirectory: "../other" },
+        "workingDirectory",
+        /workingDirectory "\.\.\/other" is not a path inside the repository/,
+      ],
+      [
+        "a DynamoDB lock mode without a table",
+        { state: state({ lockMode: "dynamodb" }) },
+        "state",
+        /^state is refused: IStateBackend.lockTableName is required when lockMode is "dynamodb"\.$/,
+      ],
+      [
+        "a stable workspace that looks like a pull request",
+        { state: state({}, "pr-1") },
+        "state",
+        /state is refused: workspaceName: stableName "pr-1" must be/,
+      ],
+      [
+        "both a drift check and a scheduled apply",
+        { driftDetection: {}, scheduledApply: { cronline: "0 * * * *", label: "x", targets: ["a.b"] } },
+        "driftDetection",
+        /driftDetection and scheduledApply/,
+      ],
+      [
+        "a scheduled apply without targets",
+        { driftDetection: false, scheduledApply: { cronline: "0 * * * *", label: "x", targets: [] } },
+        "scheduledApply.targets",
+        /scheduledApply.targets is empty/,
+      ],
+      [
+        "a drift check cron line Buildkite would not read",
+        { driftDetection: { cronline: "nightly" } },
+        "driftDetection.cronline",
+        /driftDetection.cronline "nightly" is not a Buildkite schedule/,
+      ],
+      [
+        "a scheduled apply cron line Buildkite would not read",
+        { driftDetection: false, scheduledApply: { cronline: "hourly", label: "x", targets: ["a.b"] } },
+        "scheduledApply.cronline",
+        /is not a Buildkite schedule/,
+      ],
+      [
+        "a lock timeout Terraform would not parse",
+        { lockTimeout: "5 minutes" },
+        "lockTimeout",
+        /lockTimeout "5 minutes" is not a duration Terraform reads: use a whole number of s, m or h/,
+      ],
+      ["a queue key Buildkite would not take", { queue: "tf gpu" }, "queue", /queue "tf gpu" is not a queue key/],
+      ["a region that is not one", { region: "europe" }, "region", /region "europe" is not an AWS region/],
+      [
+        "the plugin when the role needs an optional claim",
+        { credentials: "plugin", access: access({ organizationId: "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f" }) },
+        "credentials",
+        /credentials "plugin" cannot give role bk-networking-plan its token: .*cannot request this token \(audience "sts.amazonaws.com", claims \[organization_id\]\)/,
+      ],
+    ])("%s", (_name, props, field, message) => {
+      let refusal: unknown;
+      try {
+        build(props);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(ValidationError.isValidationError(refusal)).toBe(true);
+      expect((refusal as ValidationError).field).toBe(field);
+      expect((refusal as ValidationError).message).toMatch(message);
+    });
+  });
+});
