@@ -11,6 +11,7 @@ import { StateBackendAttributes, TerraformStateBackend } from "../../../construc
 import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
 import { BuildkiteProvider } from "../../../providers/buildkite/lib/provider";
 import { checkSchemaConformance } from "../../../testing/schema-conformance";
+import { resource, resourcesOfType, synthError, synthJson } from "../../support/synth";
 
 /** The steps YAML as plain data. */
 const parse = (yaml: string): any => load(yaml);
@@ -29,7 +30,8 @@ const state = (overrides: Partial<StateBackendAttributes> = {}): IStateBackend =
     ...overrides,
   });
 
-const access = (props: Partial<PipelineAccessProps> = {}) => new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking", ...props });
+const access = (props: Partial<PipelineAccessProps> = {}) =>
+  new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking", ...props });
 
 function build(props: Partial<BuildkiteTerraformPipelineProps> = {}): { pipeline: BuildkiteTerraformPipeline; stack: TerraformStack } {
   const app = Testing.app();
@@ -45,13 +47,13 @@ function build(props: Partial<BuildkiteTerraformPipelineProps> = {}): { pipeline
   return { pipeline, stack };
 }
 
-const pipelineConfig = (stack: TerraformStack) => Object.values<any>(JSON.parse(Testing.synth(stack)).resource.buildkite_pipeline)[0];
+const pipelineConfig = (stack: TerraformStack) => resource(synthJson(stack), "buildkite_pipeline");
 
 describe("BuildkiteTerraformPipeline", () => {
   describe("with defaults", () => {
     const { pipeline, stack } = build();
-    const json = JSON.parse(Testing.synth(stack));
-    const config = Object.values<any>(json.resource.buildkite_pipeline)[0];
+    const json = synthJson(stack);
+    const config = resource(json, "buildkite_pipeline");
 
     it("stores the rendered steps in the pipeline settings, with the slug the roles trust", () => {
       expect(config.steps).toBe(pipeline.terraformSteps.yaml);
@@ -81,7 +83,7 @@ describe("BuildkiteTerraformPipeline", () => {
     });
 
     it("schedules the nightly drift check on the default branch", () => {
-      const schedules = Object.values<any>(json.resource.buildkite_pipeline_schedule);
+      const schedules = resourcesOfType(json, "buildkite_pipeline_schedule");
       expect(schedules).toEqual([
         expect.objectContaining({
           branch: "main",
@@ -108,7 +110,7 @@ describe("BuildkiteTerraformPipeline", () => {
       const { pipeline, stack } = build();
       pipeline.pipeline.addOverride("provider_settings.build_pull_request_fork", false);
       pipeline.pipeline.addOverride("defualt_branch", "main");
-      const errors = checkSchemaConformance(JSON.parse(Testing.synth(stack)), BUILDKITE_SCHEMA);
+      const errors = checkSchemaConformance(synthJson(stack), BUILDKITE_SCHEMA);
       expect(errors.map((e) => [e.path, e.kind])).toEqual(
         expect.arrayContaining([
           ["provider_settings.build_pull_request_fork", "unknown_attribute"],
@@ -122,7 +124,7 @@ describe("BuildkiteTerraformPipeline", () => {
       const { pipeline, stack } = build({ teams: [{ teamId: "VGVhbS0tLTE=", accessLevel: "READ_ONLY" }] });
       pipeline.schedules[0].addOverride("cron_line", "0 3 * * *");
       pipeline.pipelineTeams[0].addOverride("acess_level", "READ_ONLY");
-      const errors = checkSchemaConformance(JSON.parse(Testing.synth(stack)), BUILDKITE_SCHEMA);
+      const errors = checkSchemaConformance(synthJson(stack), BUILDKITE_SCHEMA);
       expect(errors.map((e) => e.path).sort()).toEqual(["acess_level", "cron_line"]);
     });
   });
@@ -138,7 +140,7 @@ describe("BuildkiteTerraformPipeline", () => {
     it("fails synthesis when an override turns fork builds on for a pipeline whose roles can write", () => {
       const { pipeline, stack } = guarded();
       pipeline.pipeline.addOverride("provider_settings.build_pull_request_forks", true);
-      expect(() => Testing.synth(stack, true)).toThrow(
+      expect(synthError(stack)).toMatch(
         /guardrail no-fork-builds-with-writable-roles refuses buildkite\/networking\/pipeline \(buildkite_pipeline\.\S+\): provider_settings.build_pull_request_forks is true, but the pipeline's steps can assume bk-networking-apply, which can write/,
       );
     });
@@ -146,12 +148,14 @@ describe("BuildkiteTerraformPipeline", () => {
     it("fails synthesis when fork branch names are no longer prefixed (the trust policies rely on the prefix)", () => {
       const { pipeline, stack } = guarded();
       pipeline.pipeline.addOverride("provider_settings.prefix_pull_request_fork_branch_names", false);
-      expect(() => Testing.synth(stack, true)).toThrow(/guardrail required-pipeline-settings .* requires provider_settings.prefix_pull_request_fork_branch_names = true, found false/);
+      expect(synthError(stack)).toMatch(
+        /guardrail required-pipeline-settings .* requires provider_settings.prefix_pull_request_fork_branch_names = true, found false/,
+      );
     });
 
     it("passes the generated settings", () => {
       const { stack } = guarded();
-      expect(() => Testing.synth(stack, true)).not.toThrow();
+      expect(() => synthJson(stack)).not.toThrow();
     });
 
     it("records the roles its steps assume on the pipeline resource, without changing the synthesized configuration", () => {
@@ -185,8 +189,13 @@ describe("BuildkiteTerraformPipeline", () => {
 
   describe("teams, signing and schedules", () => {
     it("grants each team its access level", () => {
-      const { stack } = build({ teams: [{ teamId: "VGVhbS0tLTE=", accessLevel: "BUILD_AND_READ" }, { teamId: "VGVhbS0tLTI=", accessLevel: "READ_ONLY" }] });
-      const grants = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.buildkite_pipeline_team);
+      const { stack } = build({
+        teams: [
+          { teamId: "VGVhbS0tLTE=", accessLevel: "BUILD_AND_READ" },
+          { teamId: "VGVhbS0tLTI=", accessLevel: "READ_ONLY" },
+        ],
+      });
+      const grants = resourcesOfType(synthJson(stack), "buildkite_pipeline_team");
       expect(grants.map((g) => [g.team_id, g.access_level])).toEqual([
         ["VGVhbS0tLTE=", "BUILD_AND_READ"],
         ["VGVhbS0tLTI=", "READ_ONLY"],
@@ -195,9 +204,14 @@ describe("BuildkiteTerraformPipeline", () => {
 
     it("signs the steps from a key file, so the private key stays out of the state", () => {
       const { pipeline, stack } = build({ signing: { jwksFile: "/secure/jwks.json", jwksKeyId: "ed25519-2025" } });
-      const json = JSON.parse(Testing.synth(stack));
+      const json = synthJson(stack);
       const [id, data] = Object.entries<any>(json.data.buildkite_signed_pipeline_steps)[0];
-      expect(data).toEqual({ repository: "git@github.com:acme/networking.git", unsigned_steps: pipeline.stepsYaml, jwks_file: "/secure/jwks.json", jwks_key_id: "ed25519-2025" });
+      expect(data).toEqual({
+        repository: "git@github.com:acme/networking.git",
+        unsigned_steps: pipeline.stepsYaml,
+        jwks_file: "/secure/jwks.json",
+        jwks_key_id: "ed25519-2025",
+      });
       expect(data.jwks).toBeUndefined();
       expect(pipelineConfig(stack).steps).toBe(`\${data.buildkite_signed_pipeline_steps.${id}.steps}`);
       expect(checkSchemaConformance(json, BUILDKITE_SCHEMA)).toEqual([]);
@@ -205,12 +219,15 @@ describe("BuildkiteTerraformPipeline", () => {
 
     it("has no schedule when drift detection is off", () => {
       const { stack } = build({ driftDetection: false });
-      expect(JSON.parse(Testing.synth(stack)).resource.buildkite_pipeline_schedule).toBeUndefined();
+      expect(resourcesOfType(synthJson(stack), "buildkite_pipeline_schedule")).toEqual([]);
     });
 
     it("schedules the scheduled apply instead of the drift check", () => {
-      const { pipeline, stack } = build({ driftDetection: false, scheduledApply: { cronline: "0 * * * *", label: "Rotate tokens", targets: ["buildkite_agent_token.ci"] } });
-      const schedules = Object.values<any>(JSON.parse(Testing.synth(stack)).resource.buildkite_pipeline_schedule);
+      const { pipeline, stack } = build({
+        driftDetection: false,
+        scheduledApply: { cronline: "0 * * * *", label: "Rotate tokens", targets: ["buildkite_agent_token.ci"] },
+      });
+      const schedules = resourcesOfType(synthJson(stack), "buildkite_pipeline_schedule");
       expect(schedules).toEqual([expect.objectContaining({ branch: "main", cronline: "0 * * * *", label: "Rotate tokens", enabled: true })]);
       expect(pipeline.schedules.map((schedule) => schedule.node.id)).toEqual(["scheduled-apply"]);
     });
@@ -218,13 +235,43 @@ describe("BuildkiteTerraformPipeline", () => {
 
   describe("refuses, naming its path and the field", () => {
     it.each<[string, Partial<BuildkiteTerraformPipelineProps>, string, RegExp]>([
-      ["a slug other than the one the roles trust", { slug: "network" }, "slug", /^buildkite\/networking: slug "network" differs from "networking", the pipeline the roles trust/],
-      ["no slug, when the roles name no pipeline", { access: { plan: access().plan, apply: access().apply } }, "slug", /^buildkite\/networking: slug is not set and access names no pipeline/],
-      ["a slug that is not one", { slug: "Net", access: { plan: access().plan, apply: access().apply } }, "slug", /^buildkite\/networking: slug "Net" is not a Buildkite slug/],
-      ["a state key prefix with a leading slash", { state: state({ keyPrefix: "/pipelines" }) }, "state.keyPrefix", /^buildkite\/networking: state.keyPrefix "\/pipelines" is not a state key prefix/],
+      [
+        "a slug other than the one the roles trust",
+        { slug: "network" },
+        "slug",
+        /^buildkite\/networking: slug "network" differs from "networking", the pipeline the roles trust/,
+      ],
+      [
+        "no slug, when the roles name no pipeline",
+        { access: { plan: access().plan, apply: access().apply } },
+        "slug",
+        /^buildkite\/networking: slug is not set and access names no pipeline/,
+      ],
+      [
+        "a slug that is not one",
+        { slug: "Net", access: { plan: access().plan, apply: access().apply } },
+        "slug",
+        /^buildkite\/networking: slug "Net" is not a Buildkite slug/,
+      ],
+      [
+        "a state key prefix with a leading slash",
+        { state: state({ keyPrefix: "/pipelines" }) },
+        "state.keyPrefix",
+        /^buildkite\/networking: state.keyPrefix "\/pipelines" is not a state key prefix/,
+      ],
       // What the steps refuse (TerraformPipelineSteps' test has every case), said with the construct's path.
-      ["a lock timeout Terraform would not parse", { lockTimeout: "5 minutes" }, "lockTimeout", /^buildkite\/networking: lockTimeout "5 minutes" is not a duration Terraform reads/],
-      ["a stable workspace that looks like a pull request", { stableWorkspace: "pr-1" }, "state", /^buildkite\/networking: state is refused: workspaceName: stableName "pr-1"/],
+      [
+        "a lock timeout Terraform would not parse",
+        { lockTimeout: "5 minutes" },
+        "lockTimeout",
+        /^buildkite\/networking: lockTimeout "5 minutes" is not a duration Terraform reads/,
+      ],
+      [
+        "a stable workspace that looks like a pull request",
+        { stableWorkspace: "pr-1" },
+        "state",
+        /^buildkite\/networking: state is refused: workspaceName: stableName "pr-1"/,
+      ],
     ])("%s", (_name, props, field, message) => {
       let refusal: unknown;
       try {
