@@ -85,6 +85,7 @@ export { renderPipelineYaml } from "./buildkite/pipeline-steps";
 export type { CredentialMethod } from "./buildkite/step-credentials";
 export type { BuildkiteAgentTokenProps, BuildkiteClusterProps, BuildkiteClusterQueueProps, RotationSchedule } from "./buildkite/buildkite-cluster";
 export { BuildkiteCluster } from "./buildkite/buildkite-cluster";
+export { addRotationTriggerProvider, rotationTrigger } from "./buildkite/rotation-trigger";
 export type { ScheduledRun } from "./buildkite/terraform-step-script";
 export type {
   ApprovalOptions,

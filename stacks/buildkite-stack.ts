@@ -1,6 +1,5 @@
-import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { Construct } from "constructs";
-import { BuildkiteCluster, BuildkiteClusterProps, BuildkiteTerraformPipeline } from "../constructs/index";
+import { addRotationTriggerProvider, BuildkiteCluster, BuildkiteClusterProps, BuildkiteTerraformPipeline } from "../constructs/index";
 import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
 import { Team } from "../providers/buildkite/lib/team";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
@@ -56,7 +55,7 @@ export class BuildkiteStack extends ValidatedConfigStack {
     super(scope, id);
     new BuildkiteProvider(this, "buildkite", { organization: props.organization });
     addAwsProvider(this, props.aws);
-    new TimeProvider(this, "time");
+    addRotationTriggerProvider(this);
 
     this.cluster = new BuildkiteCluster(this, "cluster", props.cluster);
     const teams: Record<string, Team> = {};

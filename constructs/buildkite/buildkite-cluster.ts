@@ -1,7 +1,6 @@
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
-import { Rotating } from "@cdktf/provider-time/lib/rotating";
-import { Token } from "cdktf";
+import { TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { checkFormat, FORMATS } from "../private/validation";
 import { Cluster } from "../../providers/buildkite/lib/cluster";
@@ -10,6 +9,7 @@ import { ClusterDefaultQueue } from "../../providers/buildkite/lib/cluster-defau
 import { ClusterQueue, ClusterQueueHostedAgents } from "../../providers/buildkite/lib/cluster-queue";
 import { PolicyStatement } from "../policy/policy-document";
 import { resourceAddress } from "../private/resource-address";
+import { rotationTrigger } from "./rotation-trigger";
 
 /** One queue of a cluster. */
 export interface BuildkiteClusterQueueProps {
@@ -94,8 +94,8 @@ export class BuildkiteCluster extends Construct {
   readonly defaultQueue: ClusterDefaultQueue;
   /** Key of the default queue. */
   readonly defaultQueueKey: string;
-  /** The clock that triggers token replacement. */
-  readonly rotation: Rotating;
+  /** The clock that triggers token replacement (a `time_rotating`, see rotation-trigger.ts). */
+  readonly rotation: TerraformResource;
   /** Agent tokens by name. */
   readonly agentTokens: Readonly<Record<string, ClusterAgentToken>>;
   /** SSM parameters holding the tokens, by token name. */
@@ -153,7 +153,7 @@ export class BuildkiteCluster extends Construct {
       this.kmsKeyArn = this.kmsKey.arn;
     }
 
-    this.rotation = new Rotating(this, "token-rotation", { rotationHours });
+    this.rotation = rotationTrigger(this, "token-rotation", rotationHours);
     const agentTokens: Record<string, ClusterAgentToken> = {};
     const parameters: Record<string, SsmParameter> = {};
     for (const token of tokens) {

@@ -1,8 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { TimeProvider } from "@cdktf/provider-time/lib/provider";
-import { Rotating } from "@cdktf/provider-time/lib/rotating";
 import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { addRotationTriggerProvider, rotationTrigger } from "../../constructs/buildkite/rotation-trigger";
 import { ValidatedConfigApp, ValidatedConfigStack } from "../../stacks/validated-config-stack";
 import { testValidatedConfigApp } from "../support/validated-config-app";
 
@@ -111,10 +110,10 @@ describe("ValidatedConfigStack", () => {
   it("refuses under a ValidatedConfigApp a reference to another stack's resource, which only cdktf's preparing pass would route", () => {
     const stacksWithReference = (app: App): App => {
       const producer = new ValidatedConfigStack(app, "producer");
-      new TimeProvider(producer, "time");
-      const rotation = new Rotating(producer, "rotation", { rotationDays: 30 });
+      addRotationTriggerProvider(producer);
+      const rotation = rotationTrigger(producer, "rotation", 720);
       const consumer = new ValidatedConfigStack(app, "consumer");
-      new TerraformOutput(consumer, "rotated", { value: rotation.id });
+      new TerraformOutput(consumer, "rotated", { value: rotation.getStringAttribute("id") });
       return app;
     };
     expect(() => stacksWithReference(testValidatedConfigApp()).synth()).toThrow(

@@ -2,8 +2,7 @@ import { Fn, TerraformStack, Testing } from "cdktf";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Rotating } from "@cdktf/provider-time/lib/rotating";
-import { TimeProvider } from "@cdktf/provider-time/lib/provider";
+import { addRotationTriggerProvider, rotationTrigger } from "../../constructs/buildkite/rotation-trigger";
 import { Cluster } from "../../providers/buildkite/lib/cluster";
 import { ClusterQueue } from "../../providers/buildkite/lib/cluster-queue";
 import { DataBuildkiteSignedPipelineSteps } from "../../providers/buildkite/lib/data-buildkite-signed-pipeline-steps";
@@ -433,8 +432,8 @@ describe("checkSchemaConformance with the Buildkite provider schema", () => {
       const app = Testing.app();
       stack = new TerraformStack(app, "bindings");
       new BuildkiteProvider(stack, "buildkite", { organization: "example-org", maxRetries: 3, archivePipelineOnDelete: true });
-      new TimeProvider(stack, "time");
-      const rotation = new Rotating(stack, "rotation", { rotationDays: 30 });
+      addRotationTriggerProvider(stack);
+      const rotationId = rotationTrigger(stack, "rotation", 720).getStringAttribute("id");
       const cluster = new Cluster(stack, "cluster", { name: "terraform", emoji: ":terraform:" });
       new ClusterQueue(stack, "queue", {
         clusterId: cluster.id,
@@ -451,7 +450,7 @@ describe("checkSchemaConformance with the Buildkite provider schema", () => {
         repository: "git@github.com:example/infra.git",
         clusterId: cluster.id,
         steps: signed.steps,
-        tags: ["terraform", rotation.id],
+        tags: ["terraform", rotationId],
         defaultTimeoutInMinutes: 30,
         providerSettings: { buildPullRequestForks: false, triggerMode: "code", filterEnabled: true, filterCondition: "build.branch == 'main'" },
         lifecycle: { ignoreChanges: ["steps"], preventDestroy: true },
@@ -463,7 +462,7 @@ describe("checkSchemaConformance with the Buildkite provider schema", () => {
         branch: "main",
         cronline: "0 3 * * *",
         label: "nightly",
-        env: { PLAN_ONLY: "1", ROTATION: rotation.id },
+        env: { PLAN_ONLY: "1", ROTATION: rotationId },
         enabled: Fn.tobool("true") as any,
         dependsOn: [team],
       });

@@ -1,6 +1,6 @@
-import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import * as path from "path";
 import { BuildkiteCluster, BuildkiteClusterProps } from "../../../constructs/buildkite/buildkite-cluster";
+import { addRotationTriggerProvider } from "../../../constructs/buildkite/rotation-trigger";
 import { BuildkiteProvider } from "../../../providers/buildkite/lib/provider";
 import { checkSchemaConformance } from "../../../testing/schema-conformance";
 import { awsStack, resource, resourceAddress, resourcesOfType, synthJson } from "../../support/synth";
@@ -11,7 +11,7 @@ const KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-1111-4222-8333-
 function build(props: Partial<BuildkiteClusterProps> = {}): { cluster: BuildkiteCluster; json: any } {
   const stack = awsStack("agents");
   new BuildkiteProvider(stack, "buildkite", { organization: "acme" });
-  new TimeProvider(stack, "time");
+  addRotationTriggerProvider(stack);
   const cluster = new BuildkiteCluster(stack, "cluster", {
     name: "Terraform",
     queues: [{ key: "terraform" }, { key: "terraform-data", description: "data" }],
