@@ -55,8 +55,8 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
-    // Tests read synthesized JSON and terraform plans, which are untyped documents.
-    files: ["test/**/*.ts"],
+    // Tests and their harness read synthesized JSON and terraform plans, which are untyped documents.
+    files: ["test/**/*.ts", "testing/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 );

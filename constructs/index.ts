@@ -43,6 +43,7 @@ export type {
   GuardrailSeverity,
   GuardrailViolation,
   SynthesizedBlock,
+  SynthesizedJson,
 } from "./guardrails/guardrail";
 export { blockAddress, formatFinding, isExpression } from "./guardrails/guardrail";
 export type { GuardrailExemption } from "./guardrails/guardrails";
@@ -62,7 +63,12 @@ export { roleSessionDuration } from "./guardrails/rules/role-session-duration";
 export { trustPolicySize } from "./guardrails/rules/trust-policy-size";
 export type { BackendConfigValue, S3BackendSettings, S3BackendWithLockfileConfig, S3StateSettings, StateLockMode } from "./state/backend-config";
 export { addS3Backend, backendConfigArguments, renderBackendHcl, S3BackendWithLockfile } from "./state/backend-config";
-export type { NoncurrentVersionExpiration, StateBackendAttributes, StateBucketAccessLogging, TerraformStateBackendProps } from "./state/terraform-state-backend";
+export type {
+  NoncurrentVersionExpiration,
+  StateBackendAttributes,
+  StateBucketAccessLogging,
+  TerraformStateBackendProps,
+} from "./state/terraform-state-backend";
 export { DEFAULT_STATE_KEY_PREFIX, StateBackendBase, TerraformStateBackend } from "./state/terraform-state-backend";
 export type { PipelineStateFence, PipelineStateFenceOptions, StateBucketPolicyProps } from "./state/state-bucket-policy";
 export { PIPELINE_PRINCIPAL_TAG_KEY, stateBucketPolicy } from "./state/state-bucket-policy";
@@ -96,7 +102,13 @@ export type {
   TerraformStepKeys,
 } from "./buildkite/terraform-pipeline-steps";
 export { DEFAULT_DRIFT_CRONLINE, TerraformPipelineSteps } from "./buildkite/terraform-pipeline-steps";
-export type { BuildkiteTerraformPipelineProps, PipelineRoles, PipelineTeamAccess, PipelineTeamAccessLevel, StepSigningOptions } from "./buildkite/buildkite-terraform-pipeline";
+export type {
+  BuildkiteTerraformPipelineProps,
+  PipelineRoles,
+  PipelineTeamAccess,
+  PipelineTeamAccessLevel,
+  StepSigningOptions,
+} from "./buildkite/buildkite-terraform-pipeline";
 export { BuildkiteTerraformPipeline } from "./buildkite/buildkite-terraform-pipeline";
 export { FORMATS, ValidationError } from "./private/validation";
 export type { Format, FormatRefusal, ValidationCode, ValidationErrorProps } from "./private/validation";

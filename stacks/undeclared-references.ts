@@ -1,3 +1,5 @@
+import type { SynthesizedJson } from "../constructs";
+
 /**
  * References in a resolved stack configuration to things the stack does not
  * declare, such as `${aws_iam_role.x.arn}` with no `aws_iam_role.x`. cdktf
@@ -9,7 +11,7 @@
  * `local.name`, `module.name`) in `${...}` expressions, outside quoted
  * strings; `$${` is Terraform's escape of a literal `${`.
  */
-export function undeclaredReferences(config: any): string[] {
+export function undeclaredReferences(config: SynthesizedJson): string[] {
   const declared = new Set<string>();
   const declare = (prefix: string, blocks: Record<string, Record<string, unknown>> | undefined) =>
     Object.entries(blocks ?? {}).forEach(([type, named]) => Object.keys(named ?? {}).forEach((name) => declared.add(`${prefix}${type}.${name}`)));

@@ -24,9 +24,9 @@ describe("the main job (node dist/main.js)", () => {
   it("synthesizes the embedded example, prints stacks and access, and writes the auditors' report", () => {
     const run = runApp(dir, []);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Stacks:\n  state-backend +\d+ resources/);
+    expect(run.stdout).toMatch(/^Stacks:\n {2}state-backend +\d+ resources/);
     expect(run.stdout).toMatch(/identity-production +\d+ resources +\(after state-backend\)/);
-    expect(run.stdout).toMatch(/data-platform \(production\)\n    plan  -> bk-data-platform-plan\n.*who: +branches release, feature\/\*; step plan/);
+    expect(run.stdout).toMatch(/data-platform \(production\)\n {4}plan {2}-> bk-data-platform-plan\n.*who: +branches release, feature\/\*; step plan/);
     expect(fs.readdirSync(path.join(dir, "cdktf.out", "stacks")).sort()).toEqual(["buildkite", "identity-production", "state-backend"]);
     const report = fs.readFileSync(path.join(dir, "access-report.md"), "utf8");
     expect(report).toContain("| data-platform | production | apply: `bk-data-platform-apply` | branches release; step apply-data |");
@@ -43,7 +43,7 @@ describe("the main job (node dist/main.js)", () => {
     fs.writeFileSync(bad, JSON.stringify({ ...EXAMPLE_PLATFORM, owner: "Platform Team" }));
     const run = runApp(dir, [bad]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/bad\.json is invalid:\n  - owner: /);
+    expect(run.stderr).toMatch(/bad\.json is invalid:\n {2}- owner: /);
     expect(run.stderr).toContain("Nothing was written.");
     expect(fs.readFileSync(manifest, "utf8")).toBe(before);
     expect(fs.readdirSync(dir).filter((f) => f.includes("staging"))).toEqual([]);

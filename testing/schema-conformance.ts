@@ -150,7 +150,7 @@ function readJson(input: Record<string, any> | string, what: string): Record<str
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(`${what} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`${what} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -199,14 +199,7 @@ function objectsOf(value: unknown): Record<string, any>[] {
 const RESOURCE_META = ["//", "depends_on", "count", "for_each", "provider", "lifecycle", "connection", "provisioner"];
 const DATA_META = ["//", "depends_on", "count", "for_each", "provider", "lifecycle"];
 const PROVIDER_META = ["//", "alias", "version"];
-const RESOURCE_LIFECYCLE = [
-  "create_before_destroy",
-  "prevent_destroy",
-  "ignore_changes",
-  "replace_triggered_by",
-  "precondition",
-  "postcondition",
-];
+const RESOURCE_LIFECYCLE = ["create_before_destroy", "prevent_destroy", "ignore_changes", "replace_triggered_by", "precondition", "postcondition"];
 const DATA_LIFECYCLE = ["precondition", "postcondition"];
 
 type Mode = "managed" | "data";
@@ -224,14 +217,16 @@ function checkResources(section: unknown, mode: Mode, providers: ProviderInfo[],
           const checker = new Checker(address, errors);
           const entry = schemas[type];
           if (!entry) {
-            checker.report("", "unknown_type", `${kind} type "${type}" is not in the ${provider.source} schema${suggest(type, Object.keys(schemas))}; fix the type name`);
+            checker.report(
+              "",
+              "unknown_type",
+              `${kind} type "${type}" is not in the ${provider.source} schema${suggest(type, Object.keys(schemas))}; fix the type name`,
+            );
             continue;
           }
           const meta = mode === "managed" ? RESOURCE_META : DATA_META;
           const lifecycle = mode === "managed" ? RESOURCE_LIFECYCLE : DATA_LIFECYCLE;
-          forEachBody(bodies, checker, "", (checker, body, path) =>
-            checker.body(body, entry.block, path, { meta, lifecycle }),
-          );
+          forEachBody(bodies, checker, "", (checker, body, path) => checker.body(body, entry.block, path, { meta, lifecycle }));
         }
       }
     }
@@ -243,9 +238,7 @@ function checkProviderBlocks(cfg: Record<string, any>, providers: ProviderInfo[]
   for (const group of objectsOf(cfg.provider)) {
     for (const [localName, configs] of Object.entries(group)) {
       const source = localSources.get(localName);
-      const provider = source
-        ? providers.find((p) => p.source === source)
-        : providers.find((p) => p.typeName === localName);
+      const provider = source ? providers.find((p) => p.source === source) : providers.find((p) => p.typeName === localName);
       if (!provider?.schema.provider) continue;
       const block = provider.schema.provider.block;
       for (const body of Array.isArray(configs) ? configs : [configs]) {
@@ -271,12 +264,7 @@ function requiredProviderSources(cfg: Record<string, any>): Map<string, string> 
   return sources;
 }
 
-function forEachBody(
-  bodies: unknown,
-  checker: Checker,
-  path: string,
-  check: (checker: Checker, body: Record<string, any>, path: string) => void,
-): void {
+function forEachBody(bodies: unknown, checker: Checker, path: string, check: (checker: Checker, body: Record<string, any>, path: string) => void): void {
   if (Array.isArray(bodies)) {
     bodies.forEach((body, i) => forEachBody(body, checker, bodies.length > 1 ? `${path}[${i}]` : path, check));
   } else if (isObject(bodies)) {
@@ -372,10 +360,16 @@ class Checker {
         const optionalNames: string[] = optional ?? [];
         for (const [key, element] of Object.entries(value)) {
           if (key in attributeTypes) this.value(element, attributeTypes[key], join(path, key));
-          else this.report(join(path, key), "unknown_attribute", `is not an attribute of ${typeName(type)}${suggest(key, Object.keys(attributeTypes))}; remove it or fix its name`);
+          else
+            this.report(
+              join(path, key),
+              "unknown_attribute",
+              `is not an attribute of ${typeName(type)}${suggest(key, Object.keys(attributeTypes))}; remove it or fix its name`,
+            );
         }
         for (const name of Object.keys(attributeTypes)) {
-          if (value[name] === undefined && !optionalNames.includes(name)) this.report(join(path, name), "missing_required", "is required by the object type; set it");
+          if (value[name] === undefined && !optionalNames.includes(name))
+            this.report(join(path, name), "missing_required", "is required by the object type; set it");
         }
         return;
       }
@@ -422,7 +416,11 @@ class Checker {
     }
     const elements = Array.isArray(value) ? value : [value];
     if (elements.some((element) => !isObject(element) && !isExpression(element))) {
-      return this.wrongType(path, blockType.nesting_mode === "single" || blockType.nesting_mode === "group" ? "a block object" : "a block object or an array of block objects", value);
+      return this.wrongType(
+        path,
+        blockType.nesting_mode === "single" || blockType.nesting_mode === "group" ? "a block object" : "a block object or an array of block objects",
+        value,
+      );
     }
     const max = blockType.nesting_mode === "single" || blockType.nesting_mode === "group" ? 1 : blockType.max_items;
     this.itemCount(elements.length, { ...blockType, max_items: max }, path, elements.some(isExpression));
@@ -438,7 +436,11 @@ class Checker {
       const namePath = join(path, name);
       const blockType = blockTypes[name];
       if (!blockType) {
-        this.report(namePath, "unknown_attribute", `is not a block type here${suggest(name, Object.keys(blockTypes))}; dynamic blocks generate nested blocks only`);
+        this.report(
+          namePath,
+          "unknown_attribute",
+          `is not a block type here${suggest(name, Object.keys(blockTypes))}; dynamic blocks generate nested blocks only`,
+        );
         continue;
       }
       seen.add(name);
@@ -467,7 +469,11 @@ class Checker {
         forEachBody(value, this, path, (checker, body, bodyPath) => {
           for (const lifecycleKey of Object.keys(body)) {
             if (!options.lifecycle?.includes(lifecycleKey)) {
-              checker.report(join(bodyPath, lifecycleKey), "unknown_attribute", `is not a lifecycle argument here${suggest(lifecycleKey, options.lifecycle ?? [])}; allowed: ${(options.lifecycle ?? []).join(", ")}`);
+              checker.report(
+                join(bodyPath, lifecycleKey),
+                "unknown_attribute",
+                `is not a lifecycle argument here${suggest(lifecycleKey, options.lifecycle ?? [])}; allowed: ${(options.lifecycle ?? []).join(", ")}`,
+              );
             }
           }
         });

@@ -7,6 +7,13 @@
  */
 import { IConstruct } from "constructs";
 
+/**
+ * Synthesized Terraform JSON, as cdktf writes it. Its shape is each provider's schema, which this library does
+ * not type, so code that walks a configuration reads it through this one alias rather than scattering `any`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SynthesizedJson = any;
+
 /** One block of a synthesized Terraform configuration. */
 export interface SynthesizedBlock {
   /** Which section of the configuration the block is in. */
@@ -18,7 +25,7 @@ export interface SynthesizedBlock {
   /** Construct path of the block, or its Terraform address when the configuration does not say. */
   readonly path: string;
   /** The block's arguments as synthesized (tokens appear as `${...}` strings). */
-  readonly values: Record<string, any>;
+  readonly values: Record<string, SynthesizedJson>;
 }
 
 /** The Terraform address of a block, as terraform prints it. */
@@ -135,11 +142,11 @@ export function isExpression(value: unknown): boolean {
  * The blocks of a synthesized stack configuration (the JSON of `cdk.tf.json`,
  * or `TerraformStack.toTerraform()`), with their construct paths.
  */
-export function synthesizedBlocks(config: any): SynthesizedBlock[] {
+export function synthesizedBlocks(config: SynthesizedJson): SynthesizedBlock[] {
   const blocks: SynthesizedBlock[] = [];
-  const add = (kind: "resource" | "data", section: any): void => {
-    for (const [type, byName] of Object.entries<any>(section ?? {})) {
-      for (const [name, body] of Object.entries<any>(byName ?? {})) {
+  const add = (kind: "resource" | "data", section: SynthesizedJson): void => {
+    for (const [type, byName] of Object.entries<SynthesizedJson>(section ?? {})) {
+      for (const [name, body] of Object.entries<SynthesizedJson>(byName ?? {})) {
         const { "//": meta, ...values } = body ?? {};
         const path = meta?.metadata?.path ?? blockAddress({ kind, type, name });
         blocks.push({ kind, type, name, path, values });
@@ -148,7 +155,7 @@ export function synthesizedBlocks(config: any): SynthesizedBlock[] {
   };
   add("resource", config?.resource);
   add("data", config?.data);
-  for (const [type, bodies] of Object.entries<any>(config?.provider ?? {})) {
+  for (const [type, bodies] of Object.entries<SynthesizedJson>(config?.provider ?? {})) {
     for (const body of Array.isArray(bodies) ? bodies : [bodies]) {
       const { "//": meta, ...values } = body ?? {};
       const name = typeof values.alias === "string" ? values.alias : "default";

@@ -4,7 +4,17 @@
  */
 import { Annotations, Aspects, IAspect, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { blockAddress, formatFinding, GuardrailContext, GuardrailFinding, GuardrailOptions, GuardrailRule, SynthesizedBlock, synthesizedBlocks } from "./guardrail";
+import {
+  blockAddress,
+  formatFinding,
+  GuardrailContext,
+  GuardrailFinding,
+  GuardrailOptions,
+  GuardrailRule,
+  SynthesizedBlock,
+  synthesizedBlocks,
+  SynthesizedJson,
+} from "./guardrail";
 import { GUARDRAIL_RULES, RECOMMENDED_PACK } from "./packs";
 import { DEFAULT_TRUST_POLICY_SIZE_LIMIT, MAX_TRUST_POLICY_SIZE_LIMIT } from "./rules/trust-policy-size";
 
@@ -63,7 +73,7 @@ function checkRule(rule: GuardrailRule): void {
 
 /** Runs the rules over one configuration; `constructOf` gives the rules the construct tree, when there is one. */
 function findingsOf(
-  config: any,
+  config: SynthesizedJson,
   resolved: ResolvedOptions,
   exemptions: readonly GuardrailExemption[],
   constructOf: (block: SynthesizedBlock) => IConstruct | undefined,
@@ -76,16 +86,14 @@ function findingsOf(
     blocks
       .filter((block) => !exempt(rule, block.path))
       .flatMap((block) =>
-        rule.check(block, context).map(
-          (violation): GuardrailFinding => ({
-            rule: rule.id,
-            severity: rule.severity,
-            path: block.path,
-            address: blockAddress(block),
-            message: violation.message,
-            fix: violation.fix ?? rule.fix,
-          }),
-        ),
+        rule.check(block, context).map((violation): GuardrailFinding => ({
+          rule: rule.id,
+          severity: rule.severity,
+          path: block.path,
+          address: blockAddress(block),
+          message: violation.message,
+          fix: violation.fix ?? rule.fix,
+        })),
       ),
   );
 }
@@ -96,7 +104,7 @@ function findingsOf(
  * that need facts from the construct tree (the pipeline rules) find none and
  * pass. Pure: the same configuration, options and exemptions give the same findings.
  */
-export function checkGuardrails(config: any, options: GuardrailOptions = {}, exemptions: readonly GuardrailExemption[] = []): GuardrailFinding[] {
+export function checkGuardrails(config: SynthesizedJson, options: GuardrailOptions = {}, exemptions: readonly GuardrailExemption[] = []): GuardrailFinding[] {
   return findingsOf(config, resolveOptions(options), exemptions, () => undefined);
 }
 

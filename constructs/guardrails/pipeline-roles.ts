@@ -6,6 +6,7 @@
  */
 import { IConstruct } from "constructs";
 import { RoleAccess } from "../trust/role-access";
+import { SynthesizedJson } from "./guardrail";
 
 const PIPELINE_ROLES_METADATA = "buildkite-terraform-trust:pipeline-roles";
 
@@ -34,7 +35,7 @@ export interface PipelineForkSettings {
 }
 
 /** The fork settings of a `buildkite_pipeline` block's arguments. */
-export function pipelineForkSettings(values: Record<string, any>): PipelineForkSettings {
+export function pipelineForkSettings(values: Record<string, SynthesizedJson>): PipelineForkSettings {
   const raw = values.provider_settings ?? {};
   return { buildPullRequestForks: raw.build_pull_request_forks, prefixPullRequestForkBranchNames: raw.prefix_pull_request_fork_branch_names };
 }

@@ -6,7 +6,7 @@
  */
 import { asList, PolicyConditions, PolicyDocument, PolicyStatement } from "../policy/policy-document";
 import { BUILDKITE_OIDC_HOST } from "../trust/buildkite-oidc";
-import { isExpression, SynthesizedBlock } from "../guardrails/guardrail";
+import { isExpression, SynthesizedBlock, SynthesizedJson } from "../guardrails/guardrail";
 
 /** A policy found in a block: parsed, or left as the raw text Terraform will evaluate. */
 export type FoundPolicy =
@@ -49,15 +49,15 @@ export function permissionPoliciesOf(block: SynthesizedBlock): FoundPolicy[] {
   }
   if (block.type === "aws_iam_role") {
     return asArray(block.values.inline_policy)
-      .map((inline: any, i: number) => parsePolicy(`inline policy ${inline?.name ?? i}`, inline?.policy))
+      .map((inline: SynthesizedJson, i: number) => parsePolicy(`inline policy ${inline?.name ?? i}`, inline?.policy))
       .filter((p): p is FoundPolicy => p !== undefined);
   }
   return [];
 }
 
 /** An `aws_iam_policy_document` data source as a policy document. */
-export function dataPolicyDocument(values: Record<string, any>): PolicyDocument {
-  const statements: PolicyStatement[] = asArray(values.statement).map((s: any) => {
+export function dataPolicyDocument(values: Record<string, SynthesizedJson>): PolicyDocument {
+  const statements: PolicyStatement[] = asArray(values.statement).map((s: SynthesizedJson) => {
     const principal = principalsOf(s.principals);
     const conditions: Record<string, Record<string, string[]>> = {};
     for (const c of asArray(s.condition)) {
@@ -87,7 +87,7 @@ function principalsOf(blocks: unknown): Record<string, string[]> | undefined {
   return principal;
 }
 
-function asArray(value: unknown): any[] {
+function asArray(value: unknown): SynthesizedJson[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
@@ -151,8 +151,7 @@ export function statementLabel(statement: PolicyStatement, index: number): strin
 
 /** What a block says about Buildkite trust, for the trust rules. */
 export type BuildkiteTrustFinding =
-  | { readonly verifiable: true; readonly statements: { readonly statement: PolicyStatement; readonly label: string }[] }
-  | { readonly verifiable: false };
+  { readonly verifiable: true; readonly statements: { readonly statement: PolicyStatement; readonly label: string }[] } | { readonly verifiable: false };
 
 /**
  * The statements of a block that let Buildkite tokens in: from a role's trust
@@ -173,8 +172,8 @@ export function buildkiteTrustIn(block: SynthesizedBlock, blocks: readonly Synth
     }
     document = trust.document;
   }
-  const statements = document.Statement
-    .map((statement, i) => ({ statement, label: statementLabel(statement, i) }))
-    .filter(({ statement }) => trustsBuildkite(statement, blocks));
+  const statements = document.Statement.map((statement, i) => ({ statement, label: statementLabel(statement, i) })).filter(({ statement }) =>
+    trustsBuildkite(statement, blocks),
+  );
   return statements.length ? { verifiable: true, statements } : undefined;
 }

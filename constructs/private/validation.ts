@@ -165,10 +165,13 @@ function refPatternRefusal(value: string): FormatRefusal | undefined {
     };
   }
   if (value.includes("$")) return { problem: 'contains "$", which IAM would read as a policy variable', fix: "rename the branch or tag" };
+  // Control characters are exactly what this check looks for.
+  // eslint-disable-next-line no-control-regex
   if (/[\s~^\\[\x00-\x1f\x7f]/.test(value)) {
     return { problem: "contains a character git refuses in ref names (space, ~, ^, \\, [ or a control character)", fix: asGitShowsIt };
   }
-  if (value.includes("..") || value.includes("@{") || value.includes("//")) return { problem: 'contains "..", "@{" or "//", which git refuses in ref names', fix: asGitShowsIt };
+  if (value.includes("..") || value.includes("@{") || value.includes("//"))
+    return { problem: 'contains "..", "@{" or "//", which git refuses in ref names', fix: asGitShowsIt };
   if (value.startsWith("/") || value.endsWith("/") || value.endsWith(".") || value.endsWith(".lock") || value.startsWith("-")) {
     return { problem: 'starts with "/" or "-", or ends with "/", "." or ".lock", which git refuses in ref names', fix: asGitShowsIt };
   }
@@ -301,7 +304,12 @@ export const FORMATS = Object.freeze({
     'use one without wildcards, "$" or spaces, such as "sts.amazonaws.com"',
   ),
   /** A DynamoDB table name. */
-  lockTableName: pattern("invalid-lock-table-name", matches(/^[A-Za-z0-9_.-]{3,255}$/), "is not a DynamoDB table name", 'use 3-255 letters, digits, "_", "-" or "."'),
+  lockTableName: pattern(
+    "invalid-lock-table-name",
+    matches(/^[A-Za-z0-9_.-]{3,255}$/),
+    "is not a DynamoDB table name",
+    'use 3-255 letters, digits, "_", "-" or "."',
+  ),
   /** A Terraform root module: a path inside the repository, relative to its root. */
   workingDirectory: pattern(
     "invalid-working-directory",
@@ -317,17 +325,29 @@ export const FORMATS = Object.freeze({
     'use five crontab fields and an optional time zone ("0 3 * * *", "0 3 * * 1-5 Europe/Berlin") or @daily, @weekly, ...',
   ),
   /** A Buildkite cluster queue key: 1-100 letters, digits, "-" or "_", starting with a letter or digit. */
-  queueKey: pattern("invalid-queue-key", matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/), "is not a queue key", 'use 1-100 letters, digits, "-" or "_", starting with a letter or digit'),
+  queueKey: pattern(
+    "invalid-queue-key",
+    matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/),
+    "is not a queue key",
+    'use 1-100 letters, digits, "-" or "_", starting with a letter or digit',
+  ),
   /** How long Terraform waits for the state lock (`-lock-timeout`): whole seconds, minutes or hours. */
-  lockTimeout: pattern("invalid-lock-timeout", matches(/^\d+[smh]$/), "is not a duration Terraform reads", 'use a whole number of s, m or h, like "5m", "90s" or "1h"'),
+  lockTimeout: pattern(
+    "invalid-lock-timeout",
+    matches(/^\d+[smh]$/),
+    "is not a duration Terraform reads",
+    'use a whole number of s, m or h, like "5m", "90s" or "1h"',
+  ),
 });
 
 /** Refuses duplicates, and an empty list where `nonEmpty` says what it must name. */
 export function checkList<T>(field: string, values: readonly T[], options: { nonEmpty?: string } = {}): readonly T[] {
-  if (options.nonEmpty !== undefined && values.length === 0) throw new ValidationError({ code: "empty", field, value: values, problem: "is empty", fix: options.nonEmpty });
+  if (options.nonEmpty !== undefined && values.length === 0)
+    throw new ValidationError({ code: "empty", field, value: values, problem: "is empty", fix: options.nonEmpty });
   const seen = new Set<T>();
   for (const value of values) {
-    if (seen.has(value)) throw new ValidationError({ code: "duplicate", field, value: values, problem: `lists ${quote(value)} twice`, fix: "remove the duplicate" });
+    if (seen.has(value))
+      throw new ValidationError({ code: "duplicate", field, value: values, problem: `lists ${quote(value)} twice`, fix: "remove the duplicate" });
     seen.add(value);
   }
   return values;
@@ -336,7 +356,13 @@ export function checkList<T>(field: string, values: readonly T[], options: { non
 /** A token lifetime: a positive whole number of seconds. */
 export function checkTokenLifetime(field: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new ValidationError({ code: "out-of-range", field, value, problem: "is not a positive whole number of seconds", fix: "set the lifetime in whole seconds, e.g. 300" });
+    throw new ValidationError({
+      code: "out-of-range",
+      field,
+      value,
+      problem: "is not a positive whole number of seconds",
+      fix: "set the lifetime in whole seconds, e.g. 300",
+    });
   }
   return value;
 }

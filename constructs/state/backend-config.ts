@@ -1,5 +1,6 @@
 import { S3Backend, S3BackendConfig, Token } from "cdktf";
 import { Construct } from "constructs";
+import type { SynthesizedJson } from "../guardrails/guardrail";
 import { checkFormat, FORMATS } from "../private/validation";
 
 /**
@@ -94,12 +95,12 @@ export class S3BackendWithLockfile extends S3Backend {
   }
 
   /** cdktf's JSON backend attributes plus `use_lockfile` when enabled. */
-  protected synthesizeAttributes(): { [name: string]: any } {
+  protected synthesizeAttributes(): { [name: string]: SynthesizedJson } {
     return { ...super.synthesizeAttributes(), ...this.lockfileAttribute() };
   }
 
   /** cdktf's HCL backend attributes plus `use_lockfile` when enabled. */
-  protected synthesizeHclAttributes(): { [name: string]: any } {
+  protected synthesizeHclAttributes(): { [name: string]: SynthesizedJson } {
     return { ...super.synthesizeHclAttributes(), ...this.lockfileAttribute() };
   }
 

@@ -4,6 +4,7 @@ import { quotaFindings } from "../../platform/quotas";
 import { validateDeclaration } from "../../platform/validate";
 
 // Plain Node module shared with scripts/bench.js.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { benchDeclaration } = require("../../scripts/bench/declarations") as {
   benchDeclaration(example: PlatformDeclarationInput, size: number): PlatformDeclarationInput;
 };

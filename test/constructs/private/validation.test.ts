@@ -26,7 +26,10 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
     refuses: ["0B7C3D5E-1F2A-4B6C-8D9E-0A1B2C3D4E5F", "0b7c3d5e1f2a4b6c8d9e0a1b2c3d4e5f", "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5"],
   },
   accountId: { accepts: ["111111111111", "012345678901"], refuses: ["11111111111", "1111111111111", "11111111111a", ""] },
-  region: { accepts: ["eu-west-1", "us-gov-west-1", "us-isob-east-1", "cn-north-1", "ap-southeast-5"], refuses: ["eu-west", "EU", "eu-west-1a", "europe-west1", ""] },
+  region: {
+    accepts: ["eu-west-1", "us-gov-west-1", "us-isob-east-1", "cn-north-1", "ap-southeast-5"],
+    refuses: ["eu-west", "EU", "eu-west-1a", "europe-west1", ""],
+  },
   partition: { accepts: ["aws", "aws-us-gov", "aws-cn"], refuses: ["AWS", "gcp", "aws-", ""] },
   stepKey: {
     accepts: ["apply", "Apply_Prod", "-apply", "_plan", "a".repeat(100)],
@@ -47,7 +50,11 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
     refuses: ["", "pipelines/", "/pipelines", "pipelines/..", "a//b", "Pipelines", ".hidden"],
   },
   kmsKeyArn: {
-    accepts: [KEY_ARN, "arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", `arn:aws:kms:eu-west-1:111111111111:key/mrk-${"0".repeat(32)}`],
+    accepts: [
+      KEY_ARN,
+      "arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+      `arn:aws:kms:eu-west-1:111111111111:key/mrk-${"0".repeat(32)}`,
+    ],
     refuses: [
       "arn:aws:kms:eu-west-1:111111111111:alias/state",
       "0b1c2d3e-1111-4222-8333-444455556666",
@@ -135,13 +142,20 @@ describe("ValidationError", () => {
 
   it("quotes no list: a list is data only", () => {
     expect(() => checkList("apply.branches", ["main", "main"])).toThrow(
-      expect.objectContaining({ code: "duplicate", field: "apply.branches", value: ["main", "main"], message: 'apply.branches lists "main" twice: remove the duplicate.' }),
+      expect.objectContaining({
+        code: "duplicate",
+        field: "apply.branches",
+        value: ["main", "main"],
+        message: 'apply.branches lists "main" twice: remove the duplicate.',
+      }),
     );
   });
 
   it("is recognised across copies of the library, where instanceof fails", () => {
     let other: typeof import("../../../constructs/private/validation") | undefined;
     jest.isolateModules(() => {
+      // A second copy of the module, as a consumer with two installs of the library would load it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       other = require("../../../constructs/private/validation");
     });
     const foreign = new other!.ValidationError({ code: "invalid-slug", field: "slug", value: "X", problem: "is not a Buildkite slug", fix: "use lowercase" });
@@ -159,16 +173,25 @@ describe("checkWithin and withScope", () => {
 
   it("nests the field of a refusal inside another input, keeping the rest of it", () => {
     expect(() => checkWithin("state", refuseSlug)).toThrow(
-      expect.objectContaining({ code: "invalid-slug", field: "state.pipelineSlug", value: "Net", message: expect.stringMatching(/^state\.pipelineSlug "Net" is not a Buildkite slug: /) }),
+      expect.objectContaining({
+        code: "invalid-slug",
+        field: "state.pipelineSlug",
+        value: "Net",
+        message: expect.stringMatching(/^state\.pipelineSlug "Net" is not a Buildkite slug: /),
+      }),
     );
   });
 
   it("refuses the input as a whole for any other error, with the error as the fix", () => {
     const fail = () => {
-      throw new Error("IStateBackend.lockTableName is required when lockMode is \"dynamodb\".");
+      throw new Error('IStateBackend.lockTableName is required when lockMode is "dynamodb".');
     };
     expect(() => checkWithin("state", fail)).toThrow(
-      expect.objectContaining({ code: "invalid-value", field: "state", message: 'state is refused: IStateBackend.lockTableName is required when lockMode is "dynamodb".' }),
+      expect.objectContaining({
+        code: "invalid-value",
+        field: "state",
+        message: 'state is refused: IStateBackend.lockTableName is required when lockMode is "dynamodb".',
+      }),
     );
   });
 
@@ -179,7 +202,11 @@ describe("checkWithin and withScope", () => {
 
   it("names who refuses before the field, and lets other errors through unchanged", () => {
     expect(() => withScope("stack/pipeline", refuseSlug)).toThrow(
-      expect.objectContaining({ code: "invalid-slug", field: "pipelineSlug", message: expect.stringMatching(/^stack\/pipeline: pipelineSlug "Net" is not a Buildkite slug: /) }),
+      expect.objectContaining({
+        code: "invalid-slug",
+        field: "pipelineSlug",
+        message: expect.stringMatching(/^stack\/pipeline: pipelineSlug "Net" is not a Buildkite slug: /),
+      }),
     );
     const other = new Error("not a validation");
     expect(() =>
@@ -202,14 +229,21 @@ describe("the declaration schema and the constructs agree", () => {
   const stack = () => new TerraformStack(Testing.app(), "stack");
   /** A state backend created elsewhere, known by these attributes. */
   const location = (overrides: Partial<StateBackendAttributes> = {}) =>
-    TerraformStateBackend.fromAttributes(stack(), "state", { bucketName: "acme-tfstate", region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "lockfile", ...overrides });
+    TerraformStateBackend.fromAttributes(stack(), "state", {
+      bucketName: "acme-tfstate",
+      region: "eu-west-1",
+      kmsKeyArn: KEY_ARN,
+      lockMode: "lockfile",
+      ...overrides,
+    });
   const pipelineProps = () => ({
     name: "Networking",
     repository: "git@github.com:acme/networking.git",
     access: new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking" }),
     state: location(),
   });
-  const access = (props: Partial<PipelineAccessProps>) => new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking", roleNamePrefix: "bk", ...props });
+  const access = (props: Partial<PipelineAccessProps>) =>
+    new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking", roleNamePrefix: "bk", ...props });
 
   /** Where each shared format sits in the declaration, and a construct that checks it. */
   const SHARED: Partial<Record<keyof typeof FORMATS, { path: string; set: (d: Declaration, value: any) => void; construct: (value: any) => unknown }>> = {
@@ -218,7 +252,11 @@ describe("the declaration schema and the constructs agree", () => {
     accountId: { path: "accounts[0].id", set: (d, x) => (d.accounts[0].id = x), construct: (x) => BuildkiteOidcProvider.arnFor(x) },
     region: { path: "accounts[0].region", set: (d, x) => (d.accounts[0].region = x), construct: (x) => location({ region: x }).backendConfig() },
     stepKey: { path: `${PIPELINE}.apply.stepKey`, set: (d, x) => (d.pipelines[0].apply.stepKey = x), construct: (x) => access({ apply: { stepKeys: [x] } }) },
-    refPattern: { path: `${PIPELINE}.plan.branches[0]`, set: (d, x) => (d.pipelines[0].plan = { branches: [x] }), construct: (x) => access({ plan: { branches: [x] } }) },
+    refPattern: {
+      path: `${PIPELINE}.plan.branches[0]`,
+      set: (d, x) => (d.pipelines[0].plan = { branches: [x] }),
+      construct: (x) => access({ plan: { branches: [x] } }),
+    },
     managedPolicyArn: {
       path: `${PIPELINE}.apply.permissions.managedPolicyArns[0]`,
       set: (d, x) => (d.pipelines[0].apply.permissions = { managedPolicyArns: [x] }),
@@ -237,10 +275,15 @@ describe("the declaration schema and the constructs agree", () => {
     lockTableName: {
       path: "state.lockTable",
       set: (d, x) => (d.state.lockTable = x),
-      construct: (x) => new TerraformStateBackend(stack(), "state", { bucketName: "acme-tfstate", region: "eu-west-1", accountId: "111111111111", lockTableName: x }),
+      construct: (x) =>
+        new TerraformStateBackend(stack(), "state", { bucketName: "acme-tfstate", region: "eu-west-1", accountId: "111111111111", lockTableName: x }),
     },
     kmsKeyArn: { path: "state.kmsKeyArn", set: (d, x) => (d.state.kmsKeyArn = x), construct: (x) => location({ kmsKeyArn: x }).backendConfig() },
-    stateKeyPrefix: { path: "state.keyPrefix", set: (d, x) => (d.state.keyPrefix = x), construct: (x) => pipelineStatePrefix({ prefix: x, pipelineSlug: "networking" }) },
+    stateKeyPrefix: {
+      path: "state.keyPrefix",
+      set: (d, x) => (d.state.keyPrefix = x),
+      construct: (x) => pipelineStatePrefix({ prefix: x, pipelineSlug: "networking" }),
+    },
     workingDirectory: {
       path: `${PIPELINE}.workingDirectory`,
       set: (d, x) => (d.pipelines[0].workingDirectory = x),
@@ -282,7 +325,10 @@ describe("the declaration schema and the constructs agree", () => {
   ]);
 
   it.each(rows)("%s %j: both accept it = %s", (name, value, accepted, where) => {
-    expect({ schema: schemaAccepts(where.path, where.set, value), construct: constructAccepts(FORMATS[name] as Format<unknown>, where.construct, value) }).toEqual({
+    expect({
+      schema: schemaAccepts(where.path, where.set, value),
+      construct: constructAccepts(FORMATS[name] as Format<unknown>, where.construct, value),
+    }).toEqual({
       schema: accepted,
       construct: accepted,
     });
