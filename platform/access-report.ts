@@ -74,7 +74,8 @@ export function accessReportMarkdown(organization: string, stacks: readonly Repo
 /** The short summary printed by the main job. */
 export function accessReportText(stacks: readonly ReportedStack[], pipelines: readonly ReportedPipeline[]): string {
   const out: string[] = ["Stacks:"];
-  for (const s of stacks) out.push(`  ${s.name.padEnd(28)} ${String(s.resources).padStart(5)} resources${s.dependsOn.length ? `  (after ${s.dependsOn.join(", ")})` : ""}`);
+  for (const s of stacks)
+    out.push(`  ${s.name.padEnd(28)} ${String(s.resources).padStart(5)} resources${s.dependsOn.length ? `  (after ${s.dependsOn.join(", ")})` : ""}`);
   out.push("", "Access:");
   for (const p of pipelines) {
     out.push(`  ${p.slug} (${p.account})`);

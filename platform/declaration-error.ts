@@ -8,7 +8,10 @@ export interface DeclarationIssue {
 
 /** Thrown when a platform declaration is invalid; lists every issue found. */
 export class DeclarationError extends Error {
-  constructor(readonly issues: readonly DeclarationIssue[], source = "platform declaration") {
+  constructor(
+    readonly issues: readonly DeclarationIssue[],
+    source = "platform declaration",
+  ) {
     super(`${source} is invalid:\n${issues.map((i) => `  - ${i.path || "(root)"}: ${i.message}`).join("\n")}`);
     this.name = "DeclarationError";
   }

@@ -12,7 +12,11 @@ export const DEFAULT_IAM_ROLE_QUOTA = 1000;
 export const MAX_IAM_ROLE_QUOTA = 5000;
 
 /** A format check whose message quotes the offending value, so that two mistakes never read alike. */
-const matching = (pattern: RegExp, expected: string) => v.pipe(v.string(), v.regex(pattern, (issue) => `"${String(issue.input)}" ${expected}`));
+const matching = (pattern: RegExp, expected: string) =>
+  v.pipe(
+    v.string(),
+    v.regex(pattern, (issue) => `"${String(issue.input)}" ${expected}`),
+  );
 /**
  * A field in one of the library's formats: the same predicate the constructs check, and the
  * format's own words unless the field says it better (`is not a valid pipeline slug`).

@@ -107,7 +107,19 @@ export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
         statements: [
           {
             sid: "PipelineRoles",
-            actions: ["iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:TagRole", "iam:UntagRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:PutRolePermissionsBoundary"],
+            actions: [
+              "iam:CreateRole",
+              "iam:DeleteRole",
+              "iam:UpdateRole",
+              "iam:TagRole",
+              "iam:UntagRole",
+              "iam:PutRolePolicy",
+              "iam:DeleteRolePolicy",
+              "iam:AttachRolePolicy",
+              "iam:DetachRolePolicy",
+              "iam:UpdateAssumeRolePolicy",
+              "iam:PutRolePermissionsBoundary",
+            ],
             resources: ["arn:aws:iam::123456789012:role/buildkite/acme/*"],
           },
           {

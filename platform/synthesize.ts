@@ -68,7 +68,6 @@ export type WorkerAnswer = { readonly stacks: readonly ReportedStack[] } | { rea
 /** Measured: building and synthesizing an identity stack costs about 1.1 times a Buildkite stack of as many pipelines. */
 const IDENTITY_STACK_WEIGHT = 1.1;
 
-
 /** The share of one process: an app whose other stacks are left empty, synthesized into `outdir`. */
 interface SynthesizedShare {
   readonly app: ValidatedConfigApp;
@@ -170,7 +169,12 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
     const answers = await Promise.all(workers.map((worker) => worker.answer));
     const counted = new Map<string, ReportedStack>();
     answers.forEach((built, index) => {
-      mergeWorkerStacks(share.app, staging, workers[index].outdir, built.map((stack) => stack.name));
+      mergeWorkerStacks(
+        share.app,
+        staging,
+        workers[index].outdir,
+        built.map((stack) => stack.name),
+      );
       built.forEach((stack) => counted.set(stack.name, stack));
     });
     if (workers.length > 0) share.app.manifest.writeToFile();

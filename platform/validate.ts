@@ -102,10 +102,14 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   declared.forEach(([p, at]) => {
     if (pipelines.has(p.slug)) add(`${at}.slug`, `duplicate pipeline "${p.slug}"; each pipeline slug may be declared once (the platform pipeline included)`);
     pipelines.add(p.slug);
-    if (p.id !== undefined && pipelineIds.has(p.id)) add(`${at}.id`, `pipeline UUID ${p.id} is declared for two pipelines; copy each pipeline's own UUID from its settings`);
+    if (p.id !== undefined && pipelineIds.has(p.id))
+      add(`${at}.id`, `pipeline UUID ${p.id} is declared for two pipelines; copy each pipeline's own UUID from its settings`);
     if (p.id !== undefined) pipelineIds.add(p.id);
     if (!d.platformPipeline && p.slug === DEFAULT_PLATFORM_SLUG) {
-      add(`${at}.slug`, `the slug "${DEFAULT_PLATFORM_SLUG}" files the platform's own states when there is no platformPipeline; rename that pipeline or declare platformPipeline`);
+      add(
+        `${at}.slug`,
+        `the slug "${DEFAULT_PLATFORM_SLUG}" files the platform's own states when there is no platformPipeline; rename that pipeline or declare platformPipeline`,
+      );
     }
     const slugFitsRoleNames = p.slug.length <= MAX_PIPELINE_SLUG_LENGTH;
     if (!slugFitsRoleNames) {
@@ -137,7 +141,10 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
         }
       });
       if (!branchAdmitted(branches, p.defaultBranch)) {
-        add(`${at}.${role}.branches`, `the ${role} step runs on the default branch "${p.defaultBranch}", which ${role}.branches does not admit; add it or change defaultBranch`);
+        add(
+          `${at}.${role}.branches`,
+          `the ${role} step runs on the default branch "${p.defaultBranch}", which ${role}.branches does not admit; add it or change defaultBranch`,
+        );
       }
     }
     if (p.plan.stepKey !== undefined && p.plan.stepKey === p.apply.stepKey) {

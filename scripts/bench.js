@@ -90,7 +90,13 @@ function measure(tmp, command, args, { cwd, env }) {
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`);
-  const usages = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, "utf8").split("\n").filter(Boolean).map((line) => line.split(" ").map(Number)) : [];
+  const usages = fs.existsSync(rssFile)
+    ? fs
+        .readFileSync(rssFile, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => line.split(" ").map(Number))
+    : [];
   fs.rmSync(rssFile, { force: true });
   if (usages.length === 0) throw new Error(`${command} ${args.join(" ")} reported no peak memory (did NODE_OPTIONS reach it?)`);
   return { wallMs, peakKiB: Math.max(...usages.map(([rss]) => rss)), cpuMs: usages.reduce((sum, [, cpu]) => sum + cpu, 0) / 1000 };
@@ -175,10 +181,15 @@ function tasks(tmp, setup, options) {
     label: `cdktf alone, ${setup.largestShape.resources.toLocaleString("en")} minimal resources in ${setup.largestShape.stacks} stacks`,
     size: largest,
     run: () =>
-      measure(tmp, node, [path.join(BENCH, "resource-floor.js"), String(setup.largestShape.resources), String(setup.largestShape.stacks), path.join(tmp, "resource-floor")], {
-        cwd: tmp,
-        env: baseEnv({}),
-      }),
+      measure(
+        tmp,
+        node,
+        [path.join(BENCH, "resource-floor.js"), String(setup.largestShape.resources), String(setup.largestShape.stacks), path.join(tmp, "resource-floor")],
+        {
+          cwd: tmp,
+          env: baseEnv({}),
+        },
+      ),
   });
   const cli = cdktfCli();
   for (const size of options.naiveSizes) {
@@ -186,7 +197,11 @@ function tasks(tmp, setup, options) {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(
       path.join(dir, "cdktf.json"),
-      JSON.stringify({ language: "typescript", app: `node ${JSON.stringify(path.join(BENCH, "naive-app.js"))}`, terraformProviders: [], terraformModules: [], context: {} }, null, 2),
+      JSON.stringify(
+        { language: "typescript", app: `node ${JSON.stringify(path.join(BENCH, "naive-app.js"))}`, terraformProviders: [], terraformModules: [], context: {} },
+        null,
+        2,
+      ),
     );
     list.push({
       key: `naive-${size}`,
@@ -224,7 +239,9 @@ function runRounds(list, rounds) {
       results[t.key].cpus.push(cpuMs);
     }
     const elapsed = (Date.now() - started) / 1000;
-    process.stderr.write(`round ${round + 1}/${rounds} done in ${elapsed.toFixed(0)} s (about ${((elapsed / (round + 1)) * (rounds - round - 1)).toFixed(0)} s to go)\n`);
+    process.stderr.write(
+      `round ${round + 1}/${rounds} done in ${elapsed.toFixed(0)} s (about ${((elapsed / (round + 1)) * (rounds - round - 1)).toFixed(0)} s to go)\n`,
+    );
   }
   return results;
 }
@@ -301,7 +318,13 @@ function figures(results, plans, tests) {
     if (results["resource-floor-1000"]) {
       add("cdktf alone, as many minimal resources and stacks as 1,000 pipelines, median wall", wall("resource-floor-1000"), ms, "reference", undefined);
     }
-    add("1,000-pipeline synth, peak RSS (highest run)", peak("project-1000"), (v) => `${v.toFixed(0)} MiB`, `<= ${TARGETS.synth1000PeakMiB} MiB`, peak("project-1000") <= TARGETS.synth1000PeakMiB);
+    add(
+      "1,000-pipeline synth, peak RSS (highest run)",
+      peak("project-1000"),
+      (v) => `${v.toFixed(0)} MiB`,
+      `<= ${TARGETS.synth1000PeakMiB} MiB`,
+      peak("project-1000") <= TARGETS.synth1000PeakMiB,
+    );
   }
   if (results["project-10"] && results["project-100"]) {
     const low = (wall("project-100") - wall("project-10")) / 90;
@@ -326,7 +349,13 @@ function figures(results, plans, tests) {
   }
   if (plans[1000]) {
     const p = median(plans[1000].times);
-    add(`offline plan of ${plans[1000].shard} at 1,000 pipelines (median of ${plans[1000].times.length})`, p, ms, `< ${TARGETS.identityPlan1000Ms} ms`, p < TARGETS.identityPlan1000Ms);
+    add(
+      `offline plan of ${plans[1000].shard} at 1,000 pipelines (median of ${plans[1000].times.length})`,
+      p,
+      ms,
+      `< ${TARGETS.identityPlan1000Ms} ms`,
+      p < TARGETS.identityPlan1000Ms,
+    );
   }
   return list;
 }
@@ -401,7 +430,9 @@ function report({ options, before, after, started, finished, results, plans, lis
   );
   for (const size of options.planSizes) {
     const p = plans[size];
-    lines.push(`| ${size.toLocaleString("en")} | ${p.shards} | ${p.shard} | ${p.resources} | ${sec(median(p.times))} s | ${sec(Math.min(...p.times))} - ${sec(Math.max(...p.times))} s |`);
+    lines.push(
+      `| ${size.toLocaleString("en")} | ${p.shards} | ${p.shard} | ${p.resources} | ${sec(median(p.times))} s | ${sec(Math.min(...p.times))} - ${sec(Math.max(...p.times))} s |`,
+    );
   }
   lines.push("", "## Figures against the targets", "", "| figure | value | target | met |", "| --- | ---: | --- | --- |");
   for (const f of list) lines.push(`| ${f.name} | ${f.format(f.value)} | ${f.target} | ${f.met === undefined ? "-" : f.met ? "yes" : "**no**"} |`);
@@ -425,7 +456,7 @@ function report({ options, before, after, started, finished, results, plans, lis
     "node scripts/bench/import-floor.js $TMP/loaded-modules.json",
     "# cdktf alone: as many minimal resources and stacks as the largest platform, cdktf's own app.synth()",
     "node scripts/bench/resource-floor.js RESOURCES STACKS $TMP/resource-floor",
-    "# naive peer: the cdktf CLI, cdktf.json app = node scripts/bench/naive-app.js (require(\"@cdktf/provider-aws\") barrel, then dist/main.js)",
+    '# naive peer: the cdktf CLI, cdktf.json app = node scripts/bench/naive-app.js (require("@cdktf/provider-aws") barrel, then dist/main.js)',
     "BKTT_SYNTH_PROCESSES=1 BKTT_PLATFORM_FILE=$TMP/platform-N.json node_modules/.bin/cdktf synth --output $TMP/naive-N/cdktf.out",
     "# test suite, once, after the rest (skipped with --quick or --no-tests)",
     "CI=true npm test",

@@ -59,8 +59,7 @@ export class ValidatedConfigStack extends TerraformStack {
       validate: () =>
         this.synthesizing
           ? undeclaredReferences(this.toTerraform()).map(
-              (address) =>
-                `refers to ${address}, which this stack does not declare: take values from another stack through an output and remote state`,
+              (address) => `refers to ${address}, which this stack does not declare: take values from another stack through an output and remote state`,
             )
           : [],
     });

@@ -47,15 +47,12 @@ export async function startConditionalWriteProxy(target: string): Promise<Condit
 
   const send = (method: string, path: string, headers: http.IncomingHttpHeaders, body?: Buffer) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      const request = http.request(
-        { host: upstream.hostname, port: upstream.port, method, path, headers },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
-          response.on("error", reject);
-        },
-      );
+      const request = http.request({ host: upstream.hostname, port: upstream.port, method, path, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("error", reject);
+      });
       request.on("error", reject);
       request.end(body);
     });

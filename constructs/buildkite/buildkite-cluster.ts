@@ -116,13 +116,17 @@ export class BuildkiteCluster extends Construct {
     this.tokenRotationHours = rotationHours;
     const queueKeys = validateQueues(this.node.path, props.queues);
     if (!queueKeys.includes(props.defaultQueue)) {
-      throw new Error(`${this.node.path}: defaultQueue "${props.defaultQueue}" is not one of the queues (${queueKeys.join(", ")}); add it to queues or pick one of them`);
+      throw new Error(
+        `${this.node.path}: defaultQueue "${props.defaultQueue}" is not one of the queues (${queueKeys.join(", ")}); add it to queues or pick one of them`,
+      );
     }
     const tokens = props.agentTokens ?? [{ name: "default" }];
     validateTokens(this.node.path, tokens);
     const prefix = props.tokenParameterPrefix ?? `/buildkite/clusters/${sanitize(props.name)}/agent-tokens/`;
     if (!Token.isUnresolved(prefix) && !/^\/[A-Za-z0-9_.\-/]*\/$/.test(prefix)) {
-      throw new Error(`${this.node.path}: tokenParameterPrefix "${prefix}" must start and end with "/" and contain only letters, digits, "_", ".", "-" and "/"`);
+      throw new Error(
+        `${this.node.path}: tokenParameterPrefix "${prefix}" must start and end with "/" and contain only letters, digits, "_", ".", "-" and "/"`,
+      );
     }
     // An alias is refused so that the key cannot be swapped silently.
     if (props.kmsKeyArn !== undefined && !Token.isUnresolved(props.kmsKeyArn)) checkFormat(FORMATS.kmsKeyArn, "kmsKeyArn", props.kmsKeyArn, this.node.path);
@@ -232,5 +236,10 @@ function validateTokens(path: string, tokens: readonly BuildkiteAgentTokenProps[
 }
 
 function sanitize(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9_.-]+/g, "-").replace(/^-+|-+$/g, "") || "cluster";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "cluster"
+  );
 }

@@ -93,7 +93,7 @@ function assumeRoleScript(access: RoleAccess, region: string): string[] {
   return [
     `echo "--- :aws: Assuming ${access.roleName}"`,
     `oidc_token="$(${tokenArgs.join(" ")})"`,
-    "credentials=\"$(aws sts assume-role-with-web-identity" +
+    'credentials="$(aws sts assume-role-with-web-identity' +
       ` --region ${shellQuote(region)}` +
       ` --role-arn ${shellQuote(access.roleArn)}` +
       ' --role-session-name "buildkite-job-${BUILDKITE_JOB_ID}"' +

@@ -29,9 +29,6 @@ export function findInterpolations(text: string): string[] {
  * whether or not anything interpolates the step, and stays readable there.
  */
 export function interpolationFreeScript(script: string): string {
-  const escaped = script
-    .replace(/\\/g, "\\\\")
-    .replace(/\$/g, "\\0044")
-    .replace(/'/g, "\\0047");
+  const escaped = script.replace(/\\/g, "\\\\").replace(/\$/g, "\\0044").replace(/'/g, "\\0047");
   return `sh -eu -c "$(printf '%b' '${escaped}')"`;
 }

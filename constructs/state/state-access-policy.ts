@@ -131,7 +131,9 @@ function checkLockMode(mode: string): StateLockMode {
 function checkLockTableArn(backend: IStateBackend): string {
   const arn = backend.lockTableArn;
   if (arn === undefined || arn === "") {
-    throw new Error(`IStateBackend.lockTableArn is required when lockMode is "${backend.lockMode}": give the backend its lock table (when imported, its lockTableName and accountId)`);
+    throw new Error(
+      `IStateBackend.lockTableArn is required when lockMode is "${backend.lockMode}": give the backend its lock table (when imported, its lockTableName and accountId)`,
+    );
   }
   if (!Token.isUnresolved(arn) && !FORMATS.lockTableName.test(TABLE_ARN.exec(arn)?.[1] ?? "")) {
     throw new Error(`IStateBackend.lockTableArn "${arn}" is not a DynamoDB table ARN like "arn:aws:dynamodb:eu-west-1:111111111111:table/terraform-locks"`);

@@ -158,17 +158,26 @@ function checkFence(fence: PipelineStateFence): { keyPrefix: string; tagKey: str
     throw new Error(`pipelineStateFence.${field} ${message}`);
   };
   if (!FORMATS.stateKeyPrefix.test(fence.keyPrefix)) {
-    fail("keyPrefix", `"${fence.keyPrefix}" must be the folder of the pipeline states as in stateKey(): "/"-separated folders of lowercase letters, digits, ".", "_" and "-", without leading or trailing "/", e.g. "pipelines"`);
+    fail(
+      "keyPrefix",
+      `"${fence.keyPrefix}" must be the folder of the pipeline states as in stateKey(): "/"-separated folders of lowercase letters, digits, ".", "_" and "-", without leading or trailing "/", e.g. "pipelines"`,
+    );
   }
   const tagKey = fence.principalTagKey ?? PIPELINE_PRINCIPAL_TAG_KEY;
   // IAM tag key characters, minus spaces; "aws:" keys are reserved to AWS.
   if (!/^[A-Za-z0-9_.:/=+@-]{1,128}$/.test(tagKey) || /^aws:/i.test(tagKey)) {
-    fail("principalTagKey", `"${tagKey}" must be an IAM tag key of 1-128 letters, digits and "_.:/=+-@", not starting with "aws:", e.g. "${PIPELINE_PRINCIPAL_TAG_KEY}"`);
+    fail(
+      "principalTagKey",
+      `"${tagKey}" must be an IAM tag key of 1-128 letters, digits and "_.:/=+-@", not starting with "aws:", e.g. "${PIPELINE_PRINCIPAL_TAG_KEY}"`,
+    );
   }
   const exempt = fence.exemptPrincipalArns ?? [];
   exempt.forEach((arn, i) => {
     if (!Token.isUnresolved(arn) && !isRoleOrUserArn(arn)) {
-      fail(`exemptPrincipalArns[${i}]`, `"${arn}" must be the ARN of an IAM role or user with its path and no wildcards, e.g. "arn:aws:iam::111111111111:role/buildkite/acme/bk-platform-apply"`);
+      fail(
+        `exemptPrincipalArns[${i}]`,
+        `"${arn}" must be the ARN of an IAM role or user with its path and no wildcards, e.g. "arn:aws:iam::111111111111:role/buildkite/acme/bk-platform-apply"`,
+      );
     }
   });
   return { keyPrefix: fence.keyPrefix, tagKey, exempt };

@@ -96,8 +96,7 @@ export function pipelineStatePrefix(input: Pick<StateKeyInput, "prefix" | "pipel
 
 function branchWorkspace(branch: string, stable: string): string {
   const sanitized = sanitize(branch);
-  const unaltered =
-    sanitized === branch && sanitized.length <= WORKSPACE_MAX_LENGTH && sanitized !== stable && !/^pr-[0-9]+$/.test(sanitized);
+  const unaltered = sanitized === branch && sanitized.length <= WORKSPACE_MAX_LENGTH && sanitized !== stable && !/^pr-[0-9]+$/.test(sanitized);
   if (unaltered) return sanitized;
   const room = WORKSPACE_MAX_LENGTH - WORKSPACE_HASH_LENGTH - 2;
   const base = sanitized.slice(0, room).replace(/-+$/, "") || EMPTY_BRANCH_PLACEHOLDER;
@@ -141,7 +140,6 @@ function checkWorkspace(workspace: string): string {
   }
   return workspace;
 }
-
 
 /**
  * The POSIX sh definition of `bktt_workspace_name BRANCH DEFAULT_BRANCH PULL_REQUEST [STABLE_NAME]`,

@@ -314,9 +314,7 @@ export class TerraformStateBackend extends StateBackendBase {
     });
     new S3BucketPolicy(this, "policy", {
       bucket,
-      policy: renderTerraformPolicy(
-        stateBucketPolicy({ bucketArn: this.bucketArn, kmsKeyArn: this.kmsKey.arn, pipelineStateFence: this.pipelineStateFence }),
-      ),
+      policy: renderTerraformPolicy(stateBucketPolicy({ bucketArn: this.bucketArn, kmsKeyArn: this.kmsKey.arn, pipelineStateFence: this.pipelineStateFence })),
       // S3 refuses a bucket policy change while the public access block is being changed.
       dependsOn: [publicAccess],
     });
@@ -328,9 +326,7 @@ export class TerraformStateBackend extends StateBackendBase {
             id: "expire-noncurrent-state-versions",
             status: "Enabled",
             filter: [{}],
-            noncurrentVersionExpiration: [
-              { noncurrentDays: checked.expiration.days, newerNoncurrentVersions: checked.expiration.newerVersionsToKeep ?? 10 },
-            ],
+            noncurrentVersionExpiration: [{ noncurrentDays: checked.expiration.days, newerNoncurrentVersions: checked.expiration.newerVersionsToKeep ?? 10 }],
             expiration: [{ expiredObjectDeleteMarker: true }],
             abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
           },

@@ -17,13 +17,7 @@ export const DEFAULT_BUILDKITE_AUDIENCE = "sts.amazonaws.com";
  * `sts:AssumeRoleWithWebIdentity` (besides `aud` and `sub`).
  */
 export type BuildkiteConditionClaim =
-  | "organization_slug"
-  | "pipeline_slug"
-  | "build_branch"
-  | "organization_id"
-  | "pipeline_id"
-  | "cluster_id"
-  | "cluster_name";
+  "organization_slug" | "pipeline_slug" | "build_branch" | "organization_id" | "pipeline_id" | "cluster_id" | "cluster_name";
 
 /** Claims that are only in the token when the job asks for them with `--claim`. */
 export const OPTIONAL_BUILDKITE_CLAIMS: readonly string[] = [

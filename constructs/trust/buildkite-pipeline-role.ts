@@ -104,7 +104,8 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
           "and the state bucket's fence trusts them; remove them from tags.",
       );
     }
-    const provider = props.provider instanceof BuildkiteOidcProvider && TerraformStack.of(props.provider) === TerraformStack.of(this) ? props.provider : undefined;
+    const provider =
+      props.provider instanceof BuildkiteOidcProvider && TerraformStack.of(props.provider) === TerraformStack.of(this) ? props.provider : undefined;
     this.role = new IamRole(this, "Role", {
       name: this.roleName,
       path: declaration.rolePath,
@@ -143,7 +144,9 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
    */
   addInlinePolicy(id: string, name: string, document: PolicyDocument): void {
     if (this.inlinePolicies.has(name)) {
-      throw new Error(`${this.node.path}: the ${this.kind} role already has an inline policy "${name}"; grant it once (a role gets its state access from one grant).`);
+      throw new Error(
+        `${this.node.path}: the ${this.kind} role already has an inline policy "${name}"; grant it once (a role gets its state access from one grant).`,
+      );
     }
     const inlineSize = [...this.inlinePolicies.values(), document].reduce((sum, doc) => sum + policySize(doc), 0);
     if (inlineSize > INLINE_POLICIES_SIZE_LIMIT) {
@@ -167,14 +170,18 @@ function checkProvider(provider: IBuildkiteOidcProvider | undefined, declaration
   }
   const audience = access.tokenRequest.audience;
   if (provider.audiences && !provider.audiences.includes(audience)) {
-    throw new Error(`the OIDC provider accepts the audiences ${provider.audiences.join(", ")} but the role expects "${audience}": add it to the provider's audiences.`);
+    throw new Error(
+      `the OIDC provider accepts the audiences ${provider.audiences.join(", ")} but the role expects "${audience}": add it to the provider's audiences.`,
+    );
   }
 }
 
 function checkManagedPolicy(kind: PipelineRoleKind, index: number, arn: string): string {
   checkFormat(FORMATS.managedPolicyArn, `managedPolicyArns[${index}]`, arn);
   if (kind === "plan" && WRITE_MANAGED_POLICY.test(arn)) {
-    throw new Error(`managedPolicyArns[${index}] "${arn}" can change resources, but the plan role is read-only: attach it to the apply role, and give plan e.g. ReadOnlyAccess.`);
+    throw new Error(
+      `managedPolicyArns[${index}] "${arn}" can change resources, but the plan role is read-only: attach it to the apply role, and give plan e.g. ReadOnlyAccess.`,
+    );
   }
   return arn;
 }
@@ -185,7 +192,8 @@ function checkStatement(kind: PipelineRoleKind, index: number, statement: Policy
   if (statement.Action === undefined && statement.NotAction === undefined) throw new Error(`${field} names no Action: add the actions it allows or denies.`);
   if (statement.Resource === undefined && statement.NotResource === undefined) throw new Error(`${field} names no Resource: add the resources, or "*".`);
   if (kind === "plan" && statement.Effect === "Allow") {
-    if (statement.NotAction !== undefined) throw new Error(`${field} allows NotAction, which grants writes; the plan role is read-only: list read actions instead.`);
+    if (statement.NotAction !== undefined)
+      throw new Error(`${field} allows NotAction, which grants writes; the plan role is read-only: list read actions instead.`);
     const writes = asList(statement.Action).filter((action) => !isReadAction(action));
     if (writes.length) {
       throw new Error(`${field} allows ${writes.join(", ")}, which can change resources, but the plan role is read-only: move them to the apply role.`);

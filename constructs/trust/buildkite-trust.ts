@@ -143,7 +143,13 @@ export class BuildkiteTrust {
     this.stepKeys = checkList(`${field}.stepKeys`, props.stepKeys ?? []).map((k, i) => checkFormat(FORMATS.stepKey, `${field}.stepKeys[${i}]`, k));
     this.claimCheck = props.claimCheck ?? "condition-keys";
     if (props.sid !== undefined && !/^[A-Za-z0-9]+$/.test(props.sid)) {
-      throw new ValidationError({ code: "invalid-value", field: `${field}.sid`, value: props.sid, problem: "is not a statement ID", fix: "use only letters and digits" });
+      throw new ValidationError({
+        code: "invalid-value",
+        field: `${field}.sid`,
+        value: props.sid,
+        problem: "is not a statement ID",
+        fix: "use only letters and digits",
+      });
     }
     const lifetime = props.tokenLifetimeSeconds === undefined ? undefined : checkTokenLifetime(`${field}.tokenLifetimeSeconds`, props.tokenLifetimeSeconds);
 
@@ -194,10 +200,7 @@ export class BuildkiteTrust {
   }
 
   private renderSubjectPatterns(): string[] {
-    const refs = [
-      ...(this.anyBranch ? ["refs/heads/*"] : this.branches.map((b) => `refs/heads/${b}`)),
-      ...this.tags.map((t) => `refs/tags/${t}`),
-    ];
+    const refs = [...(this.anyBranch ? ["refs/heads/*"] : this.branches.map((b) => `refs/heads/${b}`)), ...this.tags.map((t) => `refs/tags/${t}`)];
     const steps = this.stepKeys.length === 0 ? ["*"] : this.stepKeys;
     const prefix = `organization:${this.organization}:pipeline:${this.pipeline}`;
     return refs.flatMap((ref) => steps.map((step) => `${prefix}:ref:${ref}:commit:*:step:${step}`));

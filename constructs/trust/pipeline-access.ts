@@ -151,7 +151,9 @@ export class PipelineAccess {
         roleArn: `arn:${this.partition}:iam::${this.accountId}:role${this.rolePath}${roleName}`,
         tokenRequest: trust.tokenRequest,
         sessionDurationSeconds:
-          scope.sessionDurationSeconds === undefined ? sessionDuration : checkFormat(FORMATS.sessionDuration, `${kind}.sessionDurationSeconds`, scope.sessionDurationSeconds),
+          scope.sessionDurationSeconds === undefined
+            ? sessionDuration
+            : checkFormat(FORMATS.sessionDuration, `${kind}.sessionDurationSeconds`, scope.sessionDurationSeconds),
         stepKeys: trust.stepKeys,
         branches: trust.anyBranch ? ["*"] : trust.branches,
         tags: trust.tags,

@@ -102,9 +102,7 @@ type TerraformJson = { resource?: Record<string, Record<string, any>>; provider?
 
 function readStacks(outdir: string): Record<string, TerraformJson> {
   const stacksDir = path.join(outdir, "stacks");
-  return Object.fromEntries(
-    fs.readdirSync(stacksDir).map((name) => [name, JSON.parse(fs.readFileSync(path.join(stacksDir, name, "cdk.tf.json"), "utf8"))]),
-  );
+  return Object.fromEntries(fs.readdirSync(stacksDir).map((name) => [name, JSON.parse(fs.readFileSync(path.join(stacksDir, name, "cdk.tf.json"), "utf8"))]));
 }
 
 function asList(value: unknown): unknown[] {
@@ -148,10 +146,7 @@ function expectPipelineTrust(trust: any): string[] {
   expect(asList(equals["agent.buildkite.com:aud"])).toEqual(["sts.amazonaws.com"]);
   expect(asList(equals["agent.buildkite.com:organization_id"])).toEqual([ORGANIZATION_ID]);
   expect(asList(equals["agent.buildkite.com:pipeline_id"])).toEqual([PIPELINE_ID]);
-  const subjects = [
-    ...asList(equals["agent.buildkite.com:sub"]),
-    ...asList(statement.Condition.StringLike?.["agent.buildkite.com:sub"]),
-  ] as string[];
+  const subjects = [...asList(equals["agent.buildkite.com:sub"]), ...asList(statement.Condition.StringLike?.["agent.buildkite.com:sub"])] as string[];
   expect(subjects.length).toBeGreaterThan(0);
   for (const subject of subjects) expect(subject.startsWith(`organization:${ORGANIZATION}:pipeline:${PIPELINE}:ref:`)).toBe(true);
   return subjects;

@@ -45,7 +45,16 @@ describe("the example platform", () => {
       ["DenyPipelinesOtherStates", "Deny"],
       ["DenyPipelineTagsWithSlash", "Deny"],
     ]);
-    expect(Object.keys(state.output).sort()).toEqual(["bucket_arn", "bucket_name", "kms_alias_name", "kms_key_arn", "lock_mode", "lock_table_arn", "lock_table_name", "region"]);
+    expect(Object.keys(state.output).sort()).toEqual([
+      "bucket_arn",
+      "bucket_name",
+      "kms_alias_name",
+      "kms_key_arn",
+      "lock_mode",
+      "lock_table_arn",
+      "lock_table_name",
+      "region",
+    ]);
     expect(state.output.bucket_name.value).toBe("acme-terraform-state");
     expect(state.output.lock_table_name.value).toBe("acme-terraform-locks");
   });
@@ -62,11 +71,7 @@ describe("the example platform", () => {
   });
 
   it("has one state, one identity and one Buildkite stack, deployed in that order", () => {
-    expect([stacks.stateBackend, ...stacks.identity, stacks.buildkite!].map((s) => s.node.id)).toEqual([
-      "state-backend",
-      "identity-production",
-      "buildkite",
-    ]);
+    expect([stacks.stateBackend, ...stacks.identity, stacks.buildkite!].map((s) => s.node.id)).toEqual(["state-backend", "identity-production", "buildkite"]);
     expect(stacks.identity[0].dependencies.map((s) => s.node.id)).toEqual(["state-backend"]);
     expect(stacks.buildkite!.dependencies.map((s) => s.node.id)).toEqual(["state-backend", "identity-production"]);
   });
@@ -104,7 +109,10 @@ describe("the example platform", () => {
   it("adds build metadata tags when the declaration asks for them", () => {
     const input = { ...clone(), tags: { buildMetadata: true } };
     const withBuild = platform(input, { "buildkite:build-number": "42" });
-    expect(synthJson(withBuild.identity[0]).provider.aws[0].default_tags[0].tags).toMatchObject({ "buildkite:build-number": "42", stack: "identity-production" });
+    expect(synthJson(withBuild.identity[0]).provider.aws[0].default_tags[0].tags).toMatchObject({
+      "buildkite:build-number": "42",
+      stack: "identity-production",
+    });
   });
 
   it("creates one OIDC provider and a plan and apply role per pipeline, each trusting only its pipeline", () => {
@@ -166,9 +174,7 @@ describe("the example platform", () => {
   it("gives the data platform's apply role only the release branch and its own step, pinned to the pipeline UUID", () => {
     const apply = resource(identity, "aws_iam_role", (r) => r.name === "bk-data-platform-apply");
     const trust = JSON.parse(apply.assume_role_policy).Statement[0].Condition;
-    expect(trust.StringLike["agent.buildkite.com:sub"]).toEqual(
-      "organization:acme:pipeline:data-platform:ref:refs/heads/release:commit:*:step:apply-data",
-    );
+    expect(trust.StringLike["agent.buildkite.com:sub"]).toEqual("organization:acme:pipeline:data-platform:ref:refs/heads/release:commit:*:step:apply-data");
     expect(trust.StringEquals["agent.buildkite.com:pipeline_id"]).toBe("5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f");
   });
 

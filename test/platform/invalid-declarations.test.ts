@@ -128,7 +128,8 @@ const CASES: readonly InvalidCase[] = [
     name: "trust policy over IAM's 2,048-character quota (31 plan branches)",
     mutate: (d) => (networking(d).plan = { branches: ["main", ...Array.from({ length: 30 }, (_, i) => `feature/team-${i}`)] }),
     at: "synth",
-    message: /guardrail trust-policy-size refuses identity-production\/networking\/Plan\/Role .*: the trust policy has \d{4} characters .*over the limit of 2048\. Fix: admit fewer branch/,
+    message:
+      /guardrail trust-policy-size refuses identity-production\/networking\/Plan\/Role .*: the trust policy has \d{4} characters .*over the limit of 2048\. Fix: admit fewer branch/,
   },
   {
     name: "same step key for plan and apply",
@@ -370,7 +371,10 @@ describe("invalid platform declarations", () => {
   });
 
   it("synthesizes the unmutated example through the same path, writing cdktf.out and the report", async () => {
-    const { error, outdir, reportFile } = await runLikeMain(mutated(() => undefined), dir);
+    const { error, outdir, reportFile } = await runLikeMain(
+      mutated(() => undefined),
+      dir,
+    );
     expect(error).toBeUndefined();
     expect(fs.existsSync(path.join(outdir, "manifest.json"))).toBe(true);
     expect(fs.readFileSync(reportFile, "utf8")).toContain("networking");

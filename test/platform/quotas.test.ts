@@ -55,7 +55,9 @@ describe("quota-roles-per-account", () => {
     expect((error as DeclarationError).issues).toEqual([
       {
         path: "accounts[0]",
-        message: expect.stringMatching(/^\[quota-roles-per-account\] account "production" would hold 1002 pipeline roles .* over AWS's default quota of 1000 roles; request an increase/),
+        message: expect.stringMatching(
+          /^\[quota-roles-per-account\] account "production" would hold 1002 pipeline roles .* over AWS's default quota of 1000 roles; request an increase/,
+        ),
       },
     ]);
   });

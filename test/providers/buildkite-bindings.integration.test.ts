@@ -57,6 +57,8 @@ describe("committed Buildkite bindings", () => {
 
   it("include the bindings the project imports", () => {
     // Guards the comparison itself: an empty generation would compare equal to an emptied commit.
-    expect(filesBelow(regenerated)).toEqual(expect.arrayContaining(["pipeline/index.ts", "cluster/index.ts", "provider/index.ts", "data-buildkite-signed-pipeline-steps/index.ts"]));
+    expect(filesBelow(regenerated)).toEqual(
+      expect.arrayContaining(["pipeline/index.ts", "cluster/index.ts", "provider/index.ts", "data-buildkite-signed-pipeline-steps/index.ts"]),
+    );
   });
 });

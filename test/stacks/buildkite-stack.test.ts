@@ -33,7 +33,10 @@ describe("BuildkiteStack", () => {
     broken.pipelines[0].pipeline.addOverride("provider_settings.build_pull_requests_forks", false);
     broken.cluster.defaultQueue.addOverride("queue", "terraform");
     const errors = checkSchemaConformance(synthJson(broken), BUILDKITE_SCHEMA);
-    expect(errors.map((e) => `${e.path} ${e.kind}`).sort()).toEqual(["provider_settings.build_pull_requests_forks unknown_attribute", "queue unknown_attribute"]);
+    expect(errors.map((e) => `${e.path} ${e.kind}`).sort()).toEqual([
+      "provider_settings.build_pull_requests_forks unknown_attribute",
+      "queue unknown_attribute",
+    ]);
   });
 
   it("declares the Buildkite, AWS and time providers", () => {
@@ -55,9 +58,16 @@ describe("BuildkiteStack", () => {
   it("gives each pipeline its own settings: default branch, queue, working directory, setup commands, drift schedule", () => {
     const pipeline = (slug: string) => resource(json, "buildkite_pipeline", (p) => p.slug === slug);
     const steps = (slug: string): any[] => (load(pipeline(slug).steps) as any).steps;
-    const commands = (slug: string) => steps(slug).flatMap((step) => step.command ?? []).join("\n");
+    const commands = (slug: string) =>
+      steps(slug)
+        .flatMap((step) => step.command ?? [])
+        .join("\n");
     expect(pipeline("data-platform").default_branch).toBe("release");
-    expect(steps("data-platform").filter((step) => step.command).map((step) => step.agents)).toEqual([{ queue: "terraform-data" }, { queue: "terraform-data" }]);
+    expect(
+      steps("data-platform")
+        .filter((step) => step.command)
+        .map((step) => step.agents),
+    ).toEqual([{ queue: "terraform-data" }, { queue: "terraform-data" }]);
     // The step scripts pass through printf %b, so their quotes are octal escapes.
     expect(commands("payments-service")).toContain("cd \\0047infra\\0047");
     expect(commands("platform-trust")).toMatch(/npm ci\n\s*npx cdktf synth\n/);
@@ -67,7 +77,11 @@ describe("BuildkiteStack", () => {
 
   it.each<[string, (p: BuildkiteStackProps) => BuildkiteStackProps, RegExp]>([
     ["a pipeline naming an undeclared team", (p) => ({ ...p, teams: [] }), /names team "platform", which is not in teams/],
-    ["a pipeline on a queue the cluster lacks", (p) => ({ ...p, pipelines: [{ ...p.pipelines[0], queue: "gpu" }] }), /runs on queue "gpu", which the cluster does not have \(terraform, terraform-data\)/],
+    [
+      "a pipeline on a queue the cluster lacks",
+      (p) => ({ ...p, pipelines: [{ ...p.pipelines[0], queue: "gpu" }] }),
+      /runs on queue "gpu", which the cluster does not have \(terraform, terraform-data\)/,
+    ],
     ["a pipeline declared twice", (p) => ({ ...p, pipelines: [p.pipelines[0], p.pipelines[0]] }), /pipeline "networking" is declared twice/],
   ])("refuses %s", (_name, change, error) => {
     expect(() => new BuildkiteStack(Testing.app(), "buildkite", change(exampleBuildkiteStackProps()))).toThrow(error);

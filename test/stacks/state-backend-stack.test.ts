@@ -3,7 +3,8 @@ import { DEFAULT_OWN_STATE_KEY, StateBackendStack, StateBackendStackProps } from
 import { resource, synthJson } from "../support/synth";
 import { ACCOUNT, BUCKET, KEY_ARN, stackProps } from "./support/state-backend-stack";
 
-const stateBackendJson = (overrides: Partial<StateBackendStackProps> = {}) => synthJson(new StateBackendStack(Testing.app(), "state-backend", stackProps(overrides)));
+const stateBackendJson = (overrides: Partial<StateBackendStackProps> = {}) =>
+  synthJson(new StateBackendStack(Testing.app(), "state-backend", stackProps(overrides)));
 
 describe("StateBackendStack props", () => {
   const policyOf = (config: any) => JSON.parse(resource(config, "aws_s3_bucket_policy").policy);
@@ -16,7 +17,9 @@ describe("StateBackendStack props", () => {
 
   it("passes the key prefix and the pipeline state fence, with its exemptions, or none", () => {
     const exempt = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-apply`;
-    const fence = policyOf(stateBackendJson({ keyPrefix: "ci", pipelineStateFence: { exemptPrincipalArns: [exempt] } })).Statement.find((s: any) => s.Sid === "DenyPipelinesOtherStates");
+    const fence = policyOf(stateBackendJson({ keyPrefix: "ci", pipelineStateFence: { exemptPrincipalArns: [exempt] } })).Statement.find(
+      (s: any) => s.Sid === "DenyPipelinesOtherStates",
+    );
     expect(fence.NotResource[1]).toBe(`arn:aws:s3:::${BUCKET}/ci/$\${aws:PrincipalTag/buildkite:pipeline}/*`);
     expect(fence.Condition.ArnNotEquals).toEqual({ "aws:PrincipalArn": [exempt] });
     expect(policyOf(stateBackendJson({ pipelineStateFence: false })).Statement.map((s: any) => s.Sid)).not.toContain("DenyPipelinesOtherStates");
@@ -47,7 +50,12 @@ describe("StateBackendStack own state", () => {
 
   it("refuses a key alias for its own backend, which the bucket policy would refuse", () => {
     expect(
-      () => new StateBackendStack(Testing.app(), "state-backend", stackProps({ ownState: { type: "s3", kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/${BUCKET}` } })),
+      () =>
+        new StateBackendStack(
+          Testing.app(),
+          "state-backend",
+          stackProps({ ownState: { type: "s3", kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/${BUCKET}` } }),
+        ),
     ).toThrow(/kmsKeyArn .* is not a KMS key ARN: .*not an alias/);
   });
 });

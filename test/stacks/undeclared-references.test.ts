@@ -18,7 +18,7 @@ describe("undeclaredReferences", () => {
       "${buildkite_pipeline.pipeline-x.id}",
       '${data.terraform_remote_state.shared-buildkite.outputs.team_ids["data"]}',
       "${data.terraform_remote_state.shared-buildkite.outputs.team_ids.data}",
-      "${lookup(data.terraform_remote_state.shared-buildkite.outputs.team_ids, \"ml\")}",
+      '${lookup(data.terraform_remote_state.shared-buildkite.outputs.team_ids, "ml")}',
       "arn:${var.region}:${local.owner}",
       "${terraform.workspace}/${path.module}/${count.index}/${each.key}/${self.id}",
     ]);

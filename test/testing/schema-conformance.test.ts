@@ -158,7 +158,10 @@ describe("checkSchemaConformance with a hand-written schema", () => {
       aliases: [{ name: "alias" }],
       envs: { prod: { value: "p" } },
       network: { subnet: "subnet-1" },
-      rule: [{ action: "allow", match: [{ pattern: "*" }] }, { action: "deny", match: { pattern: "x" } }],
+      rule: [
+        { action: "allow", match: [{ pattern: "*" }] },
+        { action: "deny", match: { pattern: "x" } },
+      ],
       tag: [{ key: "a" }, { key: "b", value: "c" }],
       listener: { http: { port: 80 }, https: [{ port: 443 }] },
       timeouts: { create: "5m" },
@@ -177,7 +180,12 @@ describe("checkSchemaConformance with a hand-written schema", () => {
       provisioner: [{ "local-exec": { command: "true" } }],
     };
     const extra = {
-      provider: { demo: [{ endpoint: "https://a", retries: 2 }, { alias: "secondary", endpoint: "https://b" }] },
+      provider: {
+        demo: [
+          { endpoint: "https://a", retries: 2 },
+          { alias: "secondary", endpoint: "https://b" },
+        ],
+      },
       data: {
         demo_lookup: {
           q: { query: "x", depends_on: ["demo_thing.main"], lifecycle: { postcondition: [{ condition: "${true}", error_message: "x" }] } },
@@ -209,7 +217,13 @@ describe("checkSchemaConformance with a hand-written schema", () => {
       ["unknown top-level argument", { nmae: "x" }, T, "nmae", "unknown_attribute"],
       ["unknown attribute of a nested object", { endpoint_config: { url: "u", hots: "h" } }, T, "endpoint_config.hots", "unknown_attribute"],
       ["unknown argument inside a block", { rule: [{ action: "a", actoin: "b" }] }, T, "rule[0].actoin", "unknown_attribute"],
-      ["unknown argument two blocks deep", { rule: [{ action: "a", match: [{ pattern: "p", patern: "q" }] }] }, T, "rule[0].match[0].patern", "unknown_attribute"],
+      [
+        "unknown argument two blocks deep",
+        { rule: [{ action: "a", match: [{ pattern: "p", patern: "q" }] }] },
+        T,
+        "rule[0].match[0].patern",
+        "unknown_attribute",
+      ],
       ["attribute an object type lacks", { settings: { mode: "m", level: 1, mood: "x" } }, T, "settings.mood", "unknown_attribute"],
       ["unknown lifecycle argument", { lifecycle: { prevent_destory: true } }, T, "lifecycle.prevent_destory", "unknown_attribute"],
       // missing required
@@ -270,10 +284,7 @@ describe("checkSchemaConformance with a hand-written schema", () => {
   });
 
   it("reports unknown types with the provider's prefix, for resources and data sources", () => {
-    const errors = checkSchemaConformance(
-      demoConfig({}, { data: { demo_lokup: { q: { query: "x" } } }, resource: { demo_thingy: { x: {} } } }),
-      DEMO_SCHEMA,
-    );
+    const errors = checkSchemaConformance(demoConfig({}, { data: { demo_lokup: { q: { query: "x" } } }, resource: { demo_thingy: { x: {} } } }), DEMO_SCHEMA);
     expect(errors.map(({ address, path: p, kind }) => ({ address, path: p, kind }))).toEqual([
       { address: "demo_thingy.x", path: "", kind: "unknown_type" },
       { address: "data.demo_lokup.q", path: "", kind: "unknown_type" },
@@ -296,7 +307,12 @@ describe("checkSchemaConformance with a hand-written schema", () => {
   });
 
   it("checks provider blocks, naming the alias in the address", () => {
-    const provider = { demo: [{ endpoint: "https://a", regoin: "x" }, { alias: "secondary", retries: "many" }] };
+    const provider = {
+      demo: [
+        { endpoint: "https://a", regoin: "x" },
+        { alias: "secondary", retries: "many" },
+      ],
+    };
     const errors = demoErrors({}, { provider });
     expect(errors.map(({ address, path: p, kind }) => ({ address, path: p, kind }))).toEqual([
       { address: "provider.demo", path: "regoin", kind: "unknown_attribute" },
@@ -306,19 +322,25 @@ describe("checkSchemaConformance with a hand-written schema", () => {
   });
 
   it("finds the provider block through required_providers when its local name differs", () => {
-    const config = demoConfig({}, {
-      terraform: { required_providers: { mydemo: { source: "registry.terraform.io/example/demo" } } },
-      provider: { mydemo: { retries: 1 } },
-    });
+    const config = demoConfig(
+      {},
+      {
+        terraform: { required_providers: { mydemo: { source: "registry.terraform.io/example/demo" } } },
+        provider: { mydemo: { retries: 1 } },
+      },
+    );
     expect(onlyError(checkSchemaConformance(config, DEMO_SCHEMA))).toEqual({ address: "provider.mydemo", path: "endpoint", kind: "missing_required" });
   });
 
   it("ignores resources, data sources and providers of other providers", () => {
-    const config = demoConfig({}, {
-      terraform: { required_providers: { demo: { source: "example/demo" }, aws: { source: "hashicorp/aws" } } },
-      provider: { demo: [{ endpoint: "e" }], aws: [{ not_checked: [1] }] },
-      data: { aws_caller_identity: { me: { anything: "goes" } } },
-    });
+    const config = demoConfig(
+      {},
+      {
+        terraform: { required_providers: { demo: { source: "example/demo" }, aws: { source: "hashicorp/aws" } } },
+        provider: { demo: [{ endpoint: "e" }], aws: [{ not_checked: [1] }] },
+        data: { aws_caller_identity: { me: { anything: "goes" } } },
+      },
+    );
     config.resource.aws_instance = { web: { not_an_aws_argument: { a: 1 } } };
     config.resource.time_rotating = { r: { rotation_days: "often" } };
     config.resource.demonstration_thing = { x: { nope: true } }; // "demo" without the underscore is another prefix
@@ -492,18 +514,51 @@ describe("checkSchemaConformance with the Buildkite provider schema", () => {
     ["unknown type with the provider's prefix", { resource: { buildkite_pipline: { p: { name: "n" } } } }, "buildkite_pipline.p", "", "unknown_type"],
     ["misspelt argument", { resource: { buildkite_cluster: { c: { name: "n", emoij: ":x:" } } } }, "buildkite_cluster.c", "emoij", "unknown_attribute"],
     ["missing repository", { resource: { buildkite_pipeline: { p: { name: "n" } } } }, "buildkite_pipeline.p", "repository", "missing_required"],
-    ["computed-only badge_url", { resource: { buildkite_pipeline: { p: { name: "n", repository: "r", badge_url: "u" } } } }, "buildkite_pipeline.p", "badge_url", "computed_only"],
-    ["string for a set of tags", { resource: { buildkite_pipeline: { p: { name: "n", repository: "r", tags: "a,b" } } } }, "buildkite_pipeline.p", "tags", "wrong_type"],
-    ["wrong bool in provider_settings", { resource: { buildkite_pipeline: { p: { name: "n", repository: "r", provider_settings: { build_tags: "yes" } } } } }, "buildkite_pipeline.p", "provider_settings.build_tags", "wrong_type"],
-    ["missing nested required attribute", { resource: { buildkite_cluster_queue: { q: { cluster_id: "c", key: "k", hosted_agents: { linux: { agent_image_ref: "ubuntu:24.04" } } } } } }, "buildkite_cluster_queue.q", "hosted_agents.instance_shape", "missing_required"],
-    ["computed-only steps of a data source", { data: { buildkite_signed_pipeline_steps: { x: { repository: "r", unsigned_steps: "s", steps: "t" } } } }, "data.buildkite_signed_pipeline_steps.x", "steps", "computed_only"],
+    [
+      "computed-only badge_url",
+      { resource: { buildkite_pipeline: { p: { name: "n", repository: "r", badge_url: "u" } } } },
+      "buildkite_pipeline.p",
+      "badge_url",
+      "computed_only",
+    ],
+    [
+      "string for a set of tags",
+      { resource: { buildkite_pipeline: { p: { name: "n", repository: "r", tags: "a,b" } } } },
+      "buildkite_pipeline.p",
+      "tags",
+      "wrong_type",
+    ],
+    [
+      "wrong bool in provider_settings",
+      { resource: { buildkite_pipeline: { p: { name: "n", repository: "r", provider_settings: { build_tags: "yes" } } } } },
+      "buildkite_pipeline.p",
+      "provider_settings.build_tags",
+      "wrong_type",
+    ],
+    [
+      "missing nested required attribute",
+      { resource: { buildkite_cluster_queue: { q: { cluster_id: "c", key: "k", hosted_agents: { linux: { agent_image_ref: "ubuntu:24.04" } } } } } },
+      "buildkite_cluster_queue.q",
+      "hosted_agents.instance_shape",
+      "missing_required",
+    ],
+    [
+      "computed-only steps of a data source",
+      { data: { buildkite_signed_pipeline_steps: { x: { repository: "r", unsigned_steps: "s", steps: "t" } } } },
+      "data.buildkite_signed_pipeline_steps.x",
+      "steps",
+      "computed_only",
+    ],
     ["provider max_retries not a number", { provider: { buildkite: [{ max_retries: "many" }] } }, "provider.buildkite", "max_retries", "wrong_type"],
-    ["provider timeouts attribute misspelt", { provider: { buildkite: [{ timeouts: { craete: "1m" } }] } }, "provider.buildkite", "timeouts.craete", "unknown_attribute"],
+    [
+      "provider timeouts attribute misspelt",
+      { provider: { buildkite: [{ timeouts: { craete: "1m" } }] } },
+      "provider.buildkite",
+      "timeouts.craete",
+      "unknown_attribute",
+    ],
   ])("reports %s", (_, config, address, attributePath, kind) => {
-    const errors = checkSchemaConformance(
-      { terraform: { required_providers: { buildkite: { source: "buildkite/buildkite" } } }, ...config },
-      BUILDKITE_SCHEMA,
-    );
+    const errors = checkSchemaConformance({ terraform: { required_providers: { buildkite: { source: "buildkite/buildkite" } } }, ...config }, BUILDKITE_SCHEMA);
     expect(onlyError(errors)).toEqual({ address, path: attributePath, kind });
     expect(errors[0].message).toContain(address);
     expect(errors[0].message).toContain(attributePath);

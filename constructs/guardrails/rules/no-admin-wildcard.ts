@@ -7,7 +7,7 @@ const ADMIN_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
 const ATTACHMENTS = ["aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_group_policy_attachment"];
 const FIX =
   "grant the actions and resources the pipeline needs, or, if administrator access is really required, " +
-  "pass adminAccessReason (or Guardrails.exempt(construct, \"no-admin-wildcard\", reason)).";
+  'pass adminAccessReason (or Guardrails.exempt(construct, "no-admin-wildcard", reason)).';
 
 /** Whether an Allow statement grants every action (or every action but some) on every resource. */
 export function grantsAdministrator(statement: PolicyStatement): boolean {

@@ -21,6 +21,8 @@ export const noForkBuildsWithWritableRoles: GuardrailRule = {
     const { buildPullRequestForks } = pipelineForkSettings(block.values);
     if (buildPullRequestForks === false) return [];
     const found = buildPullRequestForks === undefined ? "not set" : JSON.stringify(buildPullRequestForks);
-    return [{ message: `provider_settings.build_pull_request_forks is ${found}, but the pipeline's steps can assume ${writable.join(", ")}, which can write.` }];
+    return [
+      { message: `provider_settings.build_pull_request_forks is ${found}, but the pipeline's steps can assume ${writable.join(", ")}, which can write.` },
+    ];
   },
 };

@@ -4,7 +4,24 @@ import { GuardrailRule, GuardrailViolation, SynthesizedBlock } from "../guardrai
 import { conditionEntries, permissionPoliciesOf, referencedPolicyDocument, statementLabel } from "../../private/iam-documents";
 
 /** Verbs of actions that only read; a plan role may use nothing else, besides taking the state lock. */
-const READ_VERBS = ["Get", "List", "Describe", "Head", "BatchGet", "BatchDescribe", "Query", "Scan", "Search", "Select", "Lookup", "View", "Check", "Read", "Filter", "Decrypt"];
+const READ_VERBS = [
+  "Get",
+  "List",
+  "Describe",
+  "Head",
+  "BatchGet",
+  "BatchDescribe",
+  "Query",
+  "Scan",
+  "Search",
+  "Select",
+  "Lookup",
+  "View",
+  "Check",
+  "Read",
+  "Filter",
+  "Decrypt",
+];
 /** AWS managed policies whose names say they can change things. */
 export const WRITE_MANAGED_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?(?:AdministratorAccess|PowerUserAccess|[\w-]*FullAccess[\w-]*)$/;
 /** The tag BuildkitePipelineRole puts on its roles, naming their kind. */
@@ -28,7 +45,9 @@ function deniesDigestWrites(document: PolicyDocument): boolean {
     (s) =>
       s.Effect === "Deny" &&
       LOCK_ITEM_WRITES.every((action) => asList(s.Action).includes(action)) &&
-      conditionEntries(s).some(({ key, values }) => key.toLowerCase() === "dynamodb:leadingkeys" && values.length > 0 && values.every((v) => v.endsWith(STATE_DIGEST_SUFFIX))),
+      conditionEntries(s).some(
+        ({ key, values }) => key.toLowerCase() === "dynamodb:leadingkeys" && values.length > 0 && values.every((v) => v.endsWith(STATE_DIGEST_SUFFIX)),
+      ),
   );
 }
 

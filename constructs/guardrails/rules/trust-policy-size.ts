@@ -15,7 +15,7 @@ export const trustPolicySize: GuardrailRule = {
   id: "trust-policy-size",
   description: "Role trust policies fit the account's trust policy length quota (2,048 characters by default).",
   fix:
-    "admit fewer branch, tag and step combinations (globs such as \"release/*\" instead of lists), or raise the account's " +
+    'admit fewer branch, tag and step combinations (globs such as "release/*" instead of lists), or raise the account\'s ' +
     '"Role trust policy length" quota and set applyGuardrails(app, { trustPolicySizeLimit }) to match.',
   severity: "error",
   exemptible: false,

@@ -74,7 +74,11 @@ describe("BuildkiteCluster", () => {
   });
 
   it("uses a given key, a given rotation period and several tokens", () => {
-    const { cluster, json } = build({ kmsKeyArn: KEY_ARN, tokenRotationHours: 48, agentTokens: [{ name: "linux" }, { name: "mac", allowedIpAddresses: ["10.0.0.0/8"] }] });
+    const { cluster, json } = build({
+      kmsKeyArn: KEY_ARN,
+      tokenRotationHours: 48,
+      agentTokens: [{ name: "linux" }, { name: "mac", allowedIpAddresses: ["10.0.0.0/8"] }],
+    });
     expect(resourcesOfType(json, "aws_kms_key")).toEqual([]);
     const parameters = resourcesOfType(json, "aws_ssm_parameter");
     expect(parameters.map((p) => [p.name, p.type, p.key_id])).toEqual([

@@ -98,7 +98,12 @@ function observe(pipeline: SynthesizedPipeline, step: any, build: SimulatedBuild
     // No second assume-role in the script when the plugin already did it.
     expect(run.callsOf("aws", "sts")).toEqual([]);
     // aws-assume-role-with-web-identity v1.6.0 requests `--audience sts.amazonaws.com [--aws-session-tag <session-tags>]`.
-    return { run, method: "plugin", roleArn: config["role-arn"], request: { audience: PLUGIN_AUDIENCE, claims: [], sessionTags: config["session-tags"] ?? [] } };
+    return {
+      run,
+      method: "plugin",
+      roleArn: config["role-arn"],
+      request: { audience: PLUGIN_AUDIENCE, claims: [], sessionTags: config["session-tags"] ?? [] },
+    };
   }
   const tokenCalls = run.callsOf("buildkite-agent", "oidc", "request-token");
   const assumeCalls = run.callsOf("aws", "sts", "assume-role-with-web-identity");
@@ -202,7 +207,14 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
       expectRequestMatchesTrustPolicy(roles.find((r) => r.arn === observed.roleArn)!.trustPolicy, observed.request);
       // Nothing requested is superfluous: without any one of it the token is refused.
       for (const claim of observed.request.claims) {
-        const without = { ...observed, request: { ...observed.request, claims: observed.request.claims.filter((c) => c !== claim), sessionTags: observed.request.sessionTags.filter((t) => t !== claim) } };
+        const without = {
+          ...observed,
+          request: {
+            ...observed.request,
+            claims: observed.request.claims.filter((c) => c !== claim),
+            sessionTags: observed.request.sessionTags.filter((t) => t !== claim),
+          },
+        };
         expect(rolesAdmitting(pipeline, step, build, without)).toEqual([]);
       }
       for (const tag of observed.request.sessionTags) {
@@ -237,7 +249,9 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
     expect(planRun.callsOf("buildkite-agent", "artifact", "upload").map((c) => c.args[2])).toEqual(["tfplan"]);
     const applyRun = observe(pipeline, apply, build).run;
     expect(applyRun.status).toBe(0);
-    expect(applyRun.callsOf("buildkite-agent", "artifact", "download").map((c) => c.args)).toEqual([["artifact", "download", "tfplan", ".", "--step", plan.key]]);
+    expect(applyRun.callsOf("buildkite-agent", "artifact", "download").map((c) => c.args)).toEqual([
+      ["artifact", "download", "tfplan", ".", "--step", plan.key],
+    ]);
     expect(applyRun.callsOf("terraform", "apply").map((c) => c.args.slice(-1))).toEqual([["tfplan"]]);
     // Nothing but the saved plan is applied (no -auto-approve of a fresh plan).
     expect(applyRun.callsOf("terraform", "plan")).toEqual([]);
@@ -275,26 +289,31 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
 describe("scheduled builds", () => {
   const byslug = (slug: string) => pipelines.find((p) => p.slug === slug)!;
 
-  it.each(["networking", "payments-service", "data-platform"])("%s: the nightly build only runs the drift check, with the plan role, and fails on drift", (slug) => {
-    const pipeline = byslug(slug);
-    const access = accessOf(slug);
-    const build: SimulatedBuild = { branch: pipeline.defaultBranch, source: "schedule" };
-    const running = stepsThatRun(pipeline, build);
-    expect(running.map((s) => s.key)).toEqual([access.plan.stepKeys[0]]);
-    const clean = observe(pipeline, running[0], build, 0);
-    expect(clean.roleArn).toBe(access.plan.roleArn);
-    expect(clean.run.status).toBe(0);
-    expect(clean.run.callsOf("terraform", "plan")[0].args).toContain("-detailed-exitcode");
-    const drifted = observe(pipeline, running[0], build, 2);
-    expect(drifted.run.status).toBe(DRIFT_EXIT_STATUS);
-    expect(drifted.run.stderr).toContain("Drift");
-    const broken = observe(pipeline, running[0], build, 1);
-    expect(broken.run.status).toBe(1);
-  });
+  it.each(["networking", "payments-service", "data-platform"])(
+    "%s: the nightly build only runs the drift check, with the plan role, and fails on drift",
+    (slug) => {
+      const pipeline = byslug(slug);
+      const access = accessOf(slug);
+      const build: SimulatedBuild = { branch: pipeline.defaultBranch, source: "schedule" };
+      const running = stepsThatRun(pipeline, build);
+      expect(running.map((s) => s.key)).toEqual([access.plan.stepKeys[0]]);
+      const clean = observe(pipeline, running[0], build, 0);
+      expect(clean.roleArn).toBe(access.plan.roleArn);
+      expect(clean.run.status).toBe(0);
+      expect(clean.run.callsOf("terraform", "plan")[0].args).toContain("-detailed-exitcode");
+      const drifted = observe(pipeline, running[0], build, 2);
+      expect(drifted.run.status).toBe(DRIFT_EXIT_STATUS);
+      expect(drifted.run.stderr).toContain("Drift");
+      const broken = observe(pipeline, running[0], build, 1);
+      expect(broken.run.status).toBe(1);
+    },
+  );
 
   it("each Terraform pipeline has one drift schedule on its default branch; the maintenance pipeline has the rotation schedule instead", () => {
     const schedules = resourcesOfType(buildkiteJson, "buildkite_pipeline_schedule");
-    const pipelineIds = Object.fromEntries(Object.entries<any>(buildkiteJson.resource.buildkite_pipeline).map(([id, p]) => [`\${buildkite_pipeline.${id}.id}`, p]));
+    const pipelineIds = Object.fromEntries(
+      Object.entries<any>(buildkiteJson.resource.buildkite_pipeline).map(([id, p]) => [`\${buildkite_pipeline.${id}.id}`, p]),
+    );
     const summary = schedules.map((s) => [pipelineIds[s.pipeline_id].slug, s.branch, s.cronline, s.label]).sort();
     expect(summary).toEqual([
       ["data-platform", "release", "30 2 * * *", "Drift detection: Data platform"],
@@ -312,7 +331,10 @@ describe("scheduled builds", () => {
     expect(running.map((s) => s.key)).toEqual(["plan", "apply"]);
     const plan = observe(pipeline, running[0], build);
     expect(plan.roleArn).toBe(access.plan.roleArn);
-    const targets = plan.run.callsOf("terraform", "plan")[0].args.filter((a) => a.startsWith("-target=")).map((a) => a.slice("-target=".length));
+    const targets = plan.run
+      .callsOf("terraform", "plan")[0]
+      .args.filter((a) => a.startsWith("-target="))
+      .map((a) => a.slice("-target=".length));
     expect(targets).toEqual(buildkite.cluster.rotationSchedule.targets);
     for (const target of targets) {
       const [type, name] = target.split(".");

@@ -35,7 +35,14 @@ describe("renderPipelineYaml", () => {
       timeout_in_minutes: 30,
     });
     expect(doc.steps[1]).toBe("wait");
-    expect(doc.steps[2]).toEqual({ block: "Apply?", key: "approve", prompt: "Sure?", if: "build.branch == 'main'", depends_on: ["plan"], allowed_teams: ["platform"] });
+    expect(doc.steps[2]).toEqual({
+      block: "Apply?",
+      key: "approve",
+      prompt: "Sure?",
+      if: "build.branch == 'main'",
+      depends_on: ["plan"],
+      allowed_teams: ["platform"],
+    });
     expect(doc.steps[3]).toMatchObject({
       key: "apply",
       depends_on: ["plan", "approve"],

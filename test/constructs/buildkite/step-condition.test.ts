@@ -1,4 +1,15 @@
-import { allOfConditions, anyOfConditions, branchEquals, branchMatchesAny, isAlwaysTrue, notCondition, notFork, notPullRequest, renderCondition, sourceIs } from "../../../constructs/buildkite/step-condition";
+import {
+  allOfConditions,
+  anyOfConditions,
+  branchEquals,
+  branchMatchesAny,
+  isAlwaysTrue,
+  notCondition,
+  notFork,
+  notPullRequest,
+  renderCondition,
+  sourceIs,
+} from "../../../constructs/buildkite/step-condition";
 import { buildContext, evaluateCondition, SimulatedBuild } from "./support/buildkite-conditional";
 
 const holds = (rendered: string, build: SimulatedBuild) => evaluateCondition(rendered, buildContext(build, "main"));
@@ -23,7 +34,7 @@ describe("renderCondition", () => {
     expect(holds(rendered, { branch: "a.b.c" })).toBe(false);
   });
 
-  it("treats [\"*\"] as every branch and renders no condition for it", () => {
+  it('treats ["*"] as every branch and renders no condition for it', () => {
     expect(isAlwaysTrue(branchMatchesAny(["*"]))).toBe(true);
     expect(isAlwaysTrue(allOfConditions([branchMatchesAny(["*"]), allOfConditions([])]))).toBe(true);
     expect(renderCondition(allOfConditions([notFork(), branchMatchesAny(["main", "*"])]))).toBe("build.pull_request.repository.fork != true");

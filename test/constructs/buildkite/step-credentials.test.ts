@@ -50,11 +50,18 @@ describe("stepCredentials", () => {
     const access = role(request);
     expect(pluginCanRequest(access)).toBe(false);
     expect(stepCredentials(access, "eu-west-1").method).toBe("script");
-    expect(() => stepCredentials(access, "eu-west-1", "plugin")).toThrow(/credentials "plugin" cannot give role bk-x-apply its token: .*cannot request this token.*: use credentials "auto" or "script"\./);
+    expect(() => stepCredentials(access, "eu-west-1", "plugin")).toThrow(
+      /credentials "plugin" cannot give role bk-x-apply its token: .*cannot request this token.*: use credentials "auto" or "script"\./,
+    );
   });
 
   it("requests exactly the token of the role and exports the credentials it gets", () => {
-    const access = role({ audience: "sts.amazonaws.com", claims: ["organization_id", "pipeline_id"], sessionTags: ["organization_id", "build_branch"], lifetimeSeconds: 90 });
+    const access = role({
+      audience: "sts.amazonaws.com",
+      claims: ["organization_id", "pipeline_id"],
+      sessionTags: ["organization_id", "build_branch"],
+      lifetimeSeconds: 90,
+    });
     const { scriptLines } = stepCredentials(access, "eu-west-1", "script");
     const run = runStep([interpolationFreeScript([...scriptLines, "terraform version"].join("\n"))], { branch: "main", defaultBranch: "main" });
     expect(run.stderr).toBe("");

@@ -63,7 +63,9 @@ describe("a custom guardrail rule, registered through the public entry point", (
 
   it("runs in checkGuardrails over a synthesized configuration", () => {
     const config = { resource: { aws_iam_role: { deployer: { name: "deployer", assume_role_policy: "{}" } } } };
-    expect(checkGuardrails(config, { packs: [ACME_PACK] }).map((f) => [f.rule, f.severity, f.address])).toEqual([["role-owner-tagged", "error", "aws_iam_role.deployer"]]);
+    expect(checkGuardrails(config, { packs: [ACME_PACK] }).map((f) => [f.rule, f.severity, f.address])).toEqual([
+      ["role-owner-tagged", "error", "aws_iam_role.deployer"],
+    ]);
     const defaultTags = { ...config, provider: { aws: [{ region: "eu-west-1", default_tags: [{ tags: { owner: "payments" } }] }] } };
     expect(checkGuardrails(defaultTags, { packs: [ACME_PACK] })).toEqual([]);
   });

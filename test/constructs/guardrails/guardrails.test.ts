@@ -70,7 +70,9 @@ describe("guardrails", () => {
     new IamAccessKey(stack, "ci-key", { user: user.name });
     expect(() => Testing.synth(stack, true)).not.toThrow();
     applyGuardrails(app);
-    expect(() => Testing.synth(stack, true)).toThrow(/guardrail no-iam-users refuses legacy\/ci-user \(aws_iam_user\.ci-user\)[\s\S]*guardrail no-iam-users refuses legacy\/ci-key/);
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /guardrail no-iam-users refuses legacy\/ci-user \(aws_iam_user\.ci-user\)[\s\S]*guardrail no-iam-users refuses legacy\/ci-key/,
+    );
   });
 
   it("still checks stacks added to the app after the guardrails were applied (the app's own validation)", () => {
@@ -130,8 +132,12 @@ describe("guardrails", () => {
 
   it("refuses rules that could not be reported or exempted properly", () => {
     const rule = (overrides: Partial<GuardrailRule>): GuardrailRule => ({ ...GUARDRAIL_RULES[0], ...overrides });
-    expect(() => applyGuardrails(Testing.app(), { rules: [rule({ id: "No Spaces" })] })).toThrow(/guardrail rule id "No Spaces" must be lowercase words joined by hyphens/);
-    expect(() => applyGuardrails(Testing.app(), { rules: [rule({ severity: "fatal" as any, id: "x" })] })).toThrow(/severity "fatal": use "error" or "warning"/);
+    expect(() => applyGuardrails(Testing.app(), { rules: [rule({ id: "No Spaces" })] })).toThrow(
+      /guardrail rule id "No Spaces" must be lowercase words joined by hyphens/,
+    );
+    expect(() => applyGuardrails(Testing.app(), { rules: [rule({ severity: "fatal" as any, id: "x" })] })).toThrow(
+      /severity "fatal": use "error" or "warning"/,
+    );
     expect(() => applyGuardrails(Testing.app(), { rules: [rule({})] })).toThrow(/two different guardrail rules have the id "buildkite-trust-pinned"/);
     expect(() => applyGuardrails(Testing.app(), { rules: [GUARDRAIL_RULES[0]] })).not.toThrow();
   });
@@ -152,13 +158,17 @@ describe("guardrails", () => {
       "guardrail no-admin-wildcard exempted: creates the account baseline; reviewed in SEC-123",
     ]);
     expect(() => Guardrails.exempt(bootstrap, "no-iam-users", "we really need a user here")).toThrow(/guardrail "no-iam-users" cannot be exempted/);
-    expect(() => Guardrails.exempt(bootstrap, "no-such-rule", "because reasons")).toThrow(/unknown guardrail "no-such-rule": use one of buildkite-trust-pinned.*or pass the rule object of a custom rule/);
+    expect(() => Guardrails.exempt(bootstrap, "no-such-rule", "because reasons")).toThrow(
+      /unknown guardrail "no-such-rule": use one of buildkite-trust-pinned.*or pass the rule object of a custom rule/,
+    );
   });
 
   it("checks a synthesized configuration without constructs (cdk.tf.json)", () => {
     const config = {
       resource: {
-        aws_iam_role: { r: { name: "r", assume_role_policy: renderPolicy(buildkiteTrust({ StringEquals: { "agent.buildkite.com:aud": "sts.amazonaws.com" } })) } },
+        aws_iam_role: {
+          r: { name: "r", assume_role_policy: renderPolicy(buildkiteTrust({ StringEquals: { "agent.buildkite.com:aud": "sts.amazonaws.com" } })) },
+        },
       },
     };
     const findings = checkGuardrails(config);

@@ -20,10 +20,10 @@ describe("findInterpolations", () => {
 describe("interpolationFreeScript", () => {
   const tricky = [
     'set -- "a b" c',
-    'x=\'single "double" $(nope)\'',
+    "x='single \"double\" $(nope)'",
     'printf \'%s|\' "$1" "$2" "$x" "${HOME:+set}" "$#"',
     'printf \'%s|\' "back\\\\slash" "\\n stays" "100%" "tab\there" "\\c" "\\0044" "é€"',
-    'printf \'%s\\n\' "$(printenv BRANCH)"',
+    "printf '%s\\n' \"$(printenv BRANCH)\"",
   ].join("\n");
 
   it("contains no interpolation syntax", () => {
@@ -38,7 +38,7 @@ describe("interpolationFreeScript", () => {
     expect(direct.status).toBe(0);
     expect(carried.status).toBe(0);
     expect(carried.stdout).toBe(direct.stdout);
-    expect(carried.stdout).toContain("a b|c|single \"double\" $(nope)|set|2|");
+    expect(carried.stdout).toContain('a b|c|single "double" $(nope)|set|2|');
     expect(carried.stdout).toContain("feature/x");
   });
 

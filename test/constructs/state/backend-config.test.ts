@@ -47,8 +47,18 @@ describe("IStateBackend.backendConfig", () => {
   });
 
   it.each<[string, Partial<StateBackendAttributes>, string | undefined, RegExp]>([
-    ["a key alias instead of the key ARN", { kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:alias/state" }, KEY, /kmsKeyArn .* is not a KMS key ARN: .*not an alias/],
-    ["a key ID instead of the key ARN", { kmsKeyArn: "0b1c2d3e-1111-4222-8333-444455556666" }, KEY, /kmsKeyArn "0b1c2d3e-1111-4222-8333-444455556666" is not a KMS key ARN/],
+    [
+      "a key alias instead of the key ARN",
+      { kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:alias/state" },
+      KEY,
+      /kmsKeyArn .* is not a KMS key ARN: .*not an alias/,
+    ],
+    [
+      "a key ID instead of the key ARN",
+      { kmsKeyArn: "0b1c2d3e-1111-4222-8333-444455556666" },
+      KEY,
+      /kmsKeyArn "0b1c2d3e-1111-4222-8333-444455556666" is not a KMS key ARN/,
+    ],
     ["a missing lock table", { lockMode: "dynamodb", lockTableName: undefined }, KEY, /lockTableName is required when lockMode is "dynamodb"/],
     ["a bucket ARN instead of its name", { bucketName: "arn:aws:s3:::acme" }, KEY, /bucketName "arn:aws:s3:::acme" is not a state bucket name/],
     ["a bad region", { region: "Europe" }, KEY, /region "Europe" is not an AWS region/],
@@ -95,7 +105,7 @@ describe("renderBackendHcl and backendConfigArguments", () => {
   });
 
   it("refuses names that are not backend arguments", () => {
-    expect(() => renderBackendHcl({ "bucket = \"x\"\nkey": "y" })).toThrow(/is not a backend argument name/);
+    expect(() => renderBackendHcl({ 'bucket = "x"\nkey': "y" })).toThrow(/is not a backend argument name/);
   });
 
   it("renders -backend-config arguments", () => {

@@ -26,11 +26,7 @@ const KEYS_THE_VALIDATOR_DROPS = /^kms:EncryptionContext:/i;
  * The decision IAM would take for `request` given the principal's identity statements and an
  * optional resource policy. A context key the simulator would silently ignore fails the test.
  */
-export async function decide(
-  identity: PolicyStatement[],
-  request: SimulatedRequest,
-  resourcePolicy?: PolicyDocument,
-): Promise<Decision> {
+export async function decide(identity: PolicyStatement[], request: SimulatedRequest, resourcePolicy?: PolicyDocument): Promise<Decision> {
   const simulation: Simulation = {
     request: {
       principal: request.principal ?? PRINCIPAL,

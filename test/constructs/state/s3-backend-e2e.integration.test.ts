@@ -112,7 +112,13 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
       const usesFile = lockMode !== "dynamodb";
       const workspace = workspaceName({ branch: `feature/${lockMode}-locking`, defaultBranch: "main" });
       const key = stateKey({ prefix: "pipelines", pipelineSlug: "e2e", workspace });
-      const location: StateBackendAttributes = { bucketName: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode, lockTableName: usesTable ? TABLE : undefined };
+      const location: StateBackendAttributes = {
+        bucketName: BUCKET,
+        region: "eu-west-1",
+        kmsKeyArn: KEY_ARN,
+        lockMode,
+        lockTableName: usesTable ? TABLE : undefined,
+      };
       const releaseFile = path.join(root, `release-${lockMode}`);
       const config = consumerStack(location, key, releaseFile);
       const [applier, planner] = await Promise.all([initWorkdir(`${lockMode}-apply`, config), initWorkdir(`${lockMode}-plan`, config)]);
@@ -173,8 +179,12 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
     const readState = async (stateKey: string) =>
       JSON.parse(await (await aws.s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: stateKey }))).Body!.transformToString());
     const migrate = (stackDir: string, localState: string) =>
-      startProcess("sh", [script, "--stack-dir", stackDir, "--local-state", localState, "--backend-config", path.join(stackDir, "local.s3.tfbackend")], root, env)
-        .exited;
+      startProcess(
+        "sh",
+        [script, "--stack-dir", stackDir, "--local-state", localState, "--backend-config", path.join(stackDir, "local.s3.tfbackend")],
+        root,
+        env,
+      ).exited;
 
     it("moves a local state into the bucket, after which the stack plans no changes; a re-run is harmless", async () => {
       const bootstrap = await initWorkdir("bootstrap-local", consumerStack(undefined, key));
@@ -197,7 +207,10 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
       expect(plan.code).toBe(0);
 
       // Running it again with the moved-aside copy finds the same state in the bucket and copies nothing.
-      const movedAside = path.join(bootstrap, fs.readdirSync(bootstrap).find((f) => f.startsWith("terraform.tfstate.migrated-"))!);
+      const movedAside = path.join(
+        bootstrap,
+        fs.readdirSync(bootstrap).find((f) => f.startsWith("terraform.tfstate.migrated-"))!,
+      );
       fs.copyFileSync(movedAside, localState);
       const again = await migrate(stackDir, localState);
       expect(again.code).toBe(0);

@@ -13,7 +13,6 @@ const TABLE_ARN = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/acme-tfstate-lock
 const STATE = "pipelines/networking/main/terraform.tfstate";
 const OTHER_STATE = "pipelines/payments/main/terraform.tfstate";
 
-
 /** What one test case varies: the access, the backend's attributes, and fields a custom IStateBackend could hold. */
 interface Case extends Partial<StateBackendAttributes>, StateAccessOptions {
   readonly access?: StateAccess;
@@ -41,9 +40,7 @@ function statements({ access = "read", fields = {}, restrictListingToPrefix, ...
 }
 
 /** A key policy that delegates to IAM (the account-root statement), as TerraformStateBackend's does. */
-const KEY_POLICY = policyDocument([
-  { Sid: "Root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
-]);
+const KEY_POLICY = policyDocument([{ Sid: "Root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" }]);
 
 const object = (key: string) => `${BUCKET_ARN}/${key}`;
 const lockItem = (key: string) => ({ "dynamodb:LeadingKeys": [`${BUCKET}/${key}`] });
@@ -72,9 +69,7 @@ describe("stateAccessStatements: S3 objects", () => {
     for (const statements of [plan, apply]) {
       expect(await decide(statements, { action: "s3:GetObject", resource: object(OTHER_STATE) })).toBe("ImplicitlyDenied");
       expect(await decide(statements, { action: "s3:PutObject", resource: object(`${OTHER_STATE}.tflock`) })).toBe("ImplicitlyDenied");
-      expect(await decide(statements, { action: "s3:GetObject", resource: object("pipelines/networking-legacy/terraform.tfstate") })).toBe(
-        "ImplicitlyDenied",
-      );
+      expect(await decide(statements, { action: "s3:GetObject", resource: object("pipelines/networking-legacy/terraform.tfstate") })).toBe("ImplicitlyDenied");
     }
   });
 
@@ -98,9 +93,7 @@ describe("stateAccessStatements: DynamoDB lock table", () => {
     }
     expect(await decide(plan, { action: "dynamodb:GetItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("Allowed");
     expect(await decide(plan, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("ExplicitlyDenied");
-    expect(await decide(plan, { action: "dynamodb:DeleteItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe(
-      "ExplicitlyDenied",
-    );
+    expect(await decide(plan, { action: "dynamodb:DeleteItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("ExplicitlyDenied");
     expect(await decide(plan, { action: "dynamodb:DescribeTable", resource: TABLE_ARN })).toBe("Allowed");
   });
 
@@ -110,9 +103,7 @@ describe("stateAccessStatements: DynamoDB lock table", () => {
 
   it("refuses lock items of other prefixes and other buckets", async () => {
     for (const statements of [plan, apply]) {
-      expect(await decide(statements, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: lockItem(OTHER_STATE) })).toBe(
-        "ImplicitlyDenied",
-      );
+      expect(await decide(statements, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: lockItem(OTHER_STATE) })).toBe("ImplicitlyDenied");
       expect(
         await decide(statements, {
           action: "dynamodb:DeleteItem",
@@ -137,9 +128,7 @@ describe("stateAccessStatements: KMS", () => {
     expect(await kms(plan, "kms:Decrypt", viaS3)).toBe("Allowed");
     // Objects written without a bucket key carry their own ARN as context.
     expect(await kms(plan, "kms:Decrypt", { ...viaS3, "kms:EncryptionContext:aws:s3:arn": object(STATE) })).toBe("Allowed");
-    expect(await kms(plan, "kms:Decrypt", { ...viaS3, "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::other-bucket" })).toBe(
-      "ImplicitlyDenied",
-    );
+    expect(await kms(plan, "kms:Decrypt", { ...viaS3, "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::other-bucket" })).toBe("ImplicitlyDenied");
     expect(await kms(plan, "kms:Decrypt", { "kms:EncryptionContext:aws:s3:arn": BUCKET_ARN })).toBe("ImplicitlyDenied");
     expect(await kms(plan, "kms:Decrypt", { ...viaS3, "kms:ViaService": "s3.us-east-1.amazonaws.com" })).toBe("ImplicitlyDenied");
   });
@@ -147,9 +136,7 @@ describe("stateAccessStatements: KMS", () => {
   it("allows generating data keys only to principals that write objects (apply, or lock files)", async () => {
     expect(await kms(statements({ lockMode: "dynamodb" }), "kms:GenerateDataKey", viaS3)).toBe("ImplicitlyDenied");
     expect(await kms(statements({ lockMode: "lockfile" }), "kms:GenerateDataKey", viaS3)).toBe("Allowed");
-    expect(await kms(statements({ lockMode: "dynamodb", access: "write" }), "kms:GenerateDataKey", viaS3)).toBe(
-      "Allowed",
-    );
+    expect(await kms(statements({ lockMode: "dynamodb", access: "write" }), "kms:GenerateDataKey", viaS3)).toBe("Allowed");
   });
 
   it("takes the region of the backend, also when the key ARN is not a literal", async () => {
@@ -176,7 +163,11 @@ describe("stateAccessStatements: lock modes and input checks", () => {
 
   it.each<[string, Case, RegExp]>([
     ["a missing lock table", { lockMode: "dynamodb", lockTableName: undefined }, /lockTableArn is required when lockMode is "dynamodb"/],
-    ["a lock table whose account is unknown", { lockMode: "dynamodb", accountId: undefined }, /lockTableArn is required when lockMode is "dynamodb".*lockTableName and accountId/],
+    [
+      "a lock table whose account is unknown",
+      { lockMode: "dynamodb", accountId: undefined },
+      /lockTableArn is required when lockMode is "dynamodb".*lockTableName and accountId/,
+    ],
     ["a lock table that is not a table ARN", { fields: { lockTableArn: "acme-locks" } }, /lockTableArn "acme-locks" is not a DynamoDB table ARN/],
     // The pipeline's folder is <keyPrefix>/<slug>/, built and checked by PipelineState.
     ["an empty key prefix", { keyPrefix: "" }, /stateKey: prefix "" is not a state key prefix/],

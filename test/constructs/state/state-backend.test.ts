@@ -12,7 +12,14 @@ const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
 const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b1c2d3e-1111-4222-8333-444455556666`;
 const TABLE = `${BUCKET}-locks`;
 const TABLE_ARN = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/${TABLE}`;
-const ATTRIBUTES: StateBackendAttributes = { bucketName: BUCKET, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "both", lockTableName: TABLE, accountId: ACCOUNT };
+const ATTRIBUTES: StateBackendAttributes = {
+  bucketName: BUCKET,
+  region: "eu-west-1",
+  kmsKeyArn: KEY_ARN,
+  lockMode: "both",
+  lockTableName: TABLE,
+  accountId: ACCOUNT,
+};
 
 /** A role of pipeline `pipeline` without state access, for grants made afterwards. */
 function role(scope: TerraformStack, kind: "plan" | "apply", pipeline = "networking"): BuildkitePipelineRole {
@@ -29,7 +36,15 @@ function inlinePolicies(scope: TerraformStack): Record<string, PolicyDocument> {
 describe("TerraformStateBackend.fromAttributes", () => {
   it("derives the bucket and lock table ARNs, in the backend's partition", () => {
     const backend = TerraformStateBackend.fromAttributes(awsStack(), "state", ATTRIBUTES);
-    expect(backend).toMatchObject({ bucketName: BUCKET, bucketArn: BUCKET_ARN, region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "both", lockTableName: TABLE, lockTableArn: TABLE_ARN });
+    expect(backend).toMatchObject({
+      bucketName: BUCKET,
+      bucketArn: BUCKET_ARN,
+      region: "eu-west-1",
+      kmsKeyArn: KEY_ARN,
+      lockMode: "both",
+      lockTableName: TABLE,
+      lockTableArn: TABLE_ARN,
+    });
     expect(backend.keyPrefix).toBe("pipelines");
     const china = TerraformStateBackend.fromAttributes(awsStack(), "state", { ...ATTRIBUTES, region: "cn-north-1", partition: "aws-cn" });
     expect(china.bucketArn).toBe(`arn:aws-cn:s3:::${BUCKET}`);
@@ -160,7 +175,10 @@ describe("IStateBackend.grantPipelineState", () => {
   });
 
   it("passes the listing restriction on", () => {
-    const restricted = backend.grantPipelineState({ addInlinePolicy: () => undefined }, { pipeline: "networking", access: "read", restrictListingToPrefix: true });
+    const restricted = backend.grantPipelineState(
+      { addInlinePolicy: () => undefined },
+      { pipeline: "networking", access: "read", restrictListingToPrefix: true },
+    );
     expect(restricted.Statement.find((s) => s.Sid === "TerraformStateList")?.Condition).toEqual({
       StringLike: { "s3:prefix": ["pipelines/networking/", "pipelines/networking/*"] },
     });

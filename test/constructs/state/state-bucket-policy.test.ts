@@ -16,13 +16,21 @@ const object = (key: string) => `${BUCKET_ARN}/${key}`;
 const stateOf = (slug: string, workspace = "default") => object(stateKey({ prefix: "pipelines", pipelineSlug: slug, workspace }));
 const PLATFORM_STATE = object("platform/identity/terraform.tfstate");
 
-const fenced = (fence: PipelineStateFence = { keyPrefix: "pipelines" }) => stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN, pipelineStateFence: fence });
+const fenced = (fence: PipelineStateFence = { keyPrefix: "pipelines" }) =>
+  stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN, pipelineStateFence: fence });
 /** What AWS's ReadOnlyAccess grants on S3 (s3:Get*, s3:List* on everything). */
 const READ_ONLY_ACCESS: PolicyStatement[] = [{ Effect: "Allow", Action: ["s3:Get*", "s3:List*"], Resource: "*" }];
 const EVERYTHING: PolicyStatement[] = [{ Effect: "Allow", Action: "s3:*", Resource: "*" }];
 
 /** A request by a role of pipeline `slug` (or an untagged principal when slug is undefined). */
-function asPipeline(slug: string | undefined, identity: PolicyStatement[], action: string, resource: string, fence?: PipelineStateFence, principal?: string): Promise<Decision> {
+function asPipeline(
+  slug: string | undefined,
+  identity: PolicyStatement[],
+  action: string,
+  resource: string,
+  fence?: PipelineStateFence,
+  principal?: string,
+): Promise<Decision> {
   const tagKey = fence?.principalTagKey ?? PIPELINE_PRINCIPAL_TAG_KEY;
   // IAM always sets aws:PrincipalArn; the simulator needs it spelled out.
   const context = { "aws:PrincipalArn": principal ?? PRINCIPAL, ...(slug === undefined ? {} : { [`aws:PrincipalTag/${tagKey}`]: slug }) };
@@ -51,12 +59,28 @@ describe("stateBucketPolicy pipeline state fence, as a document", () => {
   });
 
   it.each<[string, PipelineStateFence, RegExp]>([
-    ["a key prefix with a trailing slash", { keyPrefix: "pipelines/" }, /^pipelineStateFence\.keyPrefix "pipelines\/" must be the folder of the pipeline states/],
+    [
+      "a key prefix with a trailing slash",
+      { keyPrefix: "pipelines/" },
+      /^pipelineStateFence\.keyPrefix "pipelines\/" must be the folder of the pipeline states/,
+    ],
     ["an empty key prefix", { keyPrefix: "" }, /^pipelineStateFence\.keyPrefix "" must be/],
     ["a key prefix with a policy variable", { keyPrefix: "${aws:username}" }, /^pipelineStateFence\.keyPrefix/],
-    ["a tag key that could close the variable", { keyPrefix: "pipelines", principalTagKey: "team}/*" }, /^pipelineStateFence\.principalTagKey "team}\/\*" must be an IAM tag key/],
-    ["a tag key reserved to AWS", { keyPrefix: "pipelines", principalTagKey: "aws:pipeline" }, /^pipelineStateFence\.principalTagKey "aws:pipeline" .* not starting with "aws:"/],
-    ["a wildcard exemption", { keyPrefix: "pipelines", exemptPrincipalArns: [`arn:aws:iam::${ACCOUNT}:role/*`] }, /^pipelineStateFence\.exemptPrincipalArns\[0\] .* must be the ARN of an IAM role or user/],
+    [
+      "a tag key that could close the variable",
+      { keyPrefix: "pipelines", principalTagKey: "team}/*" },
+      /^pipelineStateFence\.principalTagKey "team}\/\*" must be an IAM tag key/,
+    ],
+    [
+      "a tag key reserved to AWS",
+      { keyPrefix: "pipelines", principalTagKey: "aws:pipeline" },
+      /^pipelineStateFence\.principalTagKey "aws:pipeline" .* not starting with "aws:"/,
+    ],
+    [
+      "a wildcard exemption",
+      { keyPrefix: "pipelines", exemptPrincipalArns: [`arn:aws:iam::${ACCOUNT}:role/*`] },
+      /^pipelineStateFence\.exemptPrincipalArns\[0\] .* must be the ARN of an IAM role or user/,
+    ],
   ])("refuses %s, naming the field", (_name, fence, message) => {
     expect(() => fenced(fence)).toThrow(message);
   });
@@ -104,9 +128,9 @@ describe("stateBucketPolicy pipeline state fence, evaluated", () => {
     const platformApply = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-apply`;
     const fence = { keyPrefix: "pipelines", exemptPrincipalArns: [platformApply] };
     expect(await asPipeline("platform", EVERYTHING, "s3:PutObject", PLATFORM_STATE, fence, platformApply)).toBe("Allowed");
-    expect(await asPipeline("platform", EVERYTHING, "s3:PutObject", PLATFORM_STATE, fence, `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-plan`)).toBe(
-      "ExplicitlyDenied",
-    );
+    expect(
+      await asPipeline("platform", EVERYTHING, "s3:PutObject", PLATFORM_STATE, fence, `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-plan`),
+    ).toBe("ExplicitlyDenied");
   });
 
   it("follows a custom key prefix and tag key", async () => {
@@ -125,12 +149,22 @@ describe("the fence and the pipeline roles together", () => {
     access,
     kind: "plan",
     managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
-    state: TerraformStateBackend.fromAttributes(stack, "State", { bucketName: "acme-tfstate", region: "eu-west-1", kmsKeyArn: KEY_ARN, lockMode: "lockfile", keyPrefix: "pipelines" }),
+    state: TerraformStateBackend.fromAttributes(stack, "State", {
+      bucketName: "acme-tfstate",
+      region: "eu-west-1",
+      kmsKeyArn: KEY_ARN,
+      lockMode: "lockfile",
+      keyPrefix: "pipelines",
+    }),
   });
   const synthesized = resource(synthJson(stack), "aws_iam_role");
   const identity = [...role.statePolicy!.Statement, ...READ_ONLY_ACCESS];
   const request = (action: string, resource: string) =>
-    decide(identity, { action, resource, principal: role.roleArn, context: { "aws:PrincipalArn": role.roleArn, [TAG]: synthesized.tags[PIPELINE_PRINCIPAL_TAG_KEY] } }, fenced());
+    decide(
+      identity,
+      { action, resource, principal: role.roleArn, context: { "aws:PrincipalArn": role.roleArn, [TAG]: synthesized.tags[PIPELINE_PRINCIPAL_TAG_KEY] } },
+      fenced(),
+    );
 
   it("tags the role with the key the fence reads, valued with the pipeline slug", () => {
     expect(synthesized.tags[PIPELINE_PRINCIPAL_TAG_KEY]).toBe("networking");
@@ -154,8 +188,8 @@ describe("renderTerraformPolicy", () => {
     const synthesized = resource(synthJson(stack), "aws_s3_bucket_policy");
     expect(synthesized.policy).toContain('"arn:aws:s3:::acme-tfstate/pipelines/$${aws:PrincipalTag/buildkite:pipeline}/*"');
     expect(synthesized.policy).toContain('"s3:x-amz-server-side-encryption-aws-kms-key-id":"${aws_kms_key.key.arn}"');
-    expect(renderTerraformPolicy({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${*}/${?}" }] })).toContain(
-      '"arn:aws:s3:::b/$${*}/$${?}"',
-    );
+    expect(
+      renderTerraformPolicy({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${*}/${?}" }] }),
+    ).toContain('"arn:aws:s3:::b/$${*}/$${?}"');
   });
 });

@@ -60,7 +60,7 @@ describe("workspaceName", () => {
     expect(onMain("main", { stableName: "production" })).toBe("production");
   });
 
-  it("maps pull requests to pr-<number> whatever their branch, and Buildkite's \"false\" to no pull request", () => {
+  it('maps pull requests to pr-<number> whatever their branch, and Buildkite\'s "false" to no pull request', () => {
     expect(onMain("feature/x", { pullRequest: 42 })).toBe("pr-42");
     expect(onMain("main", { pullRequest: "7" })).toBe("pr-7");
     expect(onMain("feature-x", { pullRequest: "false" })).toBe("feature-x");
@@ -172,9 +172,7 @@ while [ $# -gt 0 ]; do bktt_workspace_name "$1" "$2" "$3" "$4" || echo error; sh
 
     it("does not depend on the caller's locale", () => {
       for (const LC_ALL of ["C.UTF-8", "C"]) {
-        expect(runShell(shell, ["Ünïcödé/Branch", "main", "false"], { LC_ALL }).stdout).toBe(
-          `n-c-d-branch--${sha("Ünïcödé/Branch")}\n`,
-        );
+        expect(runShell(shell, ["Ünïcödé/Branch", "main", "false"], { LC_ALL }).stdout).toBe(`n-c-d-branch--${sha("Ünïcödé/Branch")}\n`);
       }
     });
 

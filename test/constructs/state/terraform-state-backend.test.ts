@@ -29,7 +29,10 @@ describe("TerraformStateBackend resources", () => {
     expect(key.deletion_window_in_days).toBe(30);
     const encryption = defaults.only("aws_s3_bucket_server_side_encryption_configuration");
     expect(encryption.rule).toEqual([
-      { apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.\w+\.arn\}$/) }, bucket_key_enabled: true },
+      {
+        apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: expect.stringMatching(/^\$\{aws_kms_key\.\w+\.arn\}$/) },
+        bucket_key_enabled: true,
+      },
     ]);
     expect(defaults.only("aws_kms_alias").name).toBe(`alias/${BUCKET}`);
   });
@@ -88,7 +91,14 @@ describe("TerraformStateBackend resources", () => {
     const keyPolicy = JSON.parse(defaults.only("aws_kms_key").policy);
     expect(keyPolicy.Statement.map((s: any) => s.Sid)).toEqual(["EnableIamPolicies", "KeyAdministration", "StateEncryptionThroughS3"]);
     expect(keyPolicy).toEqual(
-      stateKmsKeyPolicy({ partition: "aws", accountId: ACCOUNT, region: "eu-west-1", bucketArn: BUCKET_ARN, administratorArns: [ADMIN_ROLE], stateUserArns: [APPLY_ROLE] }),
+      stateKmsKeyPolicy({
+        partition: "aws",
+        accountId: ACCOUNT,
+        region: "eu-west-1",
+        bucketArn: BUCKET_ARN,
+        administratorArns: [ADMIN_ROLE],
+        stateUserArns: [APPLY_ROLE],
+      }),
     );
   });
 
@@ -162,7 +172,11 @@ describe("TerraformStateBackend options", () => {
     ["a short deletion window", { keyDeletionWindowDays: 3 }, /keyDeletionWindowDays must be a whole number of days from 7 to 30/],
     ["a zero-day noncurrent expiry", { noncurrentVersionExpiration: { days: 0 } }, /noncurrentVersionExpiration.days must be a whole number of days >= 1/],
     ["an alias under alias/aws/", { kmsAliasName: "alias/aws/s3" }, /kmsAliasName "alias\/aws\/s3" must start with "alias\/"/],
-    ["a wildcard state user", { stateUserArns: [`arn:aws:iam::${ACCOUNT}:role/*`] }, /stateUserArns entry .* must be the ARN of an IAM role or user \(no wildcards\)/],
+    [
+      "a wildcard state user",
+      { stateUserArns: [`arn:aws:iam::${ACCOUNT}:role/*`] },
+      /stateUserArns entry .* must be the ARN of an IAM role or user \(no wildcards\)/,
+    ],
     ["an account root as key administrator", { keyAdministratorArns: [`arn:aws:iam::${ACCOUNT}:root`] }, /keyAdministratorArns entry/],
     ["a table name with lock files only", { lockMode: "lockfile", lockTableName: "locks" }, /lockTableName is set but lockMode "lockfile" creates no table/],
     ["access logs into the state bucket", { accessLogging: { targetBucket: BUCKET } }, /accessLogging.targetBucket must be another bucket/],
@@ -229,8 +243,12 @@ describe("stateKmsKeyPolicy, evaluated", () => {
   it("keeps the account root statement, so IAM policies of the account can grant use", async () => {
     const other = `arn:aws:iam::${ACCOUNT}:role/someone`;
     expect(await kms(other, "kms:Decrypt", viaS3)).toBe("ImplicitlyDenied");
-    expect(await decide([{ Effect: "Allow", Action: "kms:Decrypt", Resource: KEY_ARN }], { principal: other, action: "kms:Decrypt", resource: KEY_ARN, context: viaS3 }, policy)).toBe(
-      "Allowed",
-    );
+    expect(
+      await decide(
+        [{ Effect: "Allow", Action: "kms:Decrypt", Resource: KEY_ARN }],
+        { principal: other, action: "kms:Decrypt", resource: KEY_ARN, context: viaS3 },
+        policy,
+      ),
+    ).toBe("Allowed");
   });
 });

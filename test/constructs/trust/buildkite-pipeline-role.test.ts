@@ -40,19 +40,62 @@ describe("BuildkitePipelineRole", () => {
   });
 
   it.each<[string, Partial<BuildkitePipelineRoleProps>, RegExp]>([
-    ["a write action on plan", { kind: "plan", statements: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "*" }] }, /^statements\[0\] allows s3:PutObject, which can change resources, but the plan role is read-only: move them to the apply role/],
+    [
+      "a write action on plan",
+      { kind: "plan", statements: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "*" }] },
+      /^statements\[0\] allows s3:PutObject, which can change resources, but the plan role is read-only: move them to the apply role/,
+    ],
     ["a service wildcard on plan", { kind: "plan", statements: [{ Effect: "Allow", Action: "ec2:*", Resource: "*" }] }, /allows ec2:\*/],
     ["NotAction on plan", { kind: "plan", statements: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] }, /allows NotAction/],
-    ["a full-access managed policy on plan", { kind: "plan", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"] }, /^managedPolicyArns\[0\] .* can change resources, but the plan role is read-only/],
-    ["a malformed managed policy ARN", { kind: "apply", managedPolicyArns: ["ReadOnlyAccess"] }, /^managedPolicyArns\[0\] "ReadOnlyAccess" is not a managed policy ARN/],
-    ["a duplicate managed policy", { kind: "apply", managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"] }, /lists .* twice/],
-    ["a statement with a principal", { kind: "apply", statements: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] }, /^statements\[0\] has a Principal/],
+    [
+      "a full-access managed policy on plan",
+      { kind: "plan", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"] },
+      /^managedPolicyArns\[0\] .* can change resources, but the plan role is read-only/,
+    ],
+    [
+      "a malformed managed policy ARN",
+      { kind: "apply", managedPolicyArns: ["ReadOnlyAccess"] },
+      /^managedPolicyArns\[0\] "ReadOnlyAccess" is not a managed policy ARN/,
+    ],
+    [
+      "a duplicate managed policy",
+      { kind: "apply", managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"] },
+      /lists .* twice/,
+    ],
+    [
+      "a statement with a principal",
+      { kind: "apply", statements: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] },
+      /^statements\[0\] has a Principal/,
+    ],
     ["a statement without resources", { kind: "apply", statements: [{ Effect: "Allow", Action: "s3:GetObject" }] }, /^statements\[0\] names no Resource/],
     ["a malformed boundary", { kind: "apply", permissionsBoundaryArn: "boundary" }, /^permissionsBoundaryArn "boundary" is not a managed policy ARN/],
-    ["another account's provider", { kind: "apply", provider: BuildkiteOidcProvider.fromAccount("222222222222") }, /is not the Buildkite OIDC provider of account 111111111111/],
-    ["a provider without the role's audience", { kind: "apply", provider: BuildkiteOidcProvider.fromAccount(ACCOUNT, "aws", ["vault"]) }, /accepts the audiences vault but the role expects "sts.amazonaws.com"/],
-    ["inline policies over IAM's limit", { kind: "apply", statements: Array.from({ length: 120 }, (_, i) => ({ Effect: "Allow" as const, Action: "s3:GetObject", Resource: `arn:aws:s3:::bucket-${i}/some/long/prefix/*` })) }, /inline policies of the apply role have \d+ characters, over IAM's 10240/],
-    ["a tag that would rename the role's pipeline for the state fence", { kind: "plan", tags: { "buildkite:pipeline": "other" } }, /tags buildkite:pipeline are reserved/],
+    [
+      "another account's provider",
+      { kind: "apply", provider: BuildkiteOidcProvider.fromAccount("222222222222") },
+      /is not the Buildkite OIDC provider of account 111111111111/,
+    ],
+    [
+      "a provider without the role's audience",
+      { kind: "apply", provider: BuildkiteOidcProvider.fromAccount(ACCOUNT, "aws", ["vault"]) },
+      /accepts the audiences vault but the role expects "sts.amazonaws.com"/,
+    ],
+    [
+      "inline policies over IAM's limit",
+      {
+        kind: "apply",
+        statements: Array.from({ length: 120 }, (_, i) => ({
+          Effect: "Allow" as const,
+          Action: "s3:GetObject",
+          Resource: `arn:aws:s3:::bucket-${i}/some/long/prefix/*`,
+        })),
+      },
+      /inline policies of the apply role have \d+ characters, over IAM's 10240/,
+    ],
+    [
+      "a tag that would rename the role's pipeline for the state fence",
+      { kind: "plan", tags: { "buildkite:pipeline": "other" } },
+      /tags buildkite:pipeline are reserved/,
+    ],
   ])("refuses %s", (_name, props, message) => {
     expect(() => new BuildkitePipelineRole(awsStack("identity"), "Role", { access, kind: "apply", ...props })).toThrow(message);
   });
@@ -75,10 +118,17 @@ describe("BuildkitePipelineRole", () => {
     const refused = awsStack("identity");
     new BuildkitePipelineRole(refused, "Apply", { access, kind: "apply", statements: [admin] });
     applyGuardrails(refused);
-    expect(() => Testing.synth(refused, true)).toThrow(/guardrail no-admin-wildcard refuses identity\/Apply\/PermissionsPolicy .* allows every action on every resource/);
+    expect(() => Testing.synth(refused, true)).toThrow(
+      /guardrail no-admin-wildcard refuses identity\/Apply\/PermissionsPolicy .* allows every action on every resource/,
+    );
 
     const allowed = awsStack("identity");
-    new BuildkitePipelineRole(allowed, "Apply", { access, kind: "apply", statements: [admin], adminAccessReason: "bootstraps the whole account, reviewed by security" });
+    new BuildkitePipelineRole(allowed, "Apply", {
+      access,
+      kind: "apply",
+      statements: [admin],
+      adminAccessReason: "bootstraps the whole account, reviewed by security",
+    });
     applyGuardrails(allowed);
     expect(() => Testing.synth(allowed, true)).not.toThrow();
     expect(() => new BuildkitePipelineRole(awsStack("identity"), "Apply", { access, kind: "apply", adminAccessReason: "yes" })).toThrow(/too short/);
@@ -90,7 +140,9 @@ describe("BuildkitePipelineRole", () => {
     new IamUser(stack, "deployer", { name: "deployer" });
     expect(() => Testing.synth(stack, true)).not.toThrow();
     applyGuardrails(stack.node.scope!);
-    expect(() => Testing.synth(stack, true)).toThrow(/guardrail no-iam-users refuses identity\/deployer \(aws_iam_user\.deployer\): .* Fix: let CI assume a role/);
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /guardrail no-iam-users refuses identity\/deployer \(aws_iam_user\.deployer\): .* Fix: let CI assume a role/,
+    );
   });
 });
 
@@ -113,17 +165,24 @@ describe("BuildkiteOidcProvider", () => {
   it("creates the agent.buildkite.com provider with its audiences and a literal ARN", () => {
     const stack = awsStack("identity");
     const provider = new BuildkiteOidcProvider(stack, "Oidc", { accountId: ACCOUNT, audiences: ["sts.amazonaws.com", "vault"] });
-    expect(resource(synthJson(stack), "aws_iam_openid_connect_provider")).toEqual({ url: "https://agent.buildkite.com", client_id_list: ["sts.amazonaws.com", "vault"] });
+    expect(resource(synthJson(stack), "aws_iam_openid_connect_provider")).toEqual({
+      url: "https://agent.buildkite.com",
+      client_id_list: ["sts.amazonaws.com", "vault"],
+    });
     expect(provider.providerArn).toBe("arn:aws:iam::111111111111:oidc-provider/agent.buildkite.com");
   });
 
   it("references an existing provider by account without creating anything", () => {
-    expect(BuildkiteOidcProvider.fromAccount("123456789012", "aws-cn")).toEqual({ providerArn: "arn:aws-cn:iam::123456789012:oidc-provider/agent.buildkite.com" });
+    expect(BuildkiteOidcProvider.fromAccount("123456789012", "aws-cn")).toEqual({
+      providerArn: "arn:aws-cn:iam::123456789012:oidc-provider/agent.buildkite.com",
+    });
     expect(() => BuildkiteOidcProvider.fromAccount("12345")).toThrow(/^accountId "12345" is not an AWS account ID/);
   });
 
   it("refuses empty or wildcard audiences", () => {
     expect(() => new BuildkiteOidcProvider(awsStack("identity"), "Oidc", { accountId: ACCOUNT, audiences: [] })).toThrow(/^audiences is empty/);
-    expect(() => new BuildkiteOidcProvider(awsStack("identity"), "Oidc", { accountId: ACCOUNT, audiences: ["*"] })).toThrow(/^audiences\[0\] "\*" must be a literal audience/);
+    expect(() => new BuildkiteOidcProvider(awsStack("identity"), "Oidc", { accountId: ACCOUNT, audiences: ["*"] })).toThrow(
+      /^audiences\[0\] "\*" must be a literal audience/,
+    );
   });
 });

@@ -29,9 +29,7 @@ describe("PipelineAccess", () => {
     const access = new PipelineAccess(base);
     expect(access.plan).toMatchObject({ kind: "plan", branches: ["*"], stepKeys: ["plan"], canWrite: false, sessionDurationSeconds: 3600 });
     expect(access.apply).toMatchObject({ kind: "apply", branches: ["main"], stepKeys: ["apply"], canWrite: true, sessionDurationSeconds: 3600 });
-    expect(conditions(access, "plan").StringLike["agent.buildkite.com:sub"]).toBe(
-      "organization:acme:pipeline:networking:ref:refs/heads/*:commit:*:step:plan",
-    );
+    expect(conditions(access, "plan").StringLike["agent.buildkite.com:sub"]).toBe("organization:acme:pipeline:networking:ref:refs/heads/*:commit:*:step:plan");
     expect(conditions(access, "apply").StringLike["agent.buildkite.com:sub"]).toBe(
       "organization:acme:pipeline:networking:ref:refs/heads/main:commit:*:step:apply",
     );
@@ -138,7 +136,11 @@ describe("PipelineAccess", () => {
     ["no branch and no tag", { ...base, apply: { branches: [] } }, /^apply\.branches and apply\.tags are both empty/],
     ["a session under an hour", { ...base, sessionDurationSeconds: 900 }, /^sessionDurationSeconds 900 is out of range/],
     ["a session over 12 hours", { ...base, apply: { sessionDurationSeconds: 43201 } }, /^apply\.sessionDurationSeconds 43201 is out of range/],
-    ["a role name over 64 characters", { ...base, pipeline: "p".repeat(60) }, /^plan\.roleName ".*" is not a valid IAM role name \(derived from roleNamePrefix .*\): .* \(it has 68; set a shorter name/],
+    [
+      "a role name over 64 characters",
+      { ...base, pipeline: "p".repeat(60) },
+      /^plan\.roleName ".*" is not a valid IAM role name \(derived from roleNamePrefix .*\): .* \(it has 68; set a shorter name/,
+    ],
     ["the same name twice", { ...base, plan: { roleName: "ci" }, apply: { roleName: "ci" } }, /^plan\.roleName "ci" is also apply\.roleName/],
     ["an audience glob", { ...base, audience: "sts.*" }, /^plan\.audience "sts\.\*" must be a literal audience/],
     ["a bad role path", { ...base, rolePath: "buildkite" }, /^rolePath "buildkite" is not a valid IAM path/],

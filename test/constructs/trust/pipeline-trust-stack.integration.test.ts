@@ -35,9 +35,7 @@ describeWithTerraform("trust constructs in a terraform plan", () => {
       .map((a) => a.values.policy_arn)
       .sort();
   const allowedActions = (statements: PolicyStatement[], resourceSuffix: string): string[] =>
-    statements
-      .filter((s) => s.Effect === "Allow" && asList(s.Resource).some((r) => r.endsWith(resourceSuffix)))
-      .flatMap((s) => asList(s.Action));
+    statements.filter((s) => s.Effect === "Allow" && asList(s.Resource).some((r) => r.endsWith(resourceSuffix))).flatMap((s) => asList(s.Action));
 
   it("only creates: the OIDC provider, four roles, their inline policies and attachments", () => {
     const actions = plan.json.resource_changes.map((c: any) => c.change.actions.join(","));

@@ -22,7 +22,10 @@ function tokenize(source: string): Token[] {
   while (i < source.length) {
     const rest = source.slice(i);
     const space = rest.match(/^\s+/);
-    if (space) { i += space[0].length; continue; }
+    if (space) {
+      i += space[0].length;
+      continue;
+    }
     const op = rest.match(/^(==|!=|=~|!~|&&|\|\||!|\(|\))/);
     if (op) {
       // A `/` right after =~ or !~ starts a regex literal.
@@ -38,7 +41,11 @@ function tokenize(source: string): Token[] {
       continue;
     }
     const str = rest.match(/^'([^'\\]*)'|^"([^"\\]*)"/);
-    if (str) { tokens.push({ kind: "string", value: str[1] ?? str[2] }); i += str[0].length; continue; }
+    if (str) {
+      tokens.push({ kind: "string", value: str[1] ?? str[2] });
+      i += str[0].length;
+      continue;
+    }
     const word = rest.match(/^[A-Za-z_][A-Za-z0-9_.]*/);
     if (word) {
       const w = word[0];
@@ -64,7 +71,7 @@ export function evaluateCondition(source: string, context: BuildContext): boolea
     return t;
   };
   const lookup = (path: string): unknown =>
-    path.split(".").reduce<unknown>((value, part) => (value === null || value === undefined ? null : (value as any)[part] ?? null), context);
+    path.split(".").reduce<unknown>((value, part) => (value === null || value === undefined ? null : ((value as any)[part] ?? null)), context);
 
   const value = (): unknown => {
     const t = take();
@@ -74,8 +81,16 @@ export function evaluateCondition(source: string, context: BuildContext): boolea
   };
   const comparison = (): boolean => {
     const t = peek();
-    if (t?.kind === "op" && t.value === "!") { take(); return !comparison(); }
-    if (t?.kind === "op" && t.value === "(") { take("("); const v = or(); take(")"); return v; }
+    if (t?.kind === "op" && t.value === "!") {
+      take();
+      return !comparison();
+    }
+    if (t?.kind === "op" && t.value === "(") {
+      take("(");
+      const v = or();
+      take(")");
+      return v;
+    }
     const left = value();
     const op = peek();
     if (!op || op.kind !== "op" || !["==", "!=", "=~", "!~"].includes(op.value)) {
@@ -94,12 +109,20 @@ export function evaluateCondition(source: string, context: BuildContext): boolea
   };
   const and = (): boolean => {
     let v = comparison();
-    while (peek()?.kind === "op" && (peek() as any).value === "&&") { take(); const r = comparison(); v = v && r; }
+    while (peek()?.kind === "op" && (peek() as any).value === "&&") {
+      take();
+      const r = comparison();
+      v = v && r;
+    }
     return v;
   };
   const or = (): boolean => {
     let v = and();
-    while (peek()?.kind === "op" && (peek() as any).value === "||") { take(); const r = and(); v = v || r; }
+    while (peek()?.kind === "op" && (peek() as any).value === "||") {
+      take();
+      const r = and();
+      v = v || r;
+    }
     return v;
   };
   const result = or();

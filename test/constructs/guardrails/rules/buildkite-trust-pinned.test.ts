@@ -19,9 +19,17 @@ describe("guardrail buildkite-trust-pinned", () => {
     });
 
     it("roles that do not trust Buildkite", () => {
-      const github = buildkiteTrust({ StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } }, "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com");
+      const github = buildkiteTrust(
+        { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } },
+        "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com",
+      );
       expect(check(buildkiteTrustPinned, role(github))).toEqual([]);
-      expect(check(buildkiteTrustPinned, role({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }))).toEqual([]);
+      expect(
+        check(
+          buildkiteTrustPinned,
+          role({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+        ),
+      ).toEqual([]);
     });
 
     it("a role whose trust policy is a policy document data source (the data source is checked itself)", () => {
@@ -38,7 +46,9 @@ describe("guardrail buildkite-trust-pinned", () => {
     });
 
     it("an audience checked with StringLike, or a subject checked only if it exists", () => {
-      const violations = messages(check(buildkiteTrustPinned, role(buildkiteTrust({ StringLike: AUD, StringLikeIfExists: { "agent.buildkite.com:sub": SUB } }))));
+      const violations = messages(
+        check(buildkiteTrustPinned, role(buildkiteTrust({ StringLike: AUD, StringLikeIfExists: { "agent.buildkite.com:sub": SUB } }))),
+      );
       expect(violations).toHaveLength(2);
       expect(violations[0]).toMatch(/without a StringEquals check of "agent.buildkite.com:aud"/);
       expect(violations[1]).toMatch(/without a StringEquals or StringLike check of "agent.buildkite.com:sub"/);

@@ -38,12 +38,20 @@ describe("guardrail buildkite-wildcards-anchored", () => {
       ["organization:acme*:pipeline:deploy:*", 'the organization value "acme*" has a wildcard, which also matches other organizations (e.g. "acme-evil")'],
       ["organization:*:pipeline:deploy:*", 'the organization value is "*", which admits any organization'],
       ["organization:acme:*:deploy:ref:*", 'a wildcard stands in the place of the "pipeline" label ("*")'],
-      ["organization:acme:pipeline:deploy:ref:refs/heads/release/*", 'the ref glob "refs/heads/release/*" ends the pattern, so it runs on across the following segments'],
-      ["organization:acme:pipeline:deploy:ref:refs/heads/main:commit:abc*", 'the commit glob "abc*" ends the pattern, so it runs on across the following segments'],
+      [
+        "organization:acme:pipeline:deploy:ref:refs/heads/release/*",
+        'the ref glob "refs/heads/release/*" ends the pattern, so it runs on across the following segments',
+      ],
+      [
+        "organization:acme:pipeline:deploy:ref:refs/heads/main:commit:abc*",
+        'the commit glob "abc*" ends the pattern, so it runs on across the following segments',
+      ],
     ])("the subject %s", (sub, problem) => {
       expect(unanchoredGlob(sub)).toBe(problem);
       const violations = check(buildkiteWildcardsAnchored, withSub(sub));
-      expect(violations).toEqual([{ message: `statement 1 admits the subject "${sub}": ${problem}.`, fix: expect.stringContaining("close every segment with its colon") }]);
+      expect(violations).toEqual([
+        { message: `statement 1 admits the subject "${sub}": ${problem}.`, fix: expect.stringContaining("close every segment with its colon") },
+      ]);
     });
 
     it.each([

@@ -15,7 +15,9 @@ describe("guardrail no-admin-wildcard", () => {
   });
 
   it("passes attachments of other managed policies", () => {
-    expect(check(noAdminWildcard, resource("aws_iam_role_policy_attachment", { role: "ci", policy_arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }))).toEqual([]);
+    expect(check(noAdminWildcard, resource("aws_iam_role_policy_attachment", { role: "ci", policy_arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }))).toEqual(
+      [],
+    );
   });
 
   it.each<[string, PolicyStatement]>([

@@ -47,14 +47,23 @@ describe("guardrail plan-role-read-only", () => {
 
   it("passes writes of roles that are not plan roles", () => {
     expect(check(planRoleReadOnly, rolePolicy("apply", { Effect: "Allow", Action: "s3:PutObject", Resource: "*" }), [applyRole])).toEqual([]);
-    expect(check(planRoleReadOnly, resource("aws_iam_role_policy_attachment", { role: "bk-networking-apply", policy_arn: "arn:aws:iam::aws:policy/PowerUserAccess" }), [applyRole])).toEqual([]);
+    expect(
+      check(
+        planRoleReadOnly,
+        resource("aws_iam_role_policy_attachment", { role: "bk-networking-apply", policy_arn: "arn:aws:iam::aws:policy/PowerUserAccess" }),
+        [applyRole],
+      ),
+    ).toEqual([]);
   });
 
   it("refuses a write an override slips into the plan role's permissions (the constructor cannot see it)", () => {
     const { stack, roles } = pipelineRoles("both");
     (roles.plan.node.findChild("PermissionsPolicy") as IamRolePolicy).addOverride(
       "policy",
-      renderPolicy({ Version: "2012-10-17", Statement: [{ Sid: "Sneaky", Effect: "Allow", Action: ["ec2:Describe*", "ec2:TerminateInstances"], Resource: "*" }] }),
+      renderPolicy({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "Sneaky", Effect: "Allow", Action: ["ec2:Describe*", "ec2:TerminateInstances"], Resource: "*" }],
+      }),
     );
     new IamRolePolicyAttachment(stack, "power", { role: roles.plan.role.name, policyArn: "arn:aws:iam::aws:policy/PowerUserAccess" });
     expect(planFindings(stack).map((f) => [f.path, f.message])).toEqual([
@@ -62,7 +71,10 @@ describe("guardrail plan-role-read-only", () => {
         "identity/networking/Plan/PermissionsPolicy",
         'statement "Sneaky" of the policy allows ec2:TerminateInstances, which can change resources, but bk-networking-plan is a plan role, which only reads.',
       ],
-      ["identity/power", "it attaches arn:aws:iam::aws:policy/PowerUserAccess, which can change resources, to the plan role bk-networking-plan, which only reads."],
+      [
+        "identity/power",
+        "it attaches arn:aws:iam::aws:policy/PowerUserAccess, which can change resources, to the plan role bk-networking-plan, which only reads.",
+      ],
     ]);
   });
 
@@ -73,7 +85,12 @@ describe("guardrail plan-role-read-only", () => {
     ["the state key without a service in between", { Effect: "Allow", Action: "kms:GenerateDataKey", Resource: "*" }],
     [
       "lock-table items when the state digests are not denied",
-      { Effect: "Allow", Action: ["dynamodb:PutItem"], Resource: "*", Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["acme-state/pipelines/networking/*"] } } },
+      {
+        Effect: "Allow",
+        Action: ["dynamodb:PutItem"],
+        Resource: "*",
+        Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["acme-state/pipelines/networking/*"] } },
+      },
     ],
   ])("refuses %s in a plan role's policy", (_name, statement) => {
     const violations = check(planRoleReadOnly, rolePolicy("plan", statement), [planRole]);
@@ -84,7 +101,11 @@ describe("guardrail plan-role-read-only", () => {
 
   it("refuses writes in the role's own inline and managed policies, found by literal role name too", () => {
     const write = renderPolicy({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:DeleteQueue", Resource: "*" }] });
-    const role = resource("aws_iam_role", { ...planRole.values, inline_policy: [{ name: "extra", policy: write }], managed_policy_arns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"] }, "plan");
+    const role = resource(
+      "aws_iam_role",
+      { ...planRole.values, inline_policy: [{ name: "extra", policy: write }], managed_policy_arns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"] },
+      "plan",
+    );
     expect(check(planRoleReadOnly, role).map((v) => v.message)).toEqual([
       "statement 1 of the inline policy extra allows sqs:DeleteQueue, which can change resources, but bk-networking-plan is a plan role, which only reads.",
       "it attaches arn:aws:iam::aws:policy/AmazonS3FullAccess, which can change resources, to the plan role bk-networking-plan, which only reads.",
@@ -101,7 +122,10 @@ describe("guardrail plan-role-read-only", () => {
     ]);
     const expression = resource("aws_iam_role_policy", { role: "${aws_iam_role.plan.name}", policy: "${jsonencode(var.policy)}" });
     expect(check(planRoleReadOnly, expression, [planRole])).toEqual([
-      { message: "the policy of the plan role bk-networking-plan is a Terraform expression, so it cannot be verified read-only at synth.", fix: expect.stringContaining("literal JSON") },
+      {
+        message: "the policy of the plan role bk-networking-plan is a Terraform expression, so it cannot be verified read-only at synth.",
+        fix: expect.stringContaining("literal JSON"),
+      },
     ]);
   });
 });

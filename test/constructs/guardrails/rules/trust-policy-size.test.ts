@@ -33,7 +33,12 @@ describe("guardrail trust-policy-size", () => {
     expect(size).toBeGreaterThan(2048);
     // pretty-printing does not change what IAM counts
     const violations = check(trustPolicySize, role(JSON.stringify(large, null, 4)));
-    expect(violations).toEqual([{ message: `the trust policy has ${size} characters (whitespace not counted), over the limit of 2048.`, fix: expect.stringContaining("trustPolicySizeLimit") }]);
+    expect(violations).toEqual([
+      {
+        message: `the trust policy has ${size} characters (whitespace not counted), over the limit of 2048.`,
+        fix: expect.stringContaining("trustPolicySizeLimit"),
+      },
+    ]);
   });
 
   it("passes the same policy under a raised quota", () => {
