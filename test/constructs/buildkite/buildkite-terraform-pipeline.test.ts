@@ -5,12 +5,12 @@ import { BuildkiteTerraformPipeline, BuildkiteTerraformPipelineProps } from "../
 import { applyGuardrails } from "../../../constructs/guardrails/guardrails";
 import { BUILDKITE_PIPELINES_PACK } from "../../../constructs/guardrails/packs";
 import { pipelineRolesOf } from "../../../constructs/guardrails/pipeline-roles";
-import { ValidationError } from "../../../constructs/private/validation";
 import { IStateBackend } from "../../../constructs/state/state-backend";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
 import { BuildkiteProvider } from "../../../providers/buildkite/lib/provider";
 import { checkSchemaConformance } from "../../../testing/schema-conformance";
+import { refusalOf } from "../../support/refusal";
 import { resource, resourcesOfType, synthError, synthJson } from "../../support/synth";
 
 /** The steps YAML as plain data. */
@@ -269,15 +269,9 @@ describe("BuildkiteTerraformPipeline", () => {
         /^buildkite\/networking: state is refused: workspaceName: stableName "pr-1"/,
       ],
     ])("%s", (_name, props, field, message) => {
-      let refusal: unknown;
-      try {
-        build(props);
-      } catch (error) {
-        refusal = error;
-      }
-      expect(ValidationError.isValidationError(refusal)).toBe(true);
-      expect((refusal as ValidationError).field).toBe(field);
-      expect((refusal as ValidationError).message).toMatch(message);
+      const refusal = refusalOf(() => build(props));
+      expect(refusal.field).toBe(field);
+      expect(refusal.message).toMatch(message);
     });
   });
 });

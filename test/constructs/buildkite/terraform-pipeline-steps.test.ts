@@ -7,10 +7,10 @@
 import { Construct } from "constructs";
 import { load } from "js-yaml";
 import { TerraformPipelineSteps, TerraformPipelineStepsProps } from "../../../constructs/buildkite/terraform-pipeline-steps";
-import { ValidationError } from "../../../constructs/private/validation";
 import { PipelineState } from "../../../constructs/state/state-backend";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
+import { refusalOf } from "../../support/refusal";
 import { runStep } from "./support/step-runner";
 
 /** The steps YAML as plain data. */
@@ -307,15 +307,9 @@ describe("TerraformPipelineSteps", () => {
         /credentials "plugin" cannot give role bk-networking-plan its token: .*cannot request this token \(audience "sts.amazonaws.com", claims \[organization_id\]\)/,
       ],
     ])("%s", (_name, props, field, message) => {
-      let refusal: unknown;
-      try {
-        build(props);
-      } catch (error) {
-        refusal = error;
-      }
-      expect(ValidationError.isValidationError(refusal)).toBe(true);
-      expect((refusal as ValidationError).field).toBe(field);
-      expect((refusal as ValidationError).message).toMatch(message);
+      const refusal = refusalOf(() => build(props));
+      expect(refusal.field).toBe(field);
+      expect(refusal.message).toMatch(message);
     });
   });
 });
