@@ -1,16 +1,21 @@
 /**
- * The app: synthesizes the platform declared in the file named by the first
- * argument or BKTT_PLATFORM_FILE (the embedded example otherwise) into
- * cdktf.out/, then prints the stacks and the access report.
+ * The app: synthesizes the platform declaration into cdktf.out/, then prints
+ * the stacks and the access report. The declaration is the file named as the
+ * argument (then recorded in cdktf.json for the cdktf CLI), BKTT_PLATFORM_FILE,
+ * the file recorded in cdktf.json, or platform.yaml, in that order; the
+ * embedded example only when there is none (see platform/declaration-file.ts).
  *
  * Environment: CDKTF_OUTDIR (set by the cdktf CLI), BKTT_OFFLINE=1 (providers
  * configured for offline plans), BUILDKITE_* (build metadata tags, when the
  * declaration enables them), BKTT_SYNTH_PROCESSES (how many processes may
  * share a large synthesis; one per CPU unless set).
  */
+import * as fs from "fs";
 import * as os from "os";
+import * as path from "path";
 import { accessReportText } from "./platform/access-report";
 import { DeclarationError } from "./platform/declaration-error";
+import { CONVENTIONAL_PLATFORM_FILE, declarationName, findDeclarationFile, recordDeclarationFile } from "./platform/declaration-file";
 import { loadDeclaration } from "./platform/load";
 import { formatQuotaFinding, quotaFindings } from "./platform/quotas";
 import { synthesizePlatform } from "./platform/synthesize";
@@ -26,11 +31,62 @@ function synthesisProcesses(): number {
   return Number(setting);
 }
 
+const USAGE = `Usage: npm run synth -- [declaration.yaml|declaration.json]
+
+Synthesizes the platform declaration into cdktf.out/ and writes access-report.md.
+The declaration is, in this order: the file named here (recorded in cdktf.json, so
+that a following npx cdktf synth/diff/deploy uses it too), BKTT_PLATFORM_FILE, the
+file recorded in cdktf.json, ${CONVENTIONAL_PLATFORM_FILE}; the built-in example otherwise.
+
+Options:
+  --help     print this help
+  --version  print the version
+
+Environment: BKTT_OFFLINE=1 (providers for offline plans), BKTT_SYNTH_PROCESSES
+(processes sharing a large synthesis), CDKTF_OUTDIR (the output folder).
+`;
+
+/** The declaration file named on the command line, or an exit code for --help, --version and mistakes. */
+function parseArguments(args: readonly string[]): { file?: string } | number {
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (args.includes("--version")) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { name: string; version: string };
+    console.log(`${pkg.name} ${pkg.version}`);
+    return 0;
+  }
+  const unknown = args.find((a) => a.startsWith("-"));
+  if (unknown !== undefined) {
+    console.error(`unknown option ${unknown} — see --help`);
+    return 2;
+  }
+  if (args.length > 1) {
+    console.error(`one declaration file at a time, got ${args.length} (${args.join(", ")}) — name one file`);
+    return 2;
+  }
+  return { file: args[0] };
+}
+
+/** The output folder as the user would type it. */
+function outdirName(root: string): string {
+  const relative = path.relative(root, path.resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out"));
+  return `${relative.startsWith("..") ? process.env.CDKTF_OUTDIR : relative}/`;
+}
+
 async function main(): Promise<number> {
-  const file = process.argv[2] ?? process.env.BKTT_PLATFORM_FILE;
+  const parsed = parseArguments(process.argv.slice(2));
+  if (typeof parsed === "number") return parsed;
+  const root = process.cwd();
   let result;
+  let name;
   try {
-    const declaration = loadDeclaration(file);
+    const found = findDeclarationFile(parsed.file, process.env.BKTT_PLATFORM_FILE, root);
+    name = declarationName(found, root);
+    if (found.file === undefined) console.error(`no ${CONVENTIONAL_PLATFORM_FILE}: synthesizing the built-in example`);
+    const declaration = loadDeclaration(found.file);
+    recordDeclarationFile(found, root);
     // Quota errors were refused by validation; what is left are warnings.
     quotaFindings(declaration).forEach((finding) => console.warn(formatQuotaFinding(finding)));
     result = await synthesizePlatform(declaration, {
@@ -52,7 +108,8 @@ async function main(): Promise<number> {
   }
   if (result.processes > 1) console.log(`\nSynthesized by ${result.processes} processes (BKTT_SYNTH_PROCESSES=1 for one).`);
   console.log(`\nAccess report for auditors: ${result.reportFile}`);
-  if (result.pending) console.log(`\nNext: ${result.pending}`);
+  console.log(`\nSynthesized ${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} to ${outdirName(root)} from ${name}`);
+  console.log(`Next: ${result.pending ?? "npx cdktf diff, then npx cdktf deploy (the stacks in the order above)"}`);
   return 0;
 }
 

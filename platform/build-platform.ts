@@ -94,8 +94,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
   });
   if (!d.state.kmsKeyArn) {
     const pending =
-      "only the state-backend stack was synthesized: deploy it (cdktf deploy state-backend), then set state.kmsKeyArn " +
-      "in the declaration to its kms_key_arn output to synthesize the identity and Buildkite stacks";
+      "npx cdktf deploy state-backend (only the state-backend stack was synthesized); then set state.kmsKeyArn " +
+      "in the declaration to its kms_key_arn output and synthesize again for the identity and Buildkite stacks";
     return { stateBackend, identity: [], buildkiteShards: [], pipelines: [], pending };
   }
   // The other stacks see the backend by its literal attributes (references would not resolve
