@@ -85,7 +85,7 @@ async function main(): Promise<number> {
     const found = findDeclarationFile(parsed.file, process.env.BKTT_PLATFORM_FILE, root);
     name = declarationName(found, root);
     if (found.file === undefined) console.error(`no ${CONVENTIONAL_PLATFORM_FILE}: synthesizing the built-in example`);
-    const declaration = loadDeclaration(found.file);
+    const declaration = loadDeclaration(found.file, name);
     recordDeclarationFile(found, root);
     // Quota errors were refused by validation; what is left are warnings.
     quotaFindings(declaration).forEach((finding) => console.warn(formatQuotaFinding(finding)));

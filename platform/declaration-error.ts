@@ -2,17 +2,24 @@
 export interface DeclarationIssue {
   /** Field path in the declaration, e.g. `pipelines[2].apply.branches[0]`. */
   readonly path: string;
-  /** What is wrong and how to fix it. */
+  /** What is wrong and how to fix it: `problem — fix`. */
   readonly message: string;
+  /** Where the field is in the declaration file (line and column from 1), when known. */
+  readonly position?: { readonly line: number; readonly column: number };
 }
 
-/** Thrown when a platform declaration is invalid; lists every issue found. */
+/**
+ * Thrown when a platform declaration is invalid; lists every issue found, one a line, as compilers
+ * do: `platform.yaml:12:9 pipelines[2].apply.branches: what is wrong — how to fix it`.
+ */
 export class DeclarationError extends Error {
   constructor(
     readonly issues: readonly DeclarationIssue[],
-    source = "platform declaration",
+    readonly source = "platform declaration",
   ) {
-    super(`${source} is invalid:\n${issues.map((i) => `  - ${i.path || "(root)"}: ${i.message}`).join("\n")}`);
+    const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+    const line = (i: DeclarationIssue) => `${i.position ? `${source}:${i.position.line}:${i.position.column} ` : "  - "}${i.path || "(root)"}: ${i.message}`;
+    super(`${source} is invalid (${count}):\n${issues.map(line).join("\n")}`);
     this.name = "DeclarationError";
   }
 }

@@ -27,7 +27,7 @@ const inFormat = <T>(base: v.GenericSchema<T, T>, format: Format<T>, words: { pr
     v.check(format.test, (issue) => {
       const refusal = format.explain(issue.input as T);
       const value = typeof issue.input === "string" ? `"${issue.input}"` : String(issue.input);
-      return `${value} ${words.problem ?? refusal?.problem}: ${words.fix ?? refusal?.fix}`;
+      return `${value} ${words.problem ?? refusal?.problem} — ${words.fix ?? refusal?.fix}`;
     }),
   );
 const formatted = (format: Format<string>, words?: { problem?: string; fix?: string }) => inFormat(v.string(), format, words);
@@ -38,12 +38,12 @@ const nonEmptyArray = <T extends v.GenericSchema>(item: T, message?: string) => 
 const wholeNumber = v.pipe(v.number(), v.integer());
 
 const statementSchema = v.strictObject({
-  sid: v.optional(matching(/^[A-Za-z0-9]*$/, "is not a statement ID: use only letters and digits")),
+  sid: v.optional(matching(/^[A-Za-z0-9]*$/, "is not a statement ID — use only letters and digits")),
   effect: v.optional(v.picklist(["Allow", "Deny"]), "Allow"),
-  actions: nonEmptyArray(matching(/^(\*|[a-z0-9-]+:[A-Za-z0-9*]+)$/, 'is not an IAM action: use one like "s3:GetObject" or "ec2:Describe*"')),
+  actions: nonEmptyArray(matching(/^(\*|[a-z0-9-]+:[A-Za-z0-9*]+)$/, 'is not an IAM action — use one like "s3:GetObject" or "ec2:Describe*"')),
   resources: nonEmptyArray(nonEmptyString),
   /** Lets a statement grant `*` on `*`; the reason is kept in the access report. */
-  allowAdminReason: v.optional(v.pipe(v.string(), v.minLength(10, "must explain in a sentence why administrator access is needed"))),
+  allowAdminReason: v.optional(v.pipe(v.string(), v.minLength(10, "explain in a sentence why administrator access is needed"))),
 });
 
 const permissionsSchema = v.strictObject({
@@ -111,9 +111,9 @@ export const declarationSchema = v.strictObject({
       iamRoleQuota: v.optional(
         v.pipe(
           v.number(),
-          v.integer("must be a whole number of roles"),
-          v.minValue(DEFAULT_IAM_ROLE_QUOTA, `is below AWS's default of ${DEFAULT_IAM_ROLE_QUOTA} roles; leave it out unless AWS raised the quota`),
-          v.maxValue(MAX_IAM_ROLE_QUOTA, `is above ${MAX_IAM_ROLE_QUOTA}, the highest quota AWS grants; move pipelines to another account instead`),
+          v.integer("use a whole number of roles"),
+          v.minValue(DEFAULT_IAM_ROLE_QUOTA, `leave it out unless AWS raised the quota (AWS's default is ${DEFAULT_IAM_ROLE_QUOTA} roles)`),
+          v.maxValue(MAX_IAM_ROLE_QUOTA, `${MAX_IAM_ROLE_QUOTA} is the highest quota AWS grants: move pipelines to another account instead`),
         ),
       ),
     }),

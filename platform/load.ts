@@ -2,28 +2,46 @@ import * as fs from "fs";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { PlatformDeclaration } from "./declaration";
 import { DeclarationError } from "./declaration-error";
+import { parsePath, positionsIn } from "./declaration-position";
 import { EXAMPLE_PLATFORM } from "./example-platform";
 import { validateDeclaration } from "./validate";
 
+/** Where a mistake about the file as a whole is. */
+const START = { line: 1, column: 1 };
+
 /**
  * Loads and validates a platform declaration from a YAML or JSON file, or the
- * embedded example when no file is given.
+ * embedded example when no file is given. Errors name the file as `name` and
+ * each field's line and column.
  */
-export function loadDeclaration(file?: string): PlatformDeclaration {
+export function loadDeclaration(file?: string, name = file): PlatformDeclaration {
   if (file === undefined) return validateDeclaration(EXAMPLE_PLATFORM, "the embedded example declaration");
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (err) {
-    throw new DeclarationError([{ path: "", message: `cannot read ${file}: ${(err as Error).message}` }], file);
+    throw new DeclarationError([{ path: "", message: `cannot read ${file}: ${(err as Error).message} — check the path` }], name);
   }
   let input: unknown;
   try {
     input = parseJsonOrYaml(text);
   } catch (err) {
-    throw new DeclarationError([{ path: "", message: `not valid YAML or JSON: ${(err as Error).message}` }], file);
+    // js-yaml's message quotes the lines around the mistake; the reason and position fit on one line.
+    const { mark, reason } = err as { mark?: { line: number; column: number }; reason?: string };
+    const position = mark ? { line: mark.line + 1, column: mark.column + 1 } : START;
+    throw new DeclarationError([{ path: "", message: `not valid YAML or JSON: ${reason ?? (err as Error).message} — fix the syntax`, position }], name);
   }
-  return validateDeclaration(input, file);
+  try {
+    return validateDeclaration(input, name);
+  } catch (err) {
+    if (!(err instanceof DeclarationError)) throw err;
+    // Only now is the file parsed again, by a parser that keeps where each field is.
+    const positionOf = positionsIn(text);
+    throw new DeclarationError(
+      err.issues.map((issue) => ({ ...issue, position: positionOf(parsePath(issue.path)) ?? START })),
+      name,
+    );
+  }
 }
 
 /**
@@ -33,6 +51,8 @@ export function loadDeclaration(file?: string): PlatformDeclaration {
  * reader, a key repeated in a JSON object keeps its last value.)
  */
 function parseJsonOrYaml(text: string): unknown {
+  // Only comments and blank lines: an empty declaration, which validation names as such.
+  if (!/^[ \t]*[^#\s]/m.test(text)) return undefined;
   if (/^\s*[[{]/.test(text)) {
     try {
       return JSON.parse(text);

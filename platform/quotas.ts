@@ -40,7 +40,7 @@ export function quotaFindings(d: PlatformDeclaration): QuotaFinding[] {
         id: "quota-roles-per-account",
         level: "error",
         path,
-        message: `account "${account.name}" would hold ${roles} pipeline roles (${ROLES_PER_PIPELINE} per pipeline), over ${declared} roles; ${raise}`,
+        message: `account "${account.name}" would hold ${roles} pipeline roles (${ROLES_PER_PIPELINE} per pipeline), over ${declared} roles — ${raise}`,
       });
     } else if (roles >= QUOTA_WARNING_SHARE * quota) {
       findings.push({
@@ -49,7 +49,7 @@ export function quotaFindings(d: PlatformDeclaration): QuotaFinding[] {
         path,
         message:
           `account "${account.name}" would hold ${roles} pipeline roles, ${Math.round((100 * roles) / quota)}% of ${declared} roles, ` +
-          `and roles created outside this platform count too; ${raise}`,
+          `and roles created outside this platform count too — ${raise}`,
       });
     }
   });

@@ -5,6 +5,7 @@ import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-er
 import { PERMISSION_SETS } from "./permission-sets";
 import { pipelineAccess } from "./pipeline-access";
 import { quotaFindings } from "./quotas";
+import { schemaIssueMessage, shown } from "./schema-messages";
 
 /**
  * Validates a platform declaration: its shape (types, formats, unknown
@@ -12,6 +13,11 @@ import { quotaFindings } from "./quotas";
  * scope). Throws a {@link DeclarationError} listing every issue.
  */
 export function validateDeclaration(input: unknown, source?: string): PlatformDeclaration {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    const what = input === undefined || input === null ? "empty" : `${shown(input)}, not a mapping`;
+    const fields = Object.keys(declarationSchema.entries).join(", ");
+    throw new DeclarationError([{ path: "", message: `the declaration is ${what} — write a mapping of its fields at the top level (${fields})` }], source);
+  }
   const parsed = v.safeParse(declarationSchema, input);
   if (!parsed.success) throw new DeclarationError(parsed.issues.map(declarationIssue), source);
   const issues = crossFieldIssues(parsed.output);
@@ -24,9 +30,9 @@ function declarationIssue(issue: v.BaseIssue<unknown>): DeclarationIssue {
   const path = (issue.path ?? []).map((item) => item.key as PropertyKey);
   if (issue.type === "strict_object" && issue.expected === "never") {
     const known = knownFields(path.slice(0, -1)).join(", ");
-    return { path: formatPath(path), message: `unknown field "${String(issue.input)}"; remove it or check its spelling (the fields here are ${known})` };
+    return { path: formatPath(path), message: `unknown field "${String(issue.input)}" — remove it or check its spelling (the fields here are ${known})` };
   }
-  return { path: formatPath(path), message: issue.message };
+  return { path: formatPath(path), message: schemaIssueMessage(issue) };
 }
 
 /** The fields the schema allows in the object at `path`. */
@@ -67,31 +73,31 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   const accounts = new Set<string>();
   const accountIds = new Set<string>();
   d.accounts.forEach((a, i) => {
-    if (accounts.has(a.name)) add(`accounts[${i}].name`, `duplicate account name "${a.name}"; give each account its own name`);
-    if (accountIds.has(a.id)) add(`accounts[${i}].id`, `account ${a.id} is declared twice; declare each AWS account once`);
+    if (accounts.has(a.name)) add(`accounts[${i}].name`, `duplicate account name "${a.name}" — give each account its own name`);
+    if (accountIds.has(a.id)) add(`accounts[${i}].id`, `account ${a.id} is declared twice — declare each AWS account once`);
     accounts.add(a.name);
     accountIds.add(a.id);
   });
   const knownAccounts = [...accounts].join(", ");
   if (!accounts.has(d.state.account)) {
-    add("state.account", `unknown account "${d.state.account}"; use one of the declared accounts (${knownAccounts})`);
+    add("state.account", `unknown account "${d.state.account}" — use one of the declared accounts (${knownAccounts})`);
   }
   if (d.state.lockMode !== "lockfile" && !d.state.lockTable) {
-    add("state.lockTable", `lockMode "${d.state.lockMode}" needs a DynamoDB table; set state.lockTable or use lockMode "lockfile"`);
+    add("state.lockTable", `lockMode "${d.state.lockMode}" needs a DynamoDB table — set state.lockTable or use lockMode "lockfile"`);
   }
 
   const queues = new Set<string>();
   d.cluster.queues.forEach((q, i) => {
-    if (queues.has(q.key)) add(`cluster.queues[${i}].key`, `duplicate queue key "${q.key}"; queue keys must be unique in a cluster`);
+    if (queues.has(q.key)) add(`cluster.queues[${i}].key`, `duplicate queue key "${q.key}" — queue keys must be unique in a cluster`);
     queues.add(q.key);
   });
   if (!queues.has(d.cluster.defaultQueue)) {
-    add("cluster.defaultQueue", `"${d.cluster.defaultQueue}" is not one of cluster.queues; declare it there or pick one of ${[...queues].join(", ")}`);
+    add("cluster.defaultQueue", `"${d.cluster.defaultQueue}" is not one of cluster.queues — declare it there or pick one of ${[...queues].join(", ")}`);
   }
 
   const teams = new Set<string>();
   d.teams.forEach((t, i) => {
-    if (teams.has(t.slug)) add(`teams[${i}].slug`, `duplicate team "${t.slug}"; declare each team once`);
+    if (teams.has(t.slug)) add(`teams[${i}].slug`, `duplicate team "${t.slug}" — declare each team once`);
     teams.add(t.slug);
   });
 
@@ -100,79 +106,82 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   if (d.platformPipeline) declared.push([d.platformPipeline, "platformPipeline"]);
   const pipelineIds = new Set<string>();
   declared.forEach(([p, at]) => {
-    if (pipelines.has(p.slug)) add(`${at}.slug`, `duplicate pipeline "${p.slug}"; each pipeline slug may be declared once (the platform pipeline included)`);
+    if (pipelines.has(p.slug)) add(`${at}.slug`, `duplicate pipeline "${p.slug}" — each pipeline slug may be declared once (the platform pipeline included)`);
     pipelines.add(p.slug);
     if (p.id !== undefined && pipelineIds.has(p.id))
-      add(`${at}.id`, `pipeline UUID ${p.id} is declared for two pipelines; copy each pipeline's own UUID from its settings`);
+      add(`${at}.id`, `pipeline UUID ${p.id} is declared for two pipelines — copy each pipeline's own UUID from its settings`);
     if (p.id !== undefined) pipelineIds.add(p.id);
     if (!d.platformPipeline && p.slug === DEFAULT_PLATFORM_SLUG) {
       add(
         `${at}.slug`,
-        `the slug "${DEFAULT_PLATFORM_SLUG}" files the platform's own states when there is no platformPipeline; rename that pipeline or declare platformPipeline`,
+        `the slug "${DEFAULT_PLATFORM_SLUG}" files the platform's own states when there is no platformPipeline — rename that pipeline or declare platformPipeline`,
       );
     }
     const slugFitsRoleNames = p.slug.length <= MAX_PIPELINE_SLUG_LENGTH;
     if (!slugFitsRoleNames) {
       add(
         `${at}.slug`,
-        `"${p.slug}" has ${p.slug.length} characters, so the role name "bk-${p.slug}-apply" exceeds IAM's ${MAX_ROLE_NAME_LENGTH}; ` +
+        `"${p.slug}" has ${p.slug.length} characters, so the role name "bk-${p.slug}-apply" exceeds IAM's ${MAX_ROLE_NAME_LENGTH} — ` +
           `shorten the slug to at most ${MAX_PIPELINE_SLUG_LENGTH} characters`,
       );
     }
-    if (!accounts.has(p.account)) add(`${at}.account`, `unknown account "${p.account}"; use one of the declared accounts (${knownAccounts})`);
-    if (p.queue !== undefined && !queues.has(p.queue)) add(`${at}.queue`, `unknown queue "${p.queue}"; declare it in cluster.queues`);
-    if (p.owner !== undefined && !teams.has(p.owner)) add(`${at}.owner`, `unknown team "${p.owner}"; declare it in teams`);
+    if (!accounts.has(p.account)) add(`${at}.account`, `unknown account "${p.account}" — use one of the declared accounts (${knownAccounts})`);
+    if (p.queue !== undefined && !queues.has(p.queue)) add(`${at}.queue`, `unknown queue "${p.queue}" — declare it in cluster.queues`);
+    if (p.owner !== undefined && !teams.has(p.owner)) add(`${at}.owner`, `unknown team "${p.owner}" — declare it in teams`);
     p.teams.forEach((t, j) => {
-      if (!teams.has(t.team)) add(`${at}.teams[${j}].team`, `unknown team "${t.team}"; declare it in teams`);
+      if (!teams.has(t.team)) add(`${at}.teams[${j}].team`, `unknown team "${t.team}" — declare it in teams`);
     });
     for (const role of ["plan", "apply"] as const) {
       const { permissions, branches } = p[role];
       permissions.sets.forEach((name, j) => {
         if (!(name in PERMISSION_SETS)) {
-          add(`${at}.${role}.permissions.sets[${j}]`, `unknown permission set "${name}"; use one of ${Object.keys(PERMISSION_SETS).join(", ")}`);
+          add(`${at}.${role}.permissions.sets[${j}]`, `unknown permission set "${name}" — use one of ${Object.keys(PERMISSION_SETS).join(", ")}`);
         }
       });
       permissions.statements.forEach((s, j) => {
         if (!s.allowAdminReason && grantsAdministrator({ Effect: s.effect, Action: s.actions, Resource: s.resources })) {
           add(
             `${at}.${role}.permissions.statements[${j}]`,
-            "allows every action on every resource; grant only the actions and resources the pipeline needs, or set allowAdminReason to say why administrator access is required",
+            "allows every action on every resource — grant only the actions and resources the pipeline needs, or set allowAdminReason to say why administrator access is required",
           );
         }
       });
       if (!branchAdmitted(branches, p.defaultBranch)) {
         add(
           `${at}.${role}.branches`,
-          `the ${role} step runs on the default branch "${p.defaultBranch}", which ${role}.branches does not admit; add it or change defaultBranch`,
+          `the ${role} step runs on the default branch "${p.defaultBranch}", which ${role}.branches does not admit — add it or change defaultBranch`,
         );
       }
     }
     if (p.plan.stepKey !== undefined && p.plan.stepKey === p.apply.stepKey) {
-      add(`${at}.apply.stepKey`, `plan and apply use the same step key "${p.apply.stepKey}"; give apply its own step key`);
+      add(`${at}.apply.stepKey`, `plan and apply use the same step key "${p.apply.stepKey}" — give apply its own step key`);
     }
     if (accounts.has(p.account) && slugFitsRoleNames) {
       // The trust declaration checks branch patterns, apply scope and session durations itself.
       try {
         pipelineAccess(d, p);
       } catch (err) {
-        add(ValidationError.isValidationError(err) ? declarationPath(at, err.field) : at, (err as Error).message);
+        if (ValidationError.isValidationError(err)) {
+          const value = ["string", "number", "boolean"].includes(typeof err.value) ? `${shown(err.value)} ` : "";
+          add(declarationPath(at, err.field), `${value}${err.problem} — ${err.fix}`);
+        } else add(at, (err as Error).message);
       }
     }
   });
   Object.keys(d.tags.extra)
     .filter((key) => key.toLowerCase().startsWith("aws:"))
-    .forEach((key) => add(`tags.extra.${key}`, `tag key "${key}" starts with "aws:", which AWS reserves for its own tags; rename it`));
+    .forEach((key) => add(`tags.extra.${key}`, `tag key "${key}" starts with "aws:", which AWS reserves for its own tags — rename it`));
   Object.keys(d.tags.extra)
     .filter((key) => (PROVENANCE_TAG_KEYS as readonly string[]).includes(key))
-    .forEach((key) => add(`tags.extra.${key}`, `"${key}" is a provenance tag the app sets itself (${PROVENANCE_TAG_KEYS.join(", ")}); use another key`));
+    .forEach((key) => add(`tags.extra.${key}`, `"${key}" is a provenance tag the app sets itself (${PROVENANCE_TAG_KEYS.join(", ")}) — use another key`));
   if (d.state.migrated && !d.state.kmsKeyArn) {
-    add("state.migrated", "the state-backend stack can only use its bucket once state.kmsKeyArn is set; set it, or set migrated to false");
+    add("state.migrated", "the state-backend stack can only use its bucket once state.kmsKeyArn is set — set it, or set migrated to false");
   }
   const stateAccount = d.accounts.find((a) => a.name === d.state.account);
   if (d.state.kmsKeyArn && stateAccount && !d.state.kmsKeyArn.includes(`:kms:${stateAccount.region}:${stateAccount.id}:key/`)) {
     add(
       "state.kmsKeyArn",
-      `"${d.state.kmsKeyArn}" is not in the state account ${stateAccount.id} and region ${stateAccount.region}; copy the kms_key_arn output of the state-backend stack`,
+      `"${d.state.kmsKeyArn}" is not in the state account ${stateAccount.id} and region ${stateAccount.region} — copy the kms_key_arn output of the state-backend stack`,
     );
   }
   // Over a quota, terraform apply would fail part-way; approaching one is only a warning (main.ts prints those).

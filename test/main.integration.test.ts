@@ -43,7 +43,7 @@ describe("the main job (node dist/main.js)", () => {
     fs.writeFileSync(bad, JSON.stringify({ ...EXAMPLE_PLATFORM, owner: "Platform Team" }));
     const run = runApp(dir, [bad]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/bad\.json is invalid:\n {2}- owner: /);
+    expect(run.stderr).toMatch(/bad\.json is invalid \(1 problem\):\n.*bad\.json:\d+:\d+ owner: "Platform Team" is not a valid team slug — /);
     expect(run.stderr).toContain("Nothing was written.");
     expect(fs.readFileSync(manifest, "utf8")).toBe(before);
     expect(fs.readdirSync(dir).filter((f) => f.includes("staging"))).toEqual([]);

@@ -50,7 +50,7 @@ const CASES: readonly InvalidCase[] = [
     name: "organization slug in uppercase",
     mutate: (d) => (d.organization.slug = "Acme"),
     at: "organization.slug",
-    message: /^"Acme" is not a valid organization slug: use lowercase letters/,
+    message: /^"Acme" is not a valid organization slug — use lowercase letters/,
   },
   {
     name: "pipeline slug with an underscore",
@@ -62,14 +62,14 @@ const CASES: readonly InvalidCase[] = [
     name: "pipeline slug with a trailing hyphen",
     mutate: (d) => (networking(d).slug = "networking-"),
     at: "pipelines[0].slug",
-    message: /^"networking-" is not a valid pipeline slug: .*not starting or ending with a hyphen/,
+    message: /^"networking-" is not a valid pipeline slug — .*not starting or ending with a hyphen/,
   },
   {
     name: "pipeline slug so long that bk-<slug>-apply exceeds IAM's 64 characters",
     // 56 characters: a valid slug, and bk-<slug>-plan still fits (64), but bk-<slug>-apply has 65.
     mutate: (d) => (payments(d).slug = `payments-${"x".repeat(47)}`),
     at: "pipelines[1].slug",
-    message: /has 56 characters, so the role name "bk-payments-x+-apply" exceeds IAM's 64; shorten the slug to at most 55/,
+    message: /has 56 characters, so the role name "bk-payments-x+-apply" exceeds IAM's 64 — shorten the slug to at most 55/,
   },
   {
     name: "pipeline named platform without platformPipeline",
@@ -78,7 +78,7 @@ const CASES: readonly InvalidCase[] = [
       networking(d).slug = "platform";
     },
     at: "pipelines[0].slug",
-    message: /the slug "platform" files the platform's own states when there is no platformPipeline; rename that pipeline or declare platformPipeline/,
+    message: /the slug "platform" files the platform's own states when there is no platformPipeline — rename that pipeline or declare platformPipeline/,
   },
 
   // Wildcard tricks in branches
@@ -86,19 +86,19 @@ const CASES: readonly InvalidCase[] = [
     name: "apply on every branch (*)",
     mutate: (d) => (networking(d).apply.branches = ["*"]),
     at: "pipelines[0].apply.branches",
-    message: /apply\.branches admits every branch \("\*"\).*name the branches that may apply/,
+    message: /admits every branch \("\*"\).*name the branches that may apply/,
   },
   {
     name: "apply on every branch spelled **",
     mutate: (d) => (networking(d).apply.branches = ["main", "**"]),
     at: "pipelines[0].apply.branches",
-    message: /^apply\.branches admits every branch \("\*\*"\)/,
+    message: /^admits every branch \("\*\*"\)/,
   },
   {
     name: "apply on every branch spelled *?",
     mutate: (d) => (payments(d).apply.branches = ["main", "*?"]),
     at: "pipelines[1].apply.branches",
-    message: /^apply\.branches admits every branch \("\*\?"\)/,
+    message: /^admits every branch \("\*\?"\)/,
   },
   {
     name: "apply branch glob crossing into the next subject segment (main:*)",
@@ -116,7 +116,7 @@ const CASES: readonly InvalidCase[] = [
     name: "apply branches that do not admit the default branch",
     mutate: (d) => (data(d).apply.branches = ["main"]),
     at: "pipelines[2].apply.branches",
-    message: /the apply step runs on the default branch "release", which apply\.branches does not admit; add it or change defaultBranch/,
+    message: /the apply step runs on the default branch "release", which apply\.branches does not admit — add it or change defaultBranch/,
   },
   {
     name: "plan branches that do not admit the default branch",
@@ -135,7 +135,7 @@ const CASES: readonly InvalidCase[] = [
     name: "same step key for plan and apply",
     mutate: (d) => (data(d).plan = { branches: ["release"], stepKey: "apply-data" }),
     at: "pipelines[2].apply.stepKey",
-    message: /plan and apply use the same step key "apply-data"; give apply its own step key/,
+    message: /plan and apply use the same step key "apply-data" — give apply its own step key/,
   },
 
   // Pipelines, accounts and references
@@ -143,13 +143,13 @@ const CASES: readonly InvalidCase[] = [
     name: "duplicate pipeline",
     mutate: (d) => d.pipelines.push({ ...structuredClone(payments(d)), name: "Payments again" }),
     at: "pipelines[3].slug",
-    message: /duplicate pipeline "payments-service"; each pipeline slug may be declared once/,
+    message: /duplicate pipeline "payments-service" — each pipeline slug may be declared once/,
   },
   {
     name: "platform pipeline slug duplicating a pipeline",
     mutate: (d) => (d.platformPipeline!.slug = "networking"),
     at: "platformPipeline.slug",
-    message: /duplicate pipeline "networking"; .*\(the platform pipeline included\)/,
+    message: /duplicate pipeline "networking" — .*\(the platform pipeline included\)/,
   },
   {
     name: "two pipelines pinned to the same pipeline UUID",
@@ -161,19 +161,19 @@ const CASES: readonly InvalidCase[] = [
     name: "duplicate account name",
     mutate: (d) => d.accounts.push({ name: "production", id: "210987654321", region: "eu-west-1" }),
     at: "accounts[1].name",
-    message: /duplicate account name "production"; give each account its own name/,
+    message: /duplicate account name "production" — give each account its own name/,
   },
   {
     name: "duplicate account ID",
     mutate: (d) => d.accounts.push({ name: "staging", id: "123456789012", region: "eu-central-1" }),
     at: "accounts[1].id",
-    message: /account 123456789012 is declared twice; declare each AWS account once/,
+    message: /account 123456789012 is declared twice — declare each AWS account once/,
   },
   {
     name: "pipeline in an undeclared account",
     mutate: (d) => (payments(d).account = "staging"),
     at: "pipelines[1].account",
-    message: /unknown account "staging"; use one of the declared accounts \(production\)/,
+    message: /unknown account "staging" — use one of the declared accounts \(production\)/,
   },
   {
     name: "state in an undeclared account",
@@ -185,43 +185,43 @@ const CASES: readonly InvalidCase[] = [
     name: "no accounts at all",
     mutate: (d) => (d.accounts = []),
     at: "accounts",
-    message: /^declare at least one AWS account$/,
+    message: /^the list is empty — declare at least one AWS account$/,
   },
   {
     name: "account ID of 11 digits",
     mutate: (d) => (d.accounts[0].id = "12345678901"),
     at: "accounts[0].id",
-    message: /^"12345678901" is not an AWS account ID: use its 12 digits/,
+    message: /^"12345678901" is not an AWS account ID — use its 12 digits/,
   },
   {
     name: "region without its number",
     mutate: (d) => (d.accounts[0].region = "eu-west"),
     at: "accounts[0].region",
-    message: /^"eu-west" is not an AWS region: use a region code like "eu-west-1"/,
+    message: /^"eu-west" is not an AWS region — use a region code like "eu-west-1"/,
   },
   {
     name: "unknown queue",
     mutate: (d) => (networking(d).queue = "terraform-gpu"),
     at: "pipelines[0].queue",
-    message: /unknown queue "terraform-gpu"; declare it in cluster\.queues/,
+    message: /unknown queue "terraform-gpu" — declare it in cluster\.queues/,
   },
   {
     name: "default queue not among the queues",
     mutate: (d) => (d.cluster.defaultQueue = "default"),
     at: "cluster.defaultQueue",
-    message: /"default" is not one of cluster\.queues; declare it there or pick one of terraform, terraform-data/,
+    message: /"default" is not one of cluster\.queues — declare it there or pick one of terraform, terraform-data/,
   },
   {
     name: "unknown owning team",
     mutate: (d) => (payments(d).owner = "billing"),
     at: "pipelines[1].owner",
-    message: /unknown team "billing"; declare it in teams/,
+    message: /unknown team "billing" — declare it in teams/,
   },
   {
     name: "unknown team given access",
     mutate: (d) => (data(d).teams = [{ team: "analytics", access: "BUILD_AND_READ" }]),
     at: "pipelines[2].teams[0].team",
-    message: /unknown team "analytics"; declare it in teams/,
+    message: /unknown team "analytics" — declare it in teams/,
   },
 
   // Permissions
@@ -229,19 +229,19 @@ const CASES: readonly InvalidCase[] = [
     name: "unknown permission set",
     mutate: (d) => (networking(d).apply.permissions = { sets: ["network-administrator"] }),
     at: "pipelines[0].apply.permissions.sets[0]",
-    message: /unknown permission set "network-administrator"; use one of read-only, .*network-admin/,
+    message: /unknown permission set "network-administrator" — use one of read-only, .*network-admin/,
   },
   {
     name: "managed policy given by name instead of ARN",
     mutate: (d) => (payments(d).apply.permissions!.managedPolicyArns = ["AmazonS3ReadOnlyAccess"]),
     at: "pipelines[1].apply.permissions.managedPolicyArns[0]",
-    message: /^"AmazonS3ReadOnlyAccess" is not a managed policy ARN: use one like arn:aws:iam::aws:policy\/ReadOnlyAccess/,
+    message: /^"AmazonS3ReadOnlyAccess" is not a managed policy ARN — use one like arn:aws:iam::aws:policy\/ReadOnlyAccess/,
   },
   {
     name: "admin statement (* on *) without allowAdminReason",
     mutate: (d) => payments(d).apply.permissions!.statements!.push({ actions: ["*"], resources: ["*"] }),
     at: "pipelines[1].apply.permissions.statements[1]",
-    message: /^allows every action on every resource; .*set allowAdminReason/,
+    message: /^allows every action on every resource — .*set allowAdminReason/,
   },
   {
     name: "AdministratorAccess attached without a reason",
@@ -253,7 +253,7 @@ const CASES: readonly InvalidCase[] = [
     name: "session duration over IAM's 12 hours",
     mutate: (d) => (networking(d).apply.sessionDurationSeconds = 86400),
     at: "pipelines[0].apply.sessionDurationSeconds",
-    message: /^86400 is out of range: IAM accepts whole seconds from 3600 \(1 hour\) to 43200/,
+    message: /^86400 is out of range — IAM accepts whole seconds from 3600 \(1 hour\) to 43200/,
   },
 
   // State backend
@@ -264,13 +264,13 @@ const CASES: readonly InvalidCase[] = [
       delete d.state.lockTable;
     },
     at: "state.lockTable",
-    message: /lockMode "dynamodb" needs a DynamoDB table; set state\.lockTable or use lockMode "lockfile"/,
+    message: /lockMode "dynamodb" needs a DynamoDB table — set state\.lockTable or use lockMode "lockfile"/,
   },
   {
     name: "KMS key given as an alias instead of an ARN",
     mutate: (d) => (d.state.kmsKeyArn = "alias/acme-terraform-state"),
     at: "state.kmsKeyArn",
-    message: /^"alias\/acme-terraform-state" is not a KMS key ARN: copy the state-backend stack's kms_key_arn output/,
+    message: /^"alias\/acme-terraform-state" is not a KMS key ARN — copy the state-backend stack's kms_key_arn output/,
   },
   {
     name: "KMS key in another account",
@@ -288,13 +288,13 @@ const CASES: readonly InvalidCase[] = [
     name: "migrated without kmsKeyArn",
     mutate: (d) => delete d.state.kmsKeyArn,
     at: "state.migrated",
-    message: /can only use its bucket once state\.kmsKeyArn is set; set it, or set migrated to false/,
+    message: /can only use its bucket once state\.kmsKeyArn is set — set it, or set migrated to false/,
   },
   {
     name: "state bucket name with dots",
     mutate: (d) => (d.state.bucket = "acme.terraform.state"),
     at: "state.bucket",
-    message: /^"acme\.terraform\.state" is not a state bucket name: .*no dots/,
+    message: /^"acme\.terraform\.state" is not a state bucket name — .*no dots/,
   },
 
   // Shape and formats
@@ -302,25 +302,25 @@ const CASES: readonly InvalidCase[] = [
     name: "unknown top-level field (typo of pipelinesPerStack)",
     mutate: (d) => addField(d, "pipelinesPerstack", 50),
     at: "pipelinesPerstack",
-    message: /^unknown field "pipelinesPerstack"; remove it or check its spelling \(the fields here are .*pipelinesPerStack/,
+    message: /^unknown field "pipelinesPerstack" — remove it or check its spelling \(the fields here are .*pipelinesPerStack/,
   },
   {
     name: "unknown pipeline field (typo of approval)",
     mutate: (d) => addField(networking(d), "approvel", false),
     at: "pipelines[0].approvel",
-    message: /^unknown field "approvel"; .*the fields here are slug, name, .*approval/,
+    message: /^unknown field "approvel" — .*the fields here are slug, name, .*approval/,
   },
   {
     name: "organization UUID in uppercase",
     mutate: (d) => (d.organization.id = "0B7C3D5E-1F2A-4B6C-8D9E-0A1B2C3D4E5F"),
     at: "organization.id",
-    message: /^"0B7C3D5E-1F2A-4B6C-8D9E-0A1B2C3D4E5F" is not a valid organization UUID: use the lowercase 8-4-4-4-12 hex form/,
+    message: /^"0B7C3D5E-1F2A-4B6C-8D9E-0A1B2C3D4E5F" is not a valid organization UUID — use the lowercase 8-4-4-4-12 hex form/,
   },
   {
     name: "drift schedule in prose instead of cron",
     mutate: (d) => (networking(d).driftSchedule = "every night at 3"),
     at: "pipelines[0].driftSchedule",
-    message: /^"every night at 3" is not a Buildkite schedule: use five crontab fields/,
+    message: /^"every night at 3" is not a Buildkite schedule — use five crontab fields/,
   },
   {
     name: "tag key in the reserved aws: namespace",

@@ -30,7 +30,7 @@ describe("loadDeclaration", () => {
   });
 
   it("names the file and the problem when the file is missing or unparsable", () => {
-    expect(() => loadDeclaration(path.join(dir, "nope.yaml"))).toThrow(/nope\.yaml is invalid:[\s\S]*cannot read/);
+    expect(() => loadDeclaration(path.join(dir, "nope.yaml"))).toThrow(/nope\.yaml is invalid \(1 problem\):[\s\S]*cannot read/);
     const broken = path.join(dir, "broken.yaml");
     fs.writeFileSync(broken, "pipelines: [unclosed");
     expect(() => loadDeclaration(broken)).toThrow(DeclarationError);

@@ -56,7 +56,7 @@ describe("quota-roles-per-account", () => {
       {
         path: "accounts[0]",
         message: expect.stringMatching(
-          /^\[quota-roles-per-account\] account "production" would hold 1002 pipeline roles .* over AWS's default quota of 1000 roles; request an increase/,
+          /^\[quota-roles-per-account\] account "production" would hold 1002 pipeline roles .* over AWS's default quota of 1000 roles — request an increase/,
         ),
       },
     ]);
@@ -69,7 +69,7 @@ describe("quota-roles-per-account", () => {
     // 1,999 pipelines = 4,000 roles: 80% of the highest quota AWS grants; nothing left to raise.
     const [warning] = findings(fleet({ production: 1999 }, raised(5000)));
     expect(warning.level).toBe("warning");
-    expect(warning.message).toMatch(/80% of its declared quota of 5000 roles.*; move pipelines to another account$/);
+    expect(warning.message).toMatch(/80% of its declared quota of 5000 roles.* — move pipelines to another account$/);
     expect(findings(fleet({ production: 2500 }, raised(5000)))[0].level).toBe("error");
   });
 
@@ -84,8 +84,8 @@ describe("quota-roles-per-account", () => {
   });
 
   it.each([
-    [999, /iamRoleQuota.*below AWS's default of 1000/],
-    [5001, /iamRoleQuota.*above 5000, the highest quota AWS grants/],
+    [999, /iamRoleQuota: 999 is less than 1000 — leave it out unless AWS raised the quota \(AWS's default is 1000 roles\)/],
+    [5001, /iamRoleQuota: 5001 is more than 5000 — 5000 is the highest quota AWS grants/],
     [1500.5, /iamRoleQuota.*whole number/],
   ])("refuses iamRoleQuota %p with its own message", (quota, message) => {
     expect(() => validateDeclaration(fleet({ production: 1 }, [{ ...production, iamRoleQuota: quota }]))).toThrow(message);
