@@ -15,8 +15,10 @@ import * as os from "os";
 import * as path from "path";
 import { accessReportText } from "./platform/access-report";
 import { DeclarationError } from "./platform/declaration-error";
-import { CONVENTIONAL_PLATFORM_FILE, declarationName, findDeclarationFile, recordDeclarationFile } from "./platform/declaration-file";
-import { loadDeclaration } from "./platform/load";
+import { PlatformDeclaration } from "./platform/declaration";
+import { CONVENTIONAL_PLATFORM_FILE, DeclarationFile, declarationName, findDeclarationFile, recordDeclarationFile } from "./platform/declaration-file";
+import { declarationErrorAt, loadDeclaration } from "./platform/load";
+import { synthesisIssues, withoutSkipValidationAdvice } from "./platform/synthesis-refusal";
 import { formatQuotaFinding, quotaFindings } from "./platform/quotas";
 import { synthesizePlatform } from "./platform/synthesize";
 import { buildMetadataTags } from "./stacks/build-metadata";
@@ -75,17 +77,29 @@ function outdirName(root: string): string {
   return `${relative.startsWith("..") ? process.env.CDKTF_OUTDIR : relative}/`;
 }
 
+/**
+ * A refusal while synthesizing, as the declaration's errors are printed: at the pipeline and role
+ * (and their line in the file) a construct check or guardrail is about.
+ */
+function synthesisRefusal(err: Error, declaration: PlatformDeclaration | undefined, found: DeclarationFile | undefined, root: string): string {
+  const issues = declaration === undefined ? [] : synthesisIssues(err, declaration);
+  if (issues.length === 0 || found === undefined) return `synthesis refused: ${withoutSkipValidationAdvice(err.message)}`;
+  const name = declarationName(found, root);
+  const error = found.file === undefined ? new DeclarationError(issues, name) : declarationErrorAt(issues, fs.readFileSync(found.file, "utf8"), name);
+  return error.message;
+}
+
 async function main(): Promise<number> {
   const parsed = parseArguments(process.argv.slice(2));
   if (typeof parsed === "number") return parsed;
   const root = process.cwd();
   let result;
-  let name;
+  let found: DeclarationFile | undefined;
+  let declaration: PlatformDeclaration | undefined;
   try {
-    const found = findDeclarationFile(parsed.file, process.env.BKTT_PLATFORM_FILE, root);
-    name = declarationName(found, root);
+    found = findDeclarationFile(parsed.file, process.env.BKTT_PLATFORM_FILE, root);
     if (found.file === undefined) console.error(`no ${CONVENTIONAL_PLATFORM_FILE}: synthesizing the built-in example`);
-    const declaration = loadDeclaration(found.file, name);
+    declaration = loadDeclaration(found.file, declarationName(found, root));
     recordDeclarationFile(found, root);
     // Quota errors were refused by validation; what is left are warnings.
     quotaFindings(declaration).forEach((finding) => console.warn(formatQuotaFinding(finding)));
@@ -96,8 +110,8 @@ async function main(): Promise<number> {
       processes: synthesisProcesses(),
     });
   } catch (err) {
-    // Declaration mistakes and guardrail findings: their messages name the field or construct and the fix.
-    console.error(err instanceof DeclarationError ? err.message : `synthesis refused: ${(err as Error).message}`);
+    // Declaration mistakes, and construct checks and guardrail findings at the pipeline they are about.
+    console.error(err instanceof DeclarationError ? err.message : synthesisRefusal(err as Error, declaration, found, root));
     console.error("Nothing was written.");
     return 1;
   }
@@ -108,7 +122,9 @@ async function main(): Promise<number> {
   }
   if (result.processes > 1) console.log(`\nSynthesized by ${result.processes} processes (BKTT_SYNTH_PROCESSES=1 for one).`);
   console.log(`\nAccess report for auditors: ${result.reportFile}`);
-  console.log(`\nSynthesized ${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} to ${outdirName(root)} from ${name}`);
+  console.log(
+    `\nSynthesized ${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} to ${outdirName(root)} from ${declarationName(found, root)}`,
+  );
   console.log(`Next: ${result.pending ?? "npx cdktf diff, then npx cdktf deploy (the stacks in the order above)"}`);
   return 0;
 }

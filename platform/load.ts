@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { PlatformDeclaration } from "./declaration";
-import { DeclarationError } from "./declaration-error";
+import { DeclarationError, DeclarationIssue } from "./declaration-error";
 import { parsePath, positionsIn } from "./declaration-position";
 import { EXAMPLE_PLATFORM } from "./example-platform";
 import { validateDeclaration } from "./validate";
@@ -35,13 +35,20 @@ export function loadDeclaration(file?: string, name = file): PlatformDeclaration
     return validateDeclaration(input, name);
   } catch (err) {
     if (!(err instanceof DeclarationError)) throw err;
-    // Only now is the file parsed again, by a parser that keeps where each field is.
-    const positionOf = positionsIn(text);
-    throw new DeclarationError(
-      err.issues.map((issue) => ({ ...issue, position: positionOf(parsePath(issue.path)) ?? START })),
-      name,
-    );
+    throw declarationErrorAt(err.issues, text, name);
   }
+}
+
+/**
+ * The error for `issues` in the declaration whose text is `text`, each issue at its line and column.
+ * Only now is the text parsed again, by a parser that keeps where each field is.
+ */
+export function declarationErrorAt(issues: readonly DeclarationIssue[], text: string, name?: string): DeclarationError {
+  const positionOf = positionsIn(text);
+  return new DeclarationError(
+    issues.map((issue) => ({ ...issue, position: positionOf(parsePath(issue.path)) ?? START })),
+    name,
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { dump } from "js-yaml";
 import { EXAMPLE_PLATFORM } from "../platform/example-platform";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -47,6 +48,23 @@ describe("the main job (node dist/main.js)", () => {
     expect(run.stderr).toContain("Nothing was written.");
     expect(fs.readFileSync(manifest, "utf8")).toBe(before);
     expect(fs.readdirSync(dir).filter((f) => f.includes("staging"))).toEqual([]);
+  });
+
+  it("reports a guardrail's refusal at the pipeline's line in the declaration, without cdktf's advice to skip validation", () => {
+    const declaration = JSON.parse(JSON.stringify(EXAMPLE_PLATFORM));
+    declaration.pipelines[1].apply.permissions.managedPolicyArns = ["arn:aws:iam::aws:policy/AdministratorAccess"];
+    const text = dump(declaration);
+    fs.writeFileSync(path.join(dir, "platform.yaml"), text);
+    const run = runApp(dir, []);
+    expect(run.status).toBe(1);
+    const line = text.split("\n").findIndex((l) => l.includes("AdministratorAccess")) + 1;
+    const match = run.stderr.match(/^platform\.yaml:(\d+):\d+ pipelines\[1\]\.apply: guardrail no-admin-wildcard refuses .* — grant the actions/m);
+    expect(match).not.toBeNull();
+    // The apply role's line, above its managed policy.
+    expect(Number(match![1])).toBeLessThan(line);
+    expect(text.split("\n")[Number(match![1]) - 1]).toMatch(/^ {4}apply:/);
+    expect(run.stderr).not.toContain("skipValidation");
+    expect(fs.existsSync(path.join(dir, "cdktf.out"))).toBe(false);
   });
 
   it("refuses a BKTT_SYNTH_PROCESSES that is not a whole number of processes", () => {
