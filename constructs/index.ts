@@ -48,7 +48,7 @@ export type {
 export { blockAddress, formatFinding, isExpression } from "./guardrails/guardrail";
 export type { GuardrailExemption } from "./guardrails/guardrails";
 export { applyGuardrails, checkGuardrails, Guardrails } from "./guardrails/guardrails";
-export { AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GUARDRAIL_RULES, RECOMMENDED_PACK } from "./guardrails/packs";
+export { AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GCP_TRUST_PACK, GUARDRAIL_RULES, RECOMMENDED_PACK } from "./guardrails/packs";
 export type { PipelineForkSettings } from "./guardrails/pipeline-roles";
 export { pipelineRolesOf, recordPipelineRoles } from "./guardrails/pipeline-roles";
 export { buildkiteTrustPinned } from "./guardrails/rules/buildkite-trust-pinned";
@@ -56,6 +56,7 @@ export { buildkiteWildcardsAnchored } from "./guardrails/rules/buildkite-wildcar
 export { grantsAdministrator, noAdminWildcard } from "./guardrails/rules/no-admin-wildcard";
 export { noForkBuildsWithWritableRoles } from "./guardrails/rules/no-fork-builds-with-writable-roles";
 export { noIamUsers } from "./guardrails/rules/no-iam-users";
+export { noServiceAccountKeys } from "./guardrails/rules/no-service-account-keys";
 export { planRoleReadOnly } from "./guardrails/rules/plan-role-read-only";
 export { requiredPipelineSettings } from "./guardrails/rules/required-pipeline-settings";
 export { roleName } from "./guardrails/rules/role-name";
@@ -113,3 +114,21 @@ export { BuildkiteTerraformPipeline } from "./buildkite/buildkite-terraform-pipe
 export { FORMATS, ValidationError } from "./private/validation";
 export type { Format, FormatRefusal, ValidationCode, ValidationErrorProps } from "./private/validation";
 export { branchAdmitted } from "./buildkite/branch-glob";
+export type { AttributeConditionInput, PoolProviderLocation, ServiceAccountScope } from "./gcp/workload-identity";
+export {
+  attributeCondition,
+  BUILDKITE_ATTRIBUTE_MAPPING,
+  externalAccountCredentials,
+  GCP_TOKEN_CLAIMS,
+  GOOGLE_SUBJECT_MAX_BYTES,
+  poolProviderAudience,
+  poolResourceName,
+  principalSet,
+  principalSetsFor,
+} from "./gcp/workload-identity";
+export type { GcpPipelineAccessProps, GcpServiceAccountScope, ServiceAccountAccess } from "./gcp/gcp-pipeline-access";
+export { DEFAULT_GCP_POOL_ID, DEFAULT_GCP_PROVIDER_ID, GcpPipelineAccess } from "./gcp/gcp-pipeline-access";
+export type { BuildkiteWorkloadIdentityPoolProps, GcpPoolPipeline } from "./gcp/buildkite-workload-identity-pool";
+export { BuildkiteWorkloadIdentityPool } from "./gcp/buildkite-workload-identity-pool";
+export type { BuildkiteServiceAccountProps, GcpServiceAccountPermissions } from "./gcp/buildkite-service-account";
+export { BuildkiteServiceAccount, GCP_READ_ONLY_ROLES, isReadOnlyGcpRole, WORKLOAD_IDENTITY_USER_ROLE } from "./gcp/buildkite-service-account";

@@ -8,6 +8,7 @@ import { buildkiteWildcardsAnchored } from "./rules/buildkite-wildcards-anchored
 import { noAdminWildcard } from "./rules/no-admin-wildcard";
 import { noForkBuildsWithWritableRoles } from "./rules/no-fork-builds-with-writable-roles";
 import { noIamUsers } from "./rules/no-iam-users";
+import { noServiceAccountKeys } from "./rules/no-service-account-keys";
 import { planRoleReadOnly } from "./rules/plan-role-read-only";
 import { requiredPipelineSettings } from "./rules/required-pipeline-settings";
 import { roleName } from "./rules/role-name";
@@ -28,8 +29,15 @@ export const BUILDKITE_PIPELINES_PACK: GuardrailPack = {
   rules: [noForkBuildsWithWritableRoles, requiredPipelineSettings],
 };
 
+/** The Google Cloud side: no long-lived service account keys. */
+export const GCP_TRUST_PACK: GuardrailPack = {
+  name: "gcp-trust",
+  description: "Service accounts are impersonated through workload identity federation; no service account keys.",
+  rules: [noServiceAccountKeys],
+};
+
 /** Every rule of this library, in the order findings are reported. */
-export const GUARDRAIL_RULES: readonly GuardrailRule[] = [...AWS_TRUST_PACK.rules, ...BUILDKITE_PIPELINES_PACK.rules];
+export const GUARDRAIL_RULES: readonly GuardrailRule[] = [...AWS_TRUST_PACK.rules, ...BUILDKITE_PIPELINES_PACK.rules, ...GCP_TRUST_PACK.rules];
 
 /** Every rule of this library: what {@link applyGuardrails} runs unless told otherwise. */
 export const RECOMMENDED_PACK: GuardrailPack = {

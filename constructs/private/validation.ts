@@ -31,6 +31,10 @@ export type ValidationCode =
   | "invalid-cronline"
   | "invalid-queue-key"
   | "invalid-lock-timeout"
+  | "invalid-gcp-project-id"
+  | "invalid-gcp-project-number"
+  | "invalid-gcp-id"
+  | "invalid-gcp-role"
   | "out-of-range"
   | "duplicate"
   | "empty"
@@ -337,6 +341,46 @@ export const FORMATS = Object.freeze({
     matches(/^\d+[smh]$/),
     "is not a duration Terraform reads",
     'use a whole number of s, m or h, like "5m", "90s" or "1h"',
+  ),
+  /** A Google Cloud project ID: 6-30 lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen. */
+  gcpProjectId: pattern(
+    "invalid-gcp-project-id",
+    matches(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/),
+    "is not a Google Cloud project ID",
+    "use the project's ID (6-30 lowercase letters, digits and hyphens, starting with a letter), not its name",
+  ),
+  /** A Google Cloud project number: the digits the workload identity pool's resource names use. */
+  gcpProjectNumber: pattern(
+    "invalid-gcp-project-number",
+    matches(/^[1-9]\d{5,19}$/),
+    "is not a Google Cloud project number",
+    "use the project number `gcloud projects describe <project-id> --format=value(projectNumber)` prints, as a string",
+  ),
+  /**
+   * The ID of a workload identity pool or pool provider: 4-32 lowercase letters, digits and hyphens,
+   * starting with a letter; `gcp-` is reserved by Google.
+   */
+  gcpPoolId: pattern(
+    "invalid-gcp-id",
+    (value: string) => matches(/^[a-z][a-z0-9-]{2,30}[a-z0-9]$/)(value) && !value.startsWith("gcp-"),
+    "is not a workload identity pool or provider ID",
+    'use 4-32 lowercase letters, digits and hyphens, starting with a letter, not starting with "gcp-"',
+  ),
+  /** A service account ID (the part of its e-mail before "@"): 6-30 lowercase letters, digits and hyphens, starting with a letter. */
+  gcpServiceAccountId: pattern(
+    "invalid-gcp-id",
+    matches(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/),
+    "is not a service account ID",
+    (value) =>
+      "use 6-30 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen" +
+      (value.length > 30 ? ` (it has ${value.length}; set a shorter one)` : ""),
+  ),
+  /** An IAM role of Google Cloud: predefined (`roles/viewer`) or custom (`projects/<id>/roles/<name>`, `organizations/<n>/roles/<name>`). */
+  gcpRole: pattern(
+    "invalid-gcp-role",
+    matches(/^(roles\/[A-Za-z0-9_.]+|(projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]|organizations\/\d+)\/roles\/[A-Za-z0-9_.]{3,64})$/),
+    "is not a Google Cloud IAM role",
+    'use a predefined role like "roles/viewer" or a custom one like "projects/<project-id>/roles/<name>"',
   ),
 });
 

@@ -80,6 +80,38 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
   },
   queueKey: { accepts: ["terraform", "Terraform_GPU", "q", "q".repeat(100)], refuses: ["", "-terraform", "_q", "tf:gpu", "tf gpu", "q".repeat(101)] },
   lockTimeout: { accepts: ["5m", "90s", "1h", "0s"], refuses: ["", "5", "5 minutes", "1.5m", "5M", "-5m", "5ms"] },
+  gcpProjectId: {
+    accepts: ["acme-prod", "a12345", "a".repeat(30)],
+    refuses: ["", "acme", "1acme-prod", "acme-prod-", "Acme-Prod", "acme_prod", "a".repeat(31), "acme:prod"],
+  },
+  gcpProjectNumber: { accepts: ["123456789012", "100000"], refuses: ["", "12345", "0123456789", "acme-prod", "1234567890123456789012", "12345678901a"] },
+  gcpPoolId: {
+    accepts: ["buildkite", "buildkite-agent", "bk01", "a".repeat(32)],
+    refuses: ["", "bk1", "gcp-buildkite", "1buildkite", "buildkite-", "Buildkite", "a".repeat(33), "bk:pool"],
+  },
+  gcpServiceAccountId: {
+    accepts: ["bk-networking-plan", "abcdef", "a".repeat(30)],
+    refuses: ["", "abcde", "bk-networking-", "1bk-plan", "bk_networking_plan", "a".repeat(31), "bk:plan-x"],
+  },
+  gcpRole: {
+    accepts: [
+      "roles/viewer",
+      "roles/iam.securityReviewer",
+      "roles/compute.networkAdmin",
+      "projects/acme-prod/roles/terraformPlan",
+      "organizations/1234/roles/tf.plan",
+    ],
+    refuses: [
+      "",
+      "viewer",
+      "roles/",
+      "roles/*",
+      "roles/viewer extra",
+      "projects/acme/roles/x",
+      "organizations/acme/roles/plan",
+      "arn:aws:iam::aws:policy/ReadOnlyAccess",
+    ],
+  },
 };
 
 const formats = Object.entries(FORMATS) as [keyof typeof FORMATS, Format<unknown>][];
