@@ -58,9 +58,11 @@ export function isReadOnlyGcpRole(role: string): boolean {
  * the declared project roles. No key is created; jobs impersonate it through the pool.
  */
 export class BuildkiteServiceAccount extends Construct {
+  /** The access the job side uses. */
   readonly access: ServiceAccountAccess;
   /** The account's e-mail (literal). */
   readonly email: string;
+  /** The Terraform service account resource. */
   readonly serviceAccount: ServiceAccount;
 
   constructor(scope: Construct, id: string, props: BuildkiteServiceAccountProps) {

@@ -41,6 +41,7 @@ export interface BuildkiteWorkloadIdentityPoolProps {
  * impersonation to the pool's `principalSet`s.
  */
 export class BuildkiteWorkloadIdentityPool extends Construct {
+  /** Where the pool provider lives (project number, pool and provider IDs). */
   readonly location: PoolProviderLocation;
   /** The audience the provider allows, and jobs request. */
   readonly audience: string;
@@ -48,7 +49,9 @@ export class BuildkiteWorkloadIdentityPool extends Construct {
   readonly pipelines: readonly string[];
   /** The attribute condition, as written to the provider. */
   readonly attributeCondition: string;
+  /** The Terraform pool resource. */
   readonly pool: IamWorkloadIdentityPool;
+  /** The Terraform pool provider resource. */
   readonly provider: IamWorkloadIdentityPoolProvider;
 
   constructor(scope: Construct, id: string, props: BuildkiteWorkloadIdentityPoolProps) {

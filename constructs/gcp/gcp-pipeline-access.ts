@@ -79,14 +79,21 @@ const DEFAULT_SCOPES: Record<PipelineRoleKind, { branches: string[]; stepKeys: s
  * identity stack renders.
  */
 export class GcpPipelineAccess {
+  /** ID of the project holding the service accounts. */
   readonly projectId: string;
+  /** Number of that project. */
   readonly projectNumber: string;
+  /** The pool provider whose identities may impersonate the accounts. */
   readonly location: PoolProviderLocation;
+  /** Buildkite organization slug. */
   readonly organization: string;
+  /** Buildkite pipeline slug. */
   readonly pipeline: string;
   /** The audience jobs request: the pool provider's full resource name. */
   readonly audience: string;
+  /** The plan service account: read-only roles. */
   readonly plan: ServiceAccountAccess;
+  /** The apply service account: may change resources. */
   readonly apply: ServiceAccountAccess;
 
   constructor(props: GcpPipelineAccessProps) {

@@ -49,7 +49,12 @@ export interface AttributeConditionInput {
   /** Organization UUID, pinned when given. @default - not pinned */
   readonly organizationId?: string;
   /** The pipelines that may use the pool, each pinned to its UUID when given. */
-  readonly pipelines: readonly { readonly pipeline: string; readonly pipelineId?: string }[];
+  readonly pipelines: readonly {
+    /** Pipeline slug. */
+    readonly pipeline: string;
+    /** Pipeline UUID, pinned when given. */
+    readonly pipelineId?: string;
+  }[];
 }
 
 /**
