@@ -121,7 +121,7 @@ async function main(): Promise<number> {
     console.log(`  ... and ${result.pipelines.length - printed.length} more pipelines`);
   }
   if (result.processes > 1) console.log(`\nSynthesized by ${result.processes} processes (BKTT_SYNTH_PROCESSES=1 for one).`);
-  console.log(`\nAccess report for auditors: ${result.reportFile}`);
+  console.log(`\nAccess report for auditors: ${path.relative(root, result.reportFile) || result.reportFile}`);
   console.log(
     `\nSynthesized ${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} to ${outdirName(root)} from ${declarationName(found, root)}`,
   );

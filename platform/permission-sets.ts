@@ -47,6 +47,9 @@ export function permissionSummary(permissions: DeclaredPermissions): string[] {
   return [
     ...permissions.sets.map((set) => `set ${set}`),
     ...permissions.managedPolicyArns.map((arn) => `policy ${arn.split(":policy/")[1]}`),
-    ...permissions.statements.map((s) => `${s.effect} ${s.actions.join(" ")} on ${s.resources.length} resource(s)`),
+    // The resources themselves (`*` too) and the reason for administrator access: what an auditor checks.
+    ...permissions.statements.map(
+      (s) => `${s.effect} ${s.actions.join(" ")} on ${s.resources.join(" ")}${s.allowAdminReason ? ` (administrator access: ${s.allowAdminReason})` : ""}`,
+    ),
   ];
 }
