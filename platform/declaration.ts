@@ -68,8 +68,8 @@ const roleSchema = v.strictObject({
 
 const pipelineSchema = v.strictObject({
   slug: slug("pipeline"),
-  name: nonEmptyString,
-  repository: nonEmptyString,
+  name: v.pipe(nonEmptyString, v.maxLength(255, "use at most 255 characters")),
+  repository: formatted(FORMATS.gitRepositoryUrl),
   /** Pins trust to the immutable pipeline UUID (recommended once the pipeline exists). */
   id: v.optional(uuid("pipeline")),
   account: slug("account name"),
@@ -147,7 +147,7 @@ export const declarationSchema = v.strictObject({
     v.strictObject({
       /** Add per-build Buildkite metadata to default tags (changes every resource on every build). */
       buildMetadata: v.optional(v.boolean(), false),
-      extra: v.optional(v.record(v.string(), v.string()), {}),
+      extra: v.optional(v.record(formatted(FORMATS.tagKey), formatted(FORMATS.tagValue)), {}),
     }),
     { buildMetadata: false, extra: {} },
   ),

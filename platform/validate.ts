@@ -18,11 +18,34 @@ export function validateDeclaration(input: unknown, source?: string): PlatformDe
     const fields = Object.keys(declarationSchema.entries).join(", ");
     throw new DeclarationError([{ path: "", message: `the declaration is ${what} — write a mapping of its fields at the top level (${fields})` }], source);
   }
+  const hidden = hiddenCharacterIssues(input);
   const parsed = v.safeParse(declarationSchema, input);
-  if (!parsed.success) throw new DeclarationError(parsed.issues.map(declarationIssue), source);
+  if (!parsed.success || hidden.length > 0) throw new DeclarationError([...hidden, ...(parsed.issues ?? []).map(declarationIssue)], source);
   const issues = crossFieldIssues(parsed.output);
   if (issues.length > 0) throw new DeclarationError(issues, source);
   return parsed.output;
+}
+
+/**
+ * Control characters and bidirectional overrides (U+202A-202E, U+2066-2069), which make a value read
+ * differently from what it is (a name that shows one branch and trusts another), anywhere in the declaration.
+ */
+// Control characters are exactly what this check looks for.
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/u;
+
+function hiddenCharacterIssues(value: unknown, path: PropertyKey[] = []): DeclarationIssue[] {
+  if (typeof value === "string") {
+    const found = value.match(HIDDEN_CHARACTERS)?.[0];
+    if (found === undefined) return [];
+    const code = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    return [{ path: formatPath(path), message: `contains the invisible character ${code} (a control character or text-direction override) — remove it` }];
+  }
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, entry]) => [
+    ...hiddenCharacterIssues(key, path),
+    ...hiddenCharacterIssues(entry, [...path, Array.isArray(value) ? Number(key) : key]),
+  ]);
 }
 
 /** A schema issue at its field path; an unknown key (a strict object's "never") names the fields allowed there. */

@@ -13,6 +13,9 @@
 /** Stable identifiers of the reasons an input is refused; platform code maps errors by these, never by message text. */
 export type ValidationCode =
   | "invalid-slug"
+  | "invalid-repository-url"
+  | "invalid-tag-key"
+  | "invalid-tag-value"
   | "invalid-uuid"
   | "invalid-account-id"
   | "invalid-region"
@@ -374,6 +377,27 @@ export const FORMATS = Object.freeze({
     (value) =>
       "use 6-30 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen" +
       (value.length > 30 ? ` (it has ${value.length}; set a shorter one)` : ""),
+  ),
+  /** A git repository URL Buildkite can clone: `git@host:org/repo.git`, `ssh://` or `https://` (never `file://`). */
+  gitRepositoryUrl: pattern(
+    "invalid-repository-url",
+    matches(/^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[A-Za-z0-9._~/-]+|(?:ssh|https):\/\/(?:[A-Za-z0-9._~%-]+@)?[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9._~/-]+)$/),
+    "is not a git repository URL Buildkite can clone",
+    'use "git@github.com:org/repo.git", "ssh://git@host/org/repo.git" or "https://github.com/org/repo.git"',
+  ),
+  /** An AWS tag key: 1-128 letters, digits, spaces and `_ . : / = + - @`. */
+  tagKey: pattern(
+    "invalid-tag-key",
+    matches(/^[\p{L}\p{N} _.:/=+\-@]{1,128}$/u),
+    "is not a tag key AWS accepts",
+    "use 1-128 letters, digits, spaces and _ . : / = + - @",
+  ),
+  /** An AWS tag value: up to 256 letters, digits, spaces and `_ . : / = + - @`. */
+  tagValue: pattern(
+    "invalid-tag-value",
+    matches(/^[\p{L}\p{N} _.:/=+\-@]{0,256}$/u),
+    "is not a tag value AWS accepts",
+    "use at most 256 letters, digits, spaces and _ . : / = + - @",
   ),
   /** An IAM role of Google Cloud: predefined (`roles/viewer`) or custom (`projects/<id>/roles/<name>`, `organizations/<n>/roles/<name>`). */
   gcpRole: pattern(

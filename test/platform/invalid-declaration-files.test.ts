@@ -229,6 +229,36 @@ const CASES: readonly FileCase[] = [
     errors: [["state.lockTable", /^lockMode "dynamodb" needs a DynamoDB table — set state\.lockTable or use lockMode "lockfile"$/]],
   },
   {
+    name: "a repository that is not a git URL Buildkite clones",
+    text: yamlWith((d) => (d.pipelines[0].repository = "file:///etc/passwd")),
+    errors: [["pipelines[0].repository", /^"file:\/\/\/etc\/passwd" is not a git repository URL Buildkite can clone — use "git@github\.com:org\/repo\.git"/]],
+  },
+  {
+    name: "tags AWS refuses: a key over 128 characters, a value over 256, a character AWS refuses",
+    text: yamlWith((d) => (d.tags = { extra: { ["k".repeat(129)]: "x", long: "v".repeat(257), star: "a*b" } })),
+    errors: [
+      [`tags.extra.${"k".repeat(129)}`, /is not a tag key AWS accepts — use 1-128 letters/],
+      ["tags.extra.long", /is not a tag value AWS accepts — use at most 256 letters/],
+      ["tags.extra.star", /^"a\*b" is not a tag value AWS accepts/],
+    ],
+  },
+  {
+    name: "a right-to-left override in a branch and a control character in a name",
+    text: yamlWith((d) => {
+      d.pipelines[0].apply.branches = ["main\u202e"];
+      d.pipelines[1].name = "Payments\u0007";
+    }),
+    errors: [
+      ["pipelines[0].apply.branches[0]", /^contains the invisible character U\+202E \(a control character or text-direction override\) — remove it$/],
+      ["pipelines[1].name", /^contains the invisible character U\+0007 .* — remove it$/],
+    ],
+  },
+  {
+    name: "a name over 255 characters",
+    text: yamlWith((d) => (d.pipelines[0].name = "N".repeat(300))),
+    errors: [["pipelines[0].name", /^"N+" is too long — use at most 255 characters$/]],
+  },
+  {
     name: "a KMS key in another account",
     text: yamlWith((d) => (d.state.kmsKeyArn = "arn:aws:kms:eu-west-1:210987654321:key/6f1c2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2f")),
     errors: [["state.kmsKeyArn", /is not in the state account 123456789012 and region eu-west-1 — copy the kms_key_arn output/]],

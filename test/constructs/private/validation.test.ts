@@ -93,6 +93,31 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
     accepts: ["bk-networking-plan", "abcdef", "a".repeat(30)],
     refuses: ["", "abcde", "bk-networking-", "1bk-plan", "bk_networking_plan", "a".repeat(31), "bk:plan-x"],
   },
+  gitRepositoryUrl: {
+    accepts: [
+      "git@github.com:acme/networking.git",
+      "ssh://git@bitbucket.example.com:7999/acme/repo.git",
+      "https://github.com/acme/repo.git",
+      "git@gitlab.com:a/b/c",
+    ],
+    refuses: [
+      "",
+      "file:///etc/passwd",
+      "/srv/repo.git",
+      "http://github.com/acme/repo.git",
+      "github.com/acme/repo",
+      "https://github.com/acme/repo .git",
+      "git@github.com:acme/repo.git\nrm -rf /",
+    ],
+  },
+  tagKey: {
+    accepts: ["cost-center", "team:owner", "a", "Kostenstelle é", "k".repeat(128)],
+    refuses: ["", "k".repeat(129), "a*b", "a\tb", "semi;colon"],
+  },
+  tagValue: {
+    accepts: ["", "platform", "a/b=c+d@e", "v".repeat(256)],
+    refuses: ["v".repeat(257), "a*b", 'quote"s', "line\nbreak"],
+  },
   gcpRole: {
     accepts: [
       "roles/viewer",
