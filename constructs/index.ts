@@ -116,6 +116,7 @@ export type { Format, FormatRefusal, ValidationCode, ValidationErrorProps } from
 export { branchAdmitted } from "./buildkite/branch-glob";
 export type { AttributeConditionInput, PoolProviderLocation, ServiceAccountScope } from "./gcp/workload-identity";
 export {
+  ATTRIBUTE_CONDITION_MAX_LENGTH,
   attributeCondition,
   BUILDKITE_ATTRIBUTE_MAPPING,
   externalAccountCredentials,

@@ -1,4 +1,4 @@
-import { PipelineAccess, PipelineState, RoleAccess } from "../constructs/index";
+import { GcpPipelineAccess, PipelineAccess, PipelineState, RoleAccess, ServiceAccountAccess } from "../constructs/index";
 import { PipelineDeclaration } from "./declaration";
 import { permissionSummary } from "./permission-sets";
 
@@ -13,11 +13,22 @@ export interface ReportedRole {
   readonly state: string;
 }
 
+/** One Google Cloud service account of a pipeline, as auditors need to see it. */
+export interface ReportedServiceAccount {
+  /** `plan` or `apply`. */
+  readonly kind: string;
+  readonly access: ServiceAccountAccess;
+  /** The project roles it holds. */
+  readonly roles: readonly string[];
+}
+
 /** A pipeline and the roles it may assume. */
 export interface ReportedPipeline {
   readonly slug: string;
   readonly account: string;
   readonly roles: readonly ReportedRole[];
+  /** The Google Cloud project (its ID) and service accounts, when the pipeline uses one. */
+  readonly gcp?: { readonly projectId: string; readonly serviceAccounts: readonly ReportedServiceAccount[] };
 }
 
 /** A synthesized stack and how many resources it holds. */
@@ -28,16 +39,21 @@ export interface ReportedStack {
 }
 
 /** The report's rows for a declared pipeline: its two roles, who may assume them, their permissions and state. */
-export function reportedPipeline(p: PipelineDeclaration, access: PipelineAccess, state: PipelineState): ReportedPipeline {
+export function reportedPipeline(p: PipelineDeclaration, access: PipelineAccess, state: PipelineState, gcp?: GcpPipelineAccess): ReportedPipeline {
   const where = `s3://${state.backend.bucketName}/${state.pipelinePrefix}*`;
   const roles: ReportedRole[] = [
     { kind: "plan", access: access.plan, permissions: permissionSummary(p.plan.permissions), state: `read + lock ${where}` },
     { kind: "apply", access: access.apply, permissions: permissionSummary(p.apply.permissions), state: `read/write ${where}` },
   ];
-  return { slug: p.slug, account: p.account, roles };
+  if (!gcp) return { slug: p.slug, account: p.account, roles };
+  const serviceAccounts = [
+    { kind: "plan", access: gcp.plan, roles: p.plan.permissions.roles },
+    { kind: "apply", access: gcp.apply, roles: p.apply.permissions.roles },
+  ];
+  return { slug: p.slug, account: p.account, roles, gcp: { projectId: gcp.projectId, serviceAccounts } };
 }
 
-function who(access: RoleAccess): string {
+function who(access: Pick<RoleAccess, "branches" | "stepKeys">): string {
   const branches = access.branches.includes("*") ? "any branch" : `branches ${access.branches.join(", ")}`;
   const steps = access.stepKeys.length === 0 ? "any step" : `step ${access.stepKeys.join(", ")}`;
   return `${branches}; ${steps}`;
@@ -68,6 +84,23 @@ export function accessReportMarkdown(organization: string, stacks: readonly Repo
       );
     }
   }
+  const gcp = pipelines.filter((p) => p.gcp);
+  if (gcp.length > 0) {
+    lines.push(
+      "",
+      "## Google Cloud service accounts",
+      "",
+      "Impersonated through the project's workload identity pool for Buildkite (no keys); the state stays in S3, through the AWS roles above.",
+      "",
+      "| pipeline | project | service account | who may impersonate it | roles |",
+      "| --- | --- | --- | --- | --- |",
+    );
+    for (const p of gcp) {
+      for (const sa of p.gcp!.serviceAccounts) {
+        lines.push(`| ${p.slug} | ${p.gcp!.projectId} | ${sa.kind}: \`${sa.access.email}\` | ${who(sa.access)} | ${sa.roles.join("<br>") || "-"} |`);
+      }
+    }
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -84,6 +117,11 @@ export function accessReportText(stacks: readonly ReportedStack[], pipelines: re
       out.push(`          who:    ${who(r.access)}`);
       out.push(`          may:    ${r.permissions.join(", ")}`);
       out.push(`          state:  ${r.state}`);
+    }
+    for (const sa of p.gcp?.serviceAccounts ?? []) {
+      out.push(`    ${sa.kind.padEnd(5)} -> ${sa.access.email}`);
+      out.push(`          who:    ${who(sa.access)}`);
+      out.push(`          may:    ${sa.roles.join(", ") || "-"}`);
     }
   }
   return `${out.join("\n")}\n`;

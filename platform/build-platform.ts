@@ -3,13 +3,15 @@ import { Construct } from "constructs";
 import { addS3Backend, applyGuardrails, TerraformStateBackend } from "../constructs/index";
 import { BuildkitePipelinesStack } from "../stacks/buildkite-pipelines-stack";
 import { BuildkiteStack, BuildkiteStackPipeline } from "../stacks/buildkite-stack";
+import { GcpIdentityStack } from "../stacks/gcp-identity-stack";
 import { IdentityStack } from "../stacks/identity-stack";
 import { StateBackendStack } from "../stacks/state-backend-stack";
 import { ReportedPipeline, reportedPipeline } from "./access-report";
 import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { rolePermissions } from "./permission-sets";
+import { gcpPipelineAccess } from "./gcp-access";
 import { pipelineAccess } from "./pipeline-access";
-import { allPipelines, buildkiteShards, identityShards, platformStateKey, STATE_BACKEND_STACK_ID } from "./stack-plan";
+import { allPipelines, buildkiteShards, gcpIdentityStacks, identityShards, platformStateKey, STATE_BACKEND_STACK_ID } from "./stack-plan";
 
 /** How the platform's stacks are synthesized, as decided by main.ts from the environment. */
 export interface PlatformOptions {
@@ -39,6 +41,8 @@ export interface PlatformStacks {
   readonly stateBackend: StateBackendStack;
   /** Empty until the declaration names the state key (`state.kmsKeyArn`); built ones only (see `only`). */
   readonly identity: readonly IdentityStack[];
+  /** One per GCP project that pipelines use; empty until the declaration names the state key; built ones only (see `only`). */
+  readonly gcpIdentity: readonly GcpIdentityStack[];
   /** Undefined until the declaration names the state key (`state.kmsKeyArn`), or when not built (see `only`). */
   readonly buildkite?: BuildkiteStack;
   /** Built ones only (see `only`). */
@@ -96,7 +100,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     const pending =
       "npx cdktf deploy state-backend (only the state-backend stack was synthesized); then set state.kmsKeyArn " +
       "in the declaration to its kms_key_arn output and synthesize again for the identity and Buildkite stacks";
-    return { stateBackend, identity: [], buildkiteShards: [], pipelines: [], pending };
+    return { stateBackend, identity: [], gcpIdentity: [], buildkiteShards: [], pipelines: [], pending };
   }
   // The other stacks see the backend by its literal attributes (references would not resolve
   // outside its stack), with the key ARN the declaration took from its output.
@@ -134,6 +138,31 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     if (first) stack.addDependency(first);
     else firstShardOf.set(account.name, stack);
     if (stack instanceof IdentityStack) identity.push(stack);
+    identityStacks.push(stack);
+  }
+
+  // The Google Cloud side: one stack per project, its state in the same S3 backend as the others.
+  const gcpAccessOf = new Map(all.map((p) => [p.slug, gcpPipelineAccess(d, p)]));
+  const gcpIdentity: GcpIdentityStack[] = [];
+  for (const planned of gcpIdentityStacks(d)) {
+    const project = d.gcpProjects.find((g) => g.name === planned.pipelines[0].gcpProject)!;
+    const stack = built(planned.id)
+      ? new GcpIdentityStack(scope, planned.id, {
+          projectId: project.projectId,
+          projectNumber: project.projectNumber,
+          region: project.region,
+          organization: d.organization.slug,
+          organizationId: d.organization.id,
+          pipelines: planned.pipelines.map((p) => ({
+            access: gcpAccessOf.get(p.slug)!,
+            pipelineId: p.id,
+            planRoles: p.plan.permissions.roles,
+            applyRoles: p.apply.permissions.roles,
+          })),
+        })
+      : new TerraformStack(scope, planned.id);
+    useRemoteState(stack);
+    if (stack instanceof GcpIdentityStack) gcpIdentity.push(stack);
     identityStacks.push(stack);
   }
 
@@ -190,10 +219,11 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     if (stack instanceof BuildkitePipelinesStack) buildkiteShardStacks.push(stack);
   }
 
-  const pipelines = all.map((p) => reportedPipeline(p, accessOf.get(p.slug)!, backend.pipelineState(p.slug)));
+  const pipelines = all.map((p) => reportedPipeline(p, accessOf.get(p.slug)!, backend.pipelineState(p.slug), gcpAccessOf.get(p.slug)));
   return {
     stateBackend,
     identity,
+    gcpIdentity,
     buildkite: buildkite instanceof BuildkiteStack ? buildkite : undefined,
     buildkiteShards: buildkiteShardStacks,
     pipelines,

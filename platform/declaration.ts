@@ -54,6 +54,8 @@ const permissionsSchema = v.strictObject({
     [],
   ),
   statements: v.optional(v.array(statementSchema), []),
+  /** Google Cloud IAM roles on the pipeline's `gcpProject` (plan: read-only roles only). */
+  roles: v.optional(v.array(formatted(FORMATS.gcpRole)), []),
 });
 
 const roleSchema = v.strictObject({
@@ -61,7 +63,7 @@ const roleSchema = v.strictObject({
   branches: nonEmptyArray(formatted(FORMATS.refPattern)),
   /** The key of the step that assumes the role. */
   stepKey: v.optional(formatted(FORMATS.stepKey)),
-  permissions: v.optional(permissionsSchema, { sets: [], managedPolicyArns: [], statements: [] }),
+  permissions: v.optional(permissionsSchema, { sets: [], managedPolicyArns: [], statements: [], roles: [] }),
   /** Maximum session length in seconds (IAM allows 3600-43200). */
   sessionDurationSeconds: v.optional(inFormat(v.number(), FORMATS.sessionDuration)),
 });
@@ -73,6 +75,11 @@ const pipelineSchema = v.strictObject({
   /** Pins trust to the immutable pipeline UUID (recommended once the pipeline exists). */
   id: v.optional(uuid("pipeline")),
   account: slug("account name"),
+  /**
+   * The Google Cloud project (a `gcpProjects` name) whose plan and apply service accounts the pipeline
+   * impersonates, besides its AWS roles; its state stays in the S3 backend, through its AWS roles.
+   */
+  gcpProject: v.optional(slug("GCP project name")),
   defaultBranch: v.optional(nonEmptyString, "main"),
   workingDirectory: v.optional(formatted(FORMATS.workingDirectory), "."),
   /** POSIX sh commands run before Terraform (e.g. `npm ci`, `npx cdktf synth` for cdktf repositories). */
@@ -80,7 +87,7 @@ const pipelineSchema = v.strictObject({
   queue: v.optional(formatted(FORMATS.queueKey)),
   owner: v.optional(slug("team")),
   teams: v.optional(v.array(v.strictObject({ team: slug("team"), access: v.picklist(["READ_ONLY", "BUILD_AND_READ", "MANAGE_BUILD_AND_READ"]) })), []),
-  plan: v.optional(roleSchema, { branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [] } }),
+  plan: v.optional(roleSchema, { branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [], roles: [] } }),
   apply: roleSchema,
   /** A block step before apply. */
   approval: v.optional(v.boolean(), true),
@@ -118,6 +125,19 @@ export const declarationSchema = v.strictObject({
       ),
     }),
     "declare at least one AWS account",
+  ),
+  /** Google Cloud projects pipelines may use (`pipelines[].gcpProject`); each gets a workload identity pool for Buildkite. */
+  gcpProjects: v.optional(
+    v.array(
+      v.strictObject({
+        name: slug("GCP project name"),
+        projectId: formatted(FORMATS.gcpProjectId),
+        projectNumber: formatted(FORMATS.gcpProjectNumber),
+        /** Default region of the google provider. @default - none */
+        region: v.optional(nonEmptyString),
+      }),
+    ),
+    [],
   ),
   state: v.strictObject({
     account: slug("account name"),

@@ -13,7 +13,7 @@ const BUILDKITE_STACK_ID = "buildkite";
 /** A stack of the platform as the declaration determines it, before anything is built. */
 export interface PlannedStack {
   readonly id: string;
-  readonly kind: "state-backend" | "identity" | "buildkite";
+  readonly kind: "state-backend" | "identity" | "gcp-identity" | "buildkite";
   /** How many pipelines the stack holds (roles for identity stacks, Buildkite pipelines otherwise). */
   readonly pipelines: number;
 }
@@ -60,6 +60,14 @@ export function identityShards(d: PlatformDeclaration): StackShard[] {
   );
 }
 
+/** Pipelines of each GCP project's identity stack (`gcp-identity-<project>`), for the projects pipelines use. */
+export function gcpIdentityStacks(d: PlatformDeclaration): StackShard[] {
+  const all = allPipelines(d);
+  return d.gcpProjects
+    .map((project) => ({ id: `gcp-identity-${project.name}`, pipelines: all.filter((p) => p.gcpProject === project.name) }))
+    .filter((stack) => stack.pipelines.length > 0);
+}
+
 /** Pipelines of the main Buildkite stack (the first shard) and of each further shard. */
 export function buildkiteShards(d: PlatformDeclaration): StackShard[] {
   const shards = chunk(d.pipelines, d.pipelinesPerStack);
@@ -73,6 +81,7 @@ export function platformStackPlan(d: PlatformDeclaration): PlannedStack[] {
   return [
     stateBackend,
     ...identityShards(d).map(({ id, pipelines }): PlannedStack => ({ id, kind: "identity", pipelines: pipelines.length })),
+    ...gcpIdentityStacks(d).map(({ id, pipelines }): PlannedStack => ({ id, kind: "gcp-identity", pipelines: pipelines.length })),
     ...buildkiteShards(d).map(({ id, pipelines }, index): PlannedStack => ({
       id,
       kind: "buildkite",

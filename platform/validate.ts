@@ -1,8 +1,9 @@
 import * as v from "valibot";
-import { branchAdmitted, grantsAdministrator, ValidationError } from "../constructs";
+import { branchAdmitted, GCP_READ_ONLY_ROLES, grantsAdministrator, isReadOnlyGcpRole, ValidationError } from "../constructs";
 import { declarationSchema, DEFAULT_PLATFORM_SLUG, PROVENANCE_TAG_KEYS, PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-error";
 import { PERMISSION_SETS } from "./permission-sets";
+import { gcpPipelineAccess } from "./gcp-access";
 import { pipelineAccess } from "./pipeline-access";
 import { quotaFindings } from "./quotas";
 import { schemaIssueMessage, shown } from "./schema-messages";
@@ -102,6 +103,14 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
     accountIds.add(a.id);
   });
   const knownAccounts = [...accounts].join(", ");
+  const gcpProjects = new Set<string>();
+  const gcpProjectIds = new Set<string>();
+  d.gcpProjects.forEach((g, i) => {
+    if (gcpProjects.has(g.name)) add(`gcpProjects[${i}].name`, `duplicate GCP project name "${g.name}" — give each project its own name`);
+    if (gcpProjectIds.has(g.projectId)) add(`gcpProjects[${i}].projectId`, `project ${g.projectId} is declared twice — declare each GCP project once`);
+    gcpProjects.add(g.name);
+    gcpProjectIds.add(g.projectId);
+  });
   if (!accounts.has(d.state.account)) {
     add("state.account", `unknown account "${d.state.account}" — use one of the declared accounts (${knownAccounts})`);
   }
@@ -140,6 +149,13 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
         `the slug "${DEFAULT_PLATFORM_SLUG}" files the platform's own states when there is no platformPipeline — rename that pipeline or declare platformPipeline`,
       );
     }
+    /** A refusal of the pipeline's access declarations, at the field of the pipeline it names. */
+    const addRefusal = (err: unknown) => {
+      if (ValidationError.isValidationError(err)) {
+        const value = ["string", "number", "boolean"].includes(typeof err.value) ? `${shown(err.value)} ` : "";
+        add(declarationPath(at, err.field), `${value}${err.problem} — ${err.fix}`);
+      } else add(at, (err as Error).message);
+    };
     const slugFitsRoleNames = p.slug.length <= MAX_PIPELINE_SLUG_LENGTH;
     if (!slugFitsRoleNames) {
       add(
@@ -149,6 +165,12 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
       );
     }
     if (!accounts.has(p.account)) add(`${at}.account`, `unknown account "${p.account}" — use one of the declared accounts (${knownAccounts})`);
+    if (p.gcpProject !== undefined && !gcpProjects.has(p.gcpProject)) {
+      add(
+        `${at}.gcpProject`,
+        `unknown GCP project "${p.gcpProject}" — use one of the declared gcpProjects (${[...gcpProjects].join(", ") || "none declared"})`,
+      );
+    }
     if (p.queue !== undefined && !queues.has(p.queue)) add(`${at}.queue`, `unknown queue "${p.queue}" — declare it in cluster.queues`);
     if (p.owner !== undefined && !teams.has(p.owner)) add(`${at}.owner`, `unknown team "${p.owner}" — declare it in teams`);
     p.teams.forEach((t, j) => {
@@ -169,6 +191,22 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
           );
         }
       });
+      if (permissions.roles.length > 0 && p.gcpProject === undefined) {
+        add(`${at}.${role}.permissions.roles`, "grants Google Cloud roles, but the pipeline names no gcpProject — set gcpProject or remove the roles");
+      }
+      permissions.roles.forEach((gcpRole, j) => {
+        if (role === "plan" && !isReadOnlyGcpRole(gcpRole)) {
+          add(
+            `${at}.plan.permissions.roles[${j}]`,
+            `"${gcpRole}" may change resources, but plan is read-only — grant it to apply, and give plan a read-only role (${GCP_READ_ONLY_ROLES.slice(0, 3).join(", ")} or roles/<service>.viewer)`,
+          );
+        }
+        if (gcpRole === "roles/owner")
+          add(
+            `${at}.${role}.permissions.roles[${j}]`,
+            '"roles/owner" grants every permission in the project — grant the roles of the services the pipeline manages',
+          );
+      });
       if (!branchAdmitted(branches, p.defaultBranch)) {
         add(
           `${at}.${role}.branches`,
@@ -184,10 +222,15 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
       try {
         pipelineAccess(d, p);
       } catch (err) {
-        if (ValidationError.isValidationError(err)) {
-          const value = ["string", "number", "boolean"].includes(typeof err.value) ? `${shown(err.value)} ` : "";
-          add(declarationPath(at, err.field), `${value}${err.problem} — ${err.fix}`);
-        } else add(at, (err as Error).message);
+        addRefusal(err);
+      }
+    }
+    if (p.gcpProject !== undefined && gcpProjects.has(p.gcpProject)) {
+      // A principalSet matches exactly: branch globs and service account IDs are checked by the GCP declaration.
+      try {
+        gcpPipelineAccess(d, p);
+      } catch (err) {
+        addRefusal(err);
       }
     }
   });

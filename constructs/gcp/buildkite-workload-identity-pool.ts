@@ -2,9 +2,15 @@ import { IamWorkloadIdentityPool } from "@cdktf/provider-google/lib/iam-workload
 import { IamWorkloadIdentityPoolProvider } from "@cdktf/provider-google/lib/iam-workload-identity-pool-provider";
 import { Construct } from "constructs";
 import { BUILDKITE_OIDC_ISSUER } from "../trust/buildkite-oidc";
-import { checkFormat, checkList, FORMATS } from "../private/validation";
+import { checkFormat, checkList, FORMATS, ValidationError } from "../private/validation";
 import { DEFAULT_GCP_POOL_ID, DEFAULT_GCP_PROVIDER_ID } from "./gcp-pipeline-access";
-import { attributeCondition, BUILDKITE_ATTRIBUTE_MAPPING, PoolProviderLocation, poolProviderAudience } from "./workload-identity";
+import {
+  ATTRIBUTE_CONDITION_MAX_LENGTH,
+  attributeCondition,
+  BUILDKITE_ATTRIBUTE_MAPPING,
+  PoolProviderLocation,
+  poolProviderAudience,
+} from "./workload-identity";
 
 /** A pipeline the pool admits, pinned to its UUID when given. */
 export interface GcpPoolPipeline {
@@ -78,6 +84,15 @@ export class BuildkiteWorkloadIdentityPool extends Construct {
     this.pipelines = pipelines.map((p) => p.pipeline);
     this.audience = poolProviderAudience(this.location);
     this.attributeCondition = attributeCondition({ organization, organizationId, pipelines });
+    if (this.attributeCondition.length > ATTRIBUTE_CONDITION_MAX_LENGTH) {
+      throw new ValidationError({
+        code: "too-broad",
+        field: "pipelines",
+        value: this.attributeCondition.length,
+        problem: `make an attribute condition of ${this.attributeCondition.length} characters, over Google's ${ATTRIBUTE_CONDITION_MAX_LENGTH}`,
+        fix: "split the pipelines across pools (another poolId), or pin fewer of them by UUID",
+      });
+    }
     this.pool = new IamWorkloadIdentityPool(this, "Pool", {
       project: projectId,
       workloadIdentityPoolId: this.location.poolId,

@@ -17,6 +17,9 @@
 /** Google's limit on the mapped `google.subject`, in bytes; a longer one fails the token exchange. */
 export const GOOGLE_SUBJECT_MAX_BYTES = 127;
 
+/** Google's limit on a pool provider's attribute condition, in characters. */
+export const ATTRIBUTE_CONDITION_MAX_LENGTH = 4096;
+
 /** The optional Buildkite claims every GCP job requests: the condition pins the organization by UUID and pipelines by UUID. */
 export const GCP_TOKEN_CLAIMS: readonly string[] = ["organization_id", "pipeline_id"];
 

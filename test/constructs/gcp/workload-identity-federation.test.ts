@@ -11,7 +11,8 @@
 import { checkSchemaConformance } from "../../../testing/schema-conformance";
 import { schemaFromBindings } from "../../../testing/binding-schema";
 import { synthJson } from "../../support/synth";
-import { GcpPipelineAccess, GcpPipelineAccessProps } from "../../../constructs";
+import { TerraformStack, Testing } from "cdktf";
+import { BuildkiteWorkloadIdentityPool, GcpPipelineAccess, GcpPipelineAccessProps } from "../../../constructs";
 import { refusalOf } from "../../support/refusal";
 import { accesses, gcpIdentityStack, NETWORKING_PIPELINE_ID, ORGANIZATION, ORGANIZATION_ID, PROJECT_NUMBER } from "./support/gcp-identity-fixture";
 import { Claims, exchange, impersonable, readFederation } from "./support/google-federation-model";
@@ -208,5 +209,25 @@ describe("GcpPipelineAccess", () => {
     [{ projectNumber: "acme-infra" }, "projectNumber", "invalid-gcp-project-number"],
   ])("refuses %j at %s", (override, field, code) => {
     expect(refusalOf(() => new GcpPipelineAccess({ ...props, ...override } as GcpPipelineAccessProps))).toMatchObject({ field, code });
+  });
+});
+
+describe("BuildkiteWorkloadIdentityPool", () => {
+  it("refuses an attribute condition over Google's 4096 characters, and says to split the pool", () => {
+    const pipelines = Array.from({ length: 40 }, (_, i) => ({
+      pipeline: `pipeline-${i}`,
+      pipelineId: `0184990a-4782-42b5-afc1-${String(i).padStart(12, "0")}`,
+    }));
+    const refusal = refusalOf(
+      () =>
+        new BuildkiteWorkloadIdentityPool(new TerraformStack(Testing.app(), "pool"), "Pool", {
+          projectId: "acme-infra",
+          projectNumber: PROJECT_NUMBER,
+          organization: "acme",
+          pipelines,
+        }),
+    );
+    expect(refusal).toMatchObject({ field: "pipelines", code: "too-broad" });
+    expect(refusal.fix).toContain("split the pipelines across pools");
   });
 });
