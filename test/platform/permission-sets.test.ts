@@ -10,6 +10,7 @@ describe("permissionSummary (the access report's permissions)", () => {
           { effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::a/*", "arn:aws:s3:::b/*"] },
           { effect: "Allow", actions: ["*"], resources: ["*"], allowAdminReason: "bootstraps new accounts before any role exists" },
         ],
+        roles: [],
       }),
     ).toEqual([
       "set read-only",
