@@ -23,9 +23,15 @@ export {
   workspaceNameShellFunction,
 } from "./state/state-key";
 export type { JobTokenRequest, RequiredPipelineSettings, RoleAccess } from "./trust/role-access";
-export { BUILDKITE_OIDC_ISSUER, buildkiteOidcProviderArn, DEFAULT_BUILDKITE_AUDIENCE } from "./trust/buildkite-oidc";
+export {
+  BUILDKITE_OIDC_ISSUER,
+  BUILDKITE_SUBJECT_FIELDS,
+  buildkiteOidcProviderArn,
+  DEFAULT_BUILDKITE_AUDIENCE,
+  SUBJECT_OVERFLOW_PATTERN,
+} from "./trust/buildkite-oidc";
 export type { BuildkiteTrustProps, ClaimCheck } from "./trust/buildkite-trust";
-export { BuildkiteTrust } from "./trust/buildkite-trust";
+export { BuildkiteTrust, CLAIM_CHECKS, DEFAULT_CLAIM_CHECK } from "./trust/buildkite-trust";
 export type { PipelineAccessProps, PipelineRoleKind, PipelineRoleScope } from "./trust/pipeline-access";
 export { PipelineAccess } from "./trust/pipeline-access";
 export type { BuildkiteOidcProviderProps, IBuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
@@ -51,6 +57,7 @@ export { applyGuardrails, checkGuardrails, Guardrails } from "./guardrails/guard
 export { AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GCP_TRUST_PACK, GUARDRAIL_RULES, RECOMMENDED_PACK } from "./guardrails/packs";
 export type { PipelineForkSettings } from "./guardrails/pipeline-roles";
 export { pipelineRolesOf, recordPipelineRoles } from "./guardrails/pipeline-roles";
+export { buildkiteSubjectFieldsBounded } from "./guardrails/rules/buildkite-subject-fields-bounded";
 export { buildkiteTrustPinned } from "./guardrails/rules/buildkite-trust-pinned";
 export { buildkiteWildcardsAnchored } from "./guardrails/rules/buildkite-wildcards-anchored";
 export { grantsAdministrator, noAdminWildcard } from "./guardrails/rules/no-admin-wildcard";

@@ -4,7 +4,7 @@
  * The schema is the single source of the declaration's types.
  */
 import * as v from "valibot";
-import { Format, FORMATS } from "../constructs";
+import { CLAIM_CHECKS, DEFAULT_CLAIM_CHECK, Format, FORMATS } from "../constructs";
 
 /** AWS's default "Roles per account" IAM quota. */
 export const DEFAULT_IAM_ROLE_QUOTA = 1000;
@@ -36,6 +36,11 @@ const uuid = (what: string) => formatted(FORMATS.uuid, { problem: `is not a vali
 const nonEmptyString = v.pipe(v.string(), v.minLength(1));
 const nonEmptyArray = <T extends v.GenericSchema>(item: T, message?: string) => v.pipe(v.array(item), v.minLength(1, message));
 const wholeNumber = v.pipe(v.number(), v.integer());
+/**
+ * How trust policies check the claims besides `aud` and `sub` (docs/trust.md, "Which claims AWS sees"):
+ * `condition-keys` (`agent.buildkite.com:*`), `session-tags` (`aws:RequestTag/*`, adds the step key), or `both`.
+ */
+const claimCheck = v.picklist(CLAIM_CHECKS, (issue) => `"${String(issue.input)}" is not a claim check: use ${CLAIM_CHECKS.map((c) => `"${c}"`).join(", ")}`);
 
 const statementSchema = v.strictObject({
   sid: v.optional(matching(/^[A-Za-z0-9]*$/, "is not a statement ID — use only letters and digits")),
@@ -93,6 +98,8 @@ const pipelineSchema = v.strictObject({
   approval: v.optional(v.boolean(), true),
   /** Cron line of the nightly drift check (`terraform plan -detailed-exitcode`). */
   driftSchedule: v.optional(formatted(FORMATS.cronline)),
+  /** This pipeline's claim check. @default - the declaration's `claimCheck` */
+  claimCheck: v.optional(claimCheck),
 });
 
 export const declarationSchema = v.strictObject({
@@ -176,6 +183,8 @@ export const declarationSchema = v.strictObject({
    * re-applies the agent-token rotation on a schedule.
    */
   platformPipeline: v.optional(pipelineSchema),
+  /** How every pipeline's trust policies check the claims, unless a pipeline sets its own. */
+  claimCheck: v.optional(claimCheck, DEFAULT_CLAIM_CHECK),
   /** How many pipelines one identity or Buildkite stack holds before the fleet is split. */
   pipelinesPerStack: v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(500)), 100),
 });

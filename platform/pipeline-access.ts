@@ -14,6 +14,7 @@ export function pipelineAccess(d: PlatformDeclaration, p: PipelineDeclaration): 
     organizationId: d.organization.id,
     pipeline: p.slug,
     pipelineId: p.id,
+    claimCheck: p.claimCheck ?? d.claimCheck,
     plan: { branches: p.plan.branches, stepKeys: [p.plan.stepKey ?? "plan"], sessionDurationSeconds: p.plan.sessionDurationSeconds },
     apply: { branches: p.apply.branches, stepKeys: [p.apply.stepKey ?? "apply"], sessionDurationSeconds: p.apply.sessionDurationSeconds },
   });

@@ -3,6 +3,7 @@
  * their own from these rules and theirs (`{ name, description, rules: [...AWS_TRUST_PACK.rules, myRule] }`).
  */
 import { GuardrailPack, GuardrailRule } from "./guardrail";
+import { buildkiteSubjectFieldsBounded } from "./rules/buildkite-subject-fields-bounded";
 import { buildkiteTrustPinned } from "./rules/buildkite-trust-pinned";
 import { buildkiteWildcardsAnchored } from "./rules/buildkite-wildcards-anchored";
 import { noAdminWildcard } from "./rules/no-admin-wildcard";
@@ -19,7 +20,17 @@ import { trustPolicySize } from "./rules/trust-policy-size";
 export const AWS_TRUST_PACK: GuardrailPack = {
   name: "aws-trust",
   description: "Roles trusted by Buildkite OIDC are pinned to one pipeline, valid for IAM and least-privileged; no static credentials.",
-  rules: [buildkiteTrustPinned, buildkiteWildcardsAnchored, trustPolicySize, roleSessionDuration, roleName, noIamUsers, noAdminWildcard, planRoleReadOnly],
+  rules: [
+    buildkiteTrustPinned,
+    buildkiteSubjectFieldsBounded,
+    buildkiteWildcardsAnchored,
+    trustPolicySize,
+    roleSessionDuration,
+    roleName,
+    noIamUsers,
+    noAdminWildcard,
+    planRoleReadOnly,
+  ],
 };
 
 /** The Buildkite side: pipeline settings the roles' trust policies rely on. */

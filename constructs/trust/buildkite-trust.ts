@@ -1,18 +1,48 @@
 import { PolicyConditions, PolicyDocument, policyDocument } from "../policy/policy-document";
-import { BUILDKITE_OIDC_HOST, BuildkiteConditionClaim, buildkiteConditionKey, DEFAULT_BUILDKITE_AUDIENCE, OPTIONAL_BUILDKITE_CLAIMS } from "./buildkite-oidc";
+import {
+  BUILDKITE_OIDC_HOST,
+  BuildkiteConditionClaim,
+  buildkiteConditionKey,
+  DEFAULT_BUILDKITE_AUDIENCE,
+  OPTIONAL_BUILDKITE_CLAIMS,
+  SUBJECT_OVERFLOW_PATTERN,
+} from "./buildkite-oidc";
 import { JobTokenRequest } from "./role-access";
 import { checkFormat, checkList, checkTokenLifetime, FORMATS, ValidationError } from "../private/validation";
 
 /**
  * How the trust policy checks the claims besides `aud` and `sub`:
  * - `condition-keys`: through the `agent.buildkite.com:<claim>` keys AWS
- *   exposes for Buildkite tokens (no session tags needed);
- * - `session-tags`: through `aws:RequestTag/<claim>`, which makes the job copy
- *   the claims into session tags (`--aws-session-tag`); the trust policy then
- *   also allows `sts:TagSession`, and the tags show up in CloudTrail and can
- *   drive attribute-based access.
+ *   puts in the request context of `sts:AssumeRoleWithWebIdentity` (AWS's
+ *   service authorization reference lists `organization_slug`, `pipeline_slug`,
+ *   `build_branch`, `organization_id`, `pipeline_id`, `cluster_id` and
+ *   `cluster_name`); nothing to request but the optional claims;
+ * - `session-tags`: through `aws:RequestTag/<claim>`: the job copies the claims
+ *   into session tags (`--aws-session-tag`, agent v3.83.0 or later), the trust
+ *   policy also allows `sts:TagSession`, and the tags show up in CloudTrail.
+ *   Session tags carry what no condition key does: the step key, which the
+ *   trust then checks with `StringEquals` besides `sub`;
+ * - `both`: every check through both, so neither mechanism alone decides.
+ *
+ * A claim AWS leaves out of the request context fails every `StringEquals` and
+ * `StringLike` on it, so each mode fails closed.
  */
-export type ClaimCheck = "condition-keys" | "session-tags";
+export type ClaimCheck = "condition-keys" | "session-tags" | "both";
+
+/** Every {@link ClaimCheck}, for schemas and loops. */
+export const CLAIM_CHECKS: readonly ClaimCheck[] = ["condition-keys", "session-tags", "both"];
+
+/**
+ * The claim check when none is declared: the condition keys, which AWS documents for STS, need no
+ * agent version or `sts:TagSession`, and put no restriction on branch names' characters (session tag
+ * values allow only letters, digits, spaces and `_.:/=+-@`).
+ */
+export const DEFAULT_CLAIM_CHECK: ClaimCheck = "condition-keys";
+
+/** The session tag of a claim, as `--aws-session-tag` sets it and the trust policy reads it. */
+function requestTagKey(claim: string): string {
+  return `aws:RequestTag/${claim}`;
+}
 
 /** Who may assume a role: one Buildkite pipeline, narrowed by ref and step. */
 export interface BuildkiteTrustProps {
@@ -55,7 +85,7 @@ export interface BuildkiteTrustProps {
    * @default - any step
    */
   readonly stepKeys?: readonly string[];
-  /** How the claims besides `aud` and `sub` are checked. @default "condition-keys" */
+  /** How the claims besides `aud` and `sub` are checked. @default "condition-keys" ({@link DEFAULT_CLAIM_CHECK}) */
   readonly claimCheck?: ClaimCheck;
   /** Token lifetime the job requests (`--lifetime`). @default - the agent's default (5 minutes) */
   readonly tokenLifetimeSeconds?: number;
@@ -74,9 +104,14 @@ export const FORK_BRANCH_PATTERN = "*:*";
  * - `aud` equals the audience;
  * - `sub` matches `organization:<org>:pipeline:<pipeline>:ref:<ref>:commit:*:step:<key>`,
  *   with `<ref>` `refs/heads/<branch>` or `refs/tags/<tag>` (Buildkite's format),
- *   every segment literal or a glob kept inside its own segment;
+ *   every segment literal or a glob;
+ * - `sub` does not have more fields than Buildkite's format
+ *   ({@link SUBJECT_OVERFLOW_PATTERN}): a `:` in a step key, commit or ref
+ *   would otherwise let `commit:*` swallow `<sha>:step:pwn` and leave
+ *   `step:apply` to an uploaded step keyed `pwn:step:apply`;
  * - organization and pipeline slugs, and the pinned UUIDs and cluster, equal
- *   the declared ones (condition keys or session tags);
+ *   the declared ones (condition keys, session tags, or both);
+ * - with session tags, the step key equals a declared one (`step_key` tag);
  * - `build_branch` matches the declared branches and tags, and does not carry
  *   a fork owner prefix (`owner:branch`, what Buildkite sets for fork pull
  *   requests when the pipeline prefixes fork branch names).
@@ -141,7 +176,16 @@ export class BuildkiteTrust {
       });
     }
     this.stepKeys = checkList(`${field}.stepKeys`, props.stepKeys ?? []).map((k, i) => checkFormat(FORMATS.stepKey, `${field}.stepKeys[${i}]`, k));
-    this.claimCheck = props.claimCheck ?? "condition-keys";
+    this.claimCheck = props.claimCheck ?? DEFAULT_CLAIM_CHECK;
+    if (!CLAIM_CHECKS.includes(this.claimCheck)) {
+      throw new ValidationError({
+        code: "invalid-value",
+        field: `${field}.claimCheck`,
+        value: this.claimCheck,
+        problem: "is not a claim check",
+        fix: `use one of ${CLAIM_CHECKS.map((c) => `"${c}"`).join(", ")}`,
+      });
+    }
     if (props.sid !== undefined && !/^[A-Za-z0-9]+$/.test(props.sid)) {
       throw new ValidationError({
         code: "invalid-value",
@@ -156,11 +200,11 @@ export class BuildkiteTrust {
     this.subjectPatterns = this.renderSubjectPatterns();
     const pinned = this.pinnedClaims();
     const optionalClaims = Object.keys(pinned).filter((claim) => OPTIONAL_BUILDKITE_CLAIMS.includes(claim));
-    const checked: string[] = [...Object.keys(pinned), "build_branch"];
+    const tagged: string[] = [...Object.keys(pinned), "build_branch", ...(this.stepKeys.length > 0 ? ["step_key"] : [])];
     this.tokenRequest = {
       audience: this.audience,
       claims: optionalClaims,
-      sessionTags: this.claimCheck === "session-tags" ? checked : [],
+      sessionTags: this.usesSessionTags ? tagged : [],
       ...(lifetime === undefined ? {} : { lifetimeSeconds: lifetime }),
     };
     this.trustPolicy = policyDocument([
@@ -168,7 +212,7 @@ export class BuildkiteTrust {
         ...(props.sid === undefined ? {} : { Sid: props.sid }),
         Effect: "Allow",
         Principal: { Federated: this.providerArn },
-        Action: this.claimCheck === "session-tags" ? ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"] : "sts:AssumeRoleWithWebIdentity",
+        Action: this.usesSessionTags ? ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"] : "sts:AssumeRoleWithWebIdentity",
         Condition: this.renderConditions(pinned),
       },
     ]);
@@ -195,8 +239,14 @@ export class BuildkiteTrust {
     };
   }
 
-  private claimKey(claim: BuildkiteConditionClaim): string {
-    return this.claimCheck === "session-tags" ? `aws:RequestTag/${claim}` : buildkiteConditionKey(claim);
+  /** Whether the trust reads claims from session tags (`session-tags` or `both`). */
+  get usesSessionTags(): boolean {
+    return this.claimCheck !== "condition-keys";
+  }
+
+  /** The keys a claim is checked through: its condition key, its session tag, or both. */
+  private claimKeys(claim: BuildkiteConditionClaim): string[] {
+    return [...(this.claimCheck === "session-tags" ? [] : [buildkiteConditionKey(claim)]), ...(this.usesSessionTags ? [requestTagKey(claim)] : [])];
   }
 
   private renderSubjectPatterns(): string[] {
@@ -210,14 +260,18 @@ export class BuildkiteTrust {
     const refNames = this.anyBranch ? ["*", ...this.tags] : [...this.branches, ...this.tags];
     const refGlob = refNames.some((name) => /[*?]/.test(name));
     const stringEquals: Record<string, string | string[]> = { [buildkiteConditionKey("aud")]: this.audience };
-    for (const [claim, value] of Object.entries(pinned)) stringEquals[this.claimKey(claim as BuildkiteConditionClaim)] = value;
+    for (const [claim, value] of Object.entries(pinned)) {
+      for (const key of this.claimKeys(claim as BuildkiteConditionClaim)) stringEquals[key] = value;
+    }
+    // No condition key carries the step key; its session tag does, compared whole (no glob can span fields).
+    if (this.usesSessionTags && this.stepKeys.length > 0) stringEquals[requestTagKey("step_key")] = single(this.stepKeys);
     const stringLike: Record<string, string | string[]> = { [buildkiteConditionKey("sub")]: single(this.subjectPatterns) };
-    (refGlob ? stringLike : stringEquals)[this.claimKey("build_branch")] = single(refNames);
-    return {
-      StringEquals: stringEquals,
-      StringLike: stringLike,
-      StringNotLike: { [this.claimKey("build_branch")]: FORK_BRANCH_PATTERN },
-    };
+    const stringNotLike: Record<string, string | string[]> = { [buildkiteConditionKey("sub")]: SUBJECT_OVERFLOW_PATTERN };
+    for (const key of this.claimKeys("build_branch")) {
+      (refGlob ? stringLike : stringEquals)[key] = single(refNames);
+      stringNotLike[key] = FORK_BRANCH_PATTERN;
+    }
+    return { StringEquals: stringEquals, StringLike: stringLike, StringNotLike: stringNotLike };
   }
 }
 

@@ -31,6 +31,7 @@ describe("guardrails", () => {
     const ids = GUARDRAIL_RULES.map((r) => r.id);
     expect(ids).toEqual([
       "buildkite-trust-pinned",
+      "buildkite-subject-fields-bounded",
       "buildkite-wildcards-anchored",
       "trust-policy-size",
       "role-session-duration",
@@ -60,8 +61,9 @@ describe("guardrails", () => {
     expect(error).toContain(
       '[identity] guardrail buildkite-trust-pinned refuses identity/open (aws_iam_role.open): statement 1 lets Buildkite tokens in without a StringEquals check of "agent.buildkite.com:aud". Fix: declare the role with PipelineAccess',
     );
+    expect(error).toContain("guardrail buildkite-subject-fields-bounded refuses identity/open (aws_iam_role.open): statement 1 does not refuse subjects");
     expect(error).toContain("guardrail role-session-duration refuses identity/open (aws_iam_role.open): max_session_duration is 600");
-    expect(error.match(/guardrail /g)).toHaveLength(3);
+    expect(error.match(/guardrail /g)).toHaveLength(4);
   });
 
   it("applied to the app, refuses IAM users and access keys in stacks without any Buildkite construct", () => {
@@ -181,6 +183,14 @@ describe("guardrails", () => {
         severity: "error",
         message: 'statement 1 lets Buildkite tokens in without a StringEquals or StringLike check of "agent.buildkite.com:sub".',
         fix: expect.stringContaining("declare the role with PipelineAccess"),
+      },
+      {
+        rule: "buildkite-subject-fields-bounded",
+        path: "aws_iam_role.r",
+        address: "aws_iam_role.r",
+        severity: "error",
+        message: expect.stringContaining("statement 1 does not refuse subjects with more than 10 fields"),
+        fix: expect.stringContaining('StringNotLike "agent.buildkite.com:sub" = "*:*:*:*:*:*:*:*:*:*:*"'),
       },
     ]);
     expect(checkGuardrails({})).toEqual([]);

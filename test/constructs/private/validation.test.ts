@@ -33,7 +33,7 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
   partition: { accepts: ["aws", "aws-us-gov", "aws-cn"], refuses: ["AWS", "gcp", "aws-", ""] },
   stepKey: {
     accepts: ["apply", "Apply_Prod", "-apply", "_plan", "a".repeat(100)],
-    refuses: ["", "apply:prod", "plan*", "pl?n", "apply prod", "a".repeat(101)],
+    refuses: ["", "apply:prod", "pwn:step:apply", ":", "plan*", "pl?n", "apply prod", "a".repeat(101)],
   },
   refPattern: {
     accepts: ["main", "*", "feature/*", "release-?", "v1.2"],
@@ -280,6 +280,31 @@ describe("checkWithin and withScope", () => {
  * schema is parsed, so cross-field rules stay out of it) and given to the
  * construct that checks it.
  */
+describe('no ":" reaches a field of the token subject', () => {
+  // A ":" in a step key, branch or tag would add a field to `sub`; the trust policies refuse such
+  // subjects (SUBJECT_OVERFLOW_PATTERN), and the inputs that render the subject patterns never hold one.
+  const COLONS = [":", "a:b", "pwn:step:apply", "main:commit:x", "owner:main", "*:*", "release/*:step:apply", "main:"];
+  const base = { accountId: "111111111111", organization: "acme", pipeline: "networking" };
+  const declaration = (set: (d: PlatformDeclarationInput & Record<string, any>) => void) => {
+    const d = structuredClone(EXAMPLE_PLATFORM) as PlatformDeclarationInput & Record<string, any>;
+    set(d);
+    return v.safeParse(declarationSchema, d).success;
+  };
+
+  it.each(COLONS.map((value) => [value]))("%j is no step key, branch or tag, for the formats, the constructs and the declaration", (value) => {
+    expect(FORMATS.stepKey.test(value)).toBe(false);
+    expect(FORMATS.refPattern.test(value)).toBe(false);
+    expect(() => new PipelineAccess({ ...base, apply: { branches: ["main"], stepKeys: [value] } })).toThrow(ValidationError);
+    expect(() => new PipelineAccess({ ...base, plan: { stepKeys: [value] } })).toThrow(ValidationError);
+    expect(() => new PipelineAccess({ ...base, apply: { branches: [value] } })).toThrow(ValidationError);
+    expect(() => new PipelineAccess({ ...base, apply: { tags: [value] } })).toThrow(ValidationError);
+    expect(declaration((d) => (d.pipelines[0].apply.stepKey = value))).toBe(false);
+    expect(declaration((d) => (d.pipelines[0].plan = { branches: ["*"], stepKey: value }))).toBe(false);
+    expect(declaration((d) => (d.pipelines[0].apply.branches = [value]))).toBe(false);
+    expect(declaration((d) => (d.pipelines[0].plan = { branches: [value] }))).toBe(false);
+  });
+});
+
 describe("the declaration schema and the constructs agree", () => {
   type Declaration = PlatformDeclarationInput & Record<string, any>;
   const PIPELINE = "pipelines[0]";

@@ -44,11 +44,13 @@ describe("PipelineAccess", () => {
       "agent.buildkite.com:pipeline_slug": "networking",
       "agent.buildkite.com:build_branch": "main",
     });
-    expect(apply.StringNotLike).toEqual({ "agent.buildkite.com:build_branch": "*:*" });
+    // no subject with an eleventh field (a ":" smuggled into a step key, commit or ref), no fork-prefixed branch
+    const refused = { "agent.buildkite.com:sub": "*:*:*:*:*:*:*:*:*:*:*", "agent.buildkite.com:build_branch": "*:*" };
+    expect(apply.StringNotLike).toEqual(refused);
     const plan = conditions(access, "plan");
     // any branch: build_branch must still be present (StringLike "*") and not fork-prefixed
     expect(plan.StringLike["agent.buildkite.com:build_branch"]).toBe("*");
-    expect(plan.StringNotLike).toEqual({ "agent.buildkite.com:build_branch": "*:*" });
+    expect(plan.StringNotLike).toEqual(refused);
     expect(access.plan.requiredPipelineSettings).toEqual({ buildPullRequestForks: false, prefixPullRequestForkBranchNames: true });
     expect(access.apply.requiredPipelineSettings).toEqual({ buildPullRequestForks: false, prefixPullRequestForkBranchNames: true });
   });
@@ -93,25 +95,57 @@ describe("PipelineAccess", () => {
       "aws:RequestTag/pipeline_slug": "networking",
       "aws:RequestTag/pipeline_id": PIPELINE_ID,
       "aws:RequestTag/build_branch": "main",
+      // what no condition key carries: the step key, compared whole
+      "aws:RequestTag/step_key": "apply",
     });
-    expect(apply.StringNotLike).toEqual({ "aws:RequestTag/build_branch": "*:*" });
+    expect(apply.StringNotLike).toEqual({ "agent.buildkite.com:sub": "*:*:*:*:*:*:*:*:*:*:*", "aws:RequestTag/build_branch": "*:*" });
     expect(access.apply.trustPolicy.Statement[0].Action).toEqual(["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]);
-    expect(access.apply.tokenRequest.sessionTags).toEqual(["organization_slug", "pipeline_slug", "pipeline_id", "build_branch"]);
+    expect(access.apply.tokenRequest.sessionTags).toEqual(["organization_slug", "pipeline_slug", "pipeline_id", "build_branch", "step_key"]);
     expect(access.apply.tokenRequest.claims).toEqual(["pipeline_id"]);
   });
 
-  it.each(["condition-keys", "session-tags"] as const)("asks the job for exactly the claims and session tags the %s trust policy checks", (claimCheck) => {
-    const access = new PipelineAccess({ ...base, organizationId: ORG_ID, pipelineId: PIPELINE_ID, clusterId: ORG_ID, claimCheck });
-    for (const role of [access.plan, access.apply]) {
-      const keys = Object.values(conditions(access, role.kind!)).flatMap((byKey) => Object.keys(byKey));
-      const tagged = keys.filter((k) => k.startsWith("aws:RequestTag/")).map((k) => k.replace("aws:RequestTag/", ""));
-      expect([...role.tokenRequest.sessionTags].sort()).toEqual([...new Set(tagged)].sort());
-      const optional = ["organization_id", "pipeline_id", "cluster_id"];
-      const checkedOptional = keys.map((k) => k.split(/[:/]/).pop()!).filter((claim) => optional.includes(claim));
-      expect([...role.tokenRequest.claims].sort()).toEqual([...new Set(checkedOptional)].sort());
-      expect(conditions(access, role.kind!).StringEquals["agent.buildkite.com:aud"]).toBe(role.tokenRequest.audience);
+  it("checks every claim through both condition keys and session tags with claimCheck both", () => {
+    const access = new PipelineAccess({ ...base, pipelineId: PIPELINE_ID, claimCheck: "both" });
+    const apply = conditions(access, "apply");
+    for (const claim of ["organization_slug", "pipeline_slug", "pipeline_id", "build_branch"]) {
+      expect([claim, apply.StringEquals[`agent.buildkite.com:${claim}`]]).toEqual([claim, apply.StringEquals[`aws:RequestTag/${claim}`]]);
+      expect(apply.StringEquals[`aws:RequestTag/${claim}`]).toBeDefined();
     }
+    expect(apply.StringEquals["aws:RequestTag/step_key"]).toBe("apply");
+    expect(apply.StringNotLike).toEqual({
+      "agent.buildkite.com:sub": "*:*:*:*:*:*:*:*:*:*:*",
+      "agent.buildkite.com:build_branch": "*:*",
+      "aws:RequestTag/build_branch": "*:*",
+    });
+    expect(access.apply.trustPolicy.Statement[0].Action).toEqual(["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]);
+    expect(access.apply.tokenRequest.sessionTags).toEqual(["organization_slug", "pipeline_slug", "pipeline_id", "build_branch", "step_key"]);
+    // a plan role that admits any step has no step key to tag
+    const anyStep = new PipelineAccess({ ...base, claimCheck: "both", plan: { stepKeys: [] } });
+    expect(anyStep.plan.tokenRequest.sessionTags).toEqual(["organization_slug", "pipeline_slug", "build_branch"]);
+    expect(conditions(anyStep, "plan").StringEquals["aws:RequestTag/step_key"]).toBeUndefined();
   });
+
+  it("refuses a claim check it does not know", () => {
+    expect(() => new PipelineAccess({ ...base, claimCheck: "tags" as never })).toThrow(
+      /^plan\.claimCheck "tags" is not a claim check: use one of "condition-keys", "session-tags", "both"\.$/,
+    );
+  });
+
+  it.each(["condition-keys", "session-tags", "both"] as const)(
+    "asks the job for exactly the claims and session tags the %s trust policy checks",
+    (claimCheck) => {
+      const access = new PipelineAccess({ ...base, organizationId: ORG_ID, pipelineId: PIPELINE_ID, clusterId: ORG_ID, claimCheck });
+      for (const role of [access.plan, access.apply]) {
+        const keys = Object.values(conditions(access, role.kind!)).flatMap((byKey) => Object.keys(byKey));
+        const tagged = keys.filter((k) => k.startsWith("aws:RequestTag/")).map((k) => k.replace("aws:RequestTag/", ""));
+        expect([...role.tokenRequest.sessionTags].sort()).toEqual([...new Set(tagged)].sort());
+        const optional = ["organization_id", "pipeline_id", "cluster_id"];
+        const checkedOptional = keys.map((k) => k.split(/[:/]/).pop()!).filter((claim) => optional.includes(claim));
+        expect([...role.tokenRequest.claims].sort()).toEqual([...new Set(checkedOptional)].sort());
+        expect(conditions(access, role.kind!).StringEquals["agent.buildkite.com:aud"]).toBe(role.tokenRequest.audience);
+      }
+    },
+  );
 
   it("gives another stack the same RoleAccess from the same declaration", () => {
     const props: PipelineAccessProps = { ...base, organizationId: ORG_ID, apply: { branches: ["main"], stepKeys: ["deploy"] } };

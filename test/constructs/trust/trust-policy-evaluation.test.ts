@@ -82,6 +82,11 @@ describe("synthesized trust policies evaluated against Buildkite tokens", () => 
       ["a step without a key", { stepKey: undefined }],
       ["the plan step", { stepKey: "plan" }],
       ["a fork pull request from a branch called main", { branch: "someone:main" }],
+      // colon smuggling: IAM's `*` in `commit:*` matches ":", so these subjects would match `commit:*:step:apply`
+      // but for the refusal of subjects with an eleventh field
+      ["a step uploaded with the key pwn:step:apply", { stepKey: "pwn:step:apply" }],
+      ["a commit holding the step's fields", { commit: `${COMMIT}:step:apply`, stepKey: "apply" }],
+      ["a ref holding a colon", { ref: "refs/heads/main:commit:x" }],
     ])("refuses apply to %s", (_case, overrides) => {
       expect(assumes({ role: access.apply, job: jobOf({ branch: "main", stepKey: "apply", ...overrides }) })).toBe(false);
     });
@@ -92,6 +97,8 @@ describe("synthesized trust policies evaluated against Buildkite tokens", () => 
       ["another organization", { organization: "evil-corp" }],
       ["another step", { stepKey: "apply" }],
       ["a fork pull request", { branch: "someone:feature" }],
+      ["a step uploaded with the key pwn:step:plan", { stepKey: "pwn:step:plan" }],
+      ["a commit holding a colon", { commit: `${COMMIT}:x`, stepKey: "plan" }],
     ])("refuses plan to %s", (_case, overrides) => {
       expect(assumes({ role: access.plan, job: jobOf({ branch: "feature", stepKey: "plan", ...overrides }) })).toBe(false);
     });
@@ -162,8 +169,9 @@ describe("synthesized trust policies evaluated against Buildkite tokens", () => 
     };
 
     /** A value of the key that the condition refuses; none when it admits every value (StringLike "*" only requires the key). */
-    const refusedValue = (policy: any, operator: string, key: string): string | undefined => {
-      if (operator === "StringNotLike") return "someone:main";
+    const refusedValue = (policy: any, operator: string, key: string, context: Record<string, string | string[]>): string | undefined => {
+      // the subject with a smuggled field; a fork-prefixed branch
+      if (operator === "StringNotLike") return key === "agent.buildkite.com:sub" ? String(context[key]).replace(":commit:", ":commit:x:") : "someone:main";
       const values = [policy.Statement[0].Condition[operator][key]].flat();
       return operator === "StringLike" && values.includes("*") ? undefined : "tampered-value";
     };
@@ -180,7 +188,7 @@ describe("synthesized trust policies evaluated against Buildkite tokens", () => 
       const keys = conditionKeys(policy);
       expect(keys.length).toBeGreaterThanOrEqual(6);
       for (const [operator, key] of keys) {
-        const refused = refusedValue(policy, operator, key);
+        const refused = refusedValue(policy, operator, key, context);
         if (refused !== undefined) {
           const tampered = { ...context, [key]: refused };
           expect([key, decide(policy, tampered)]).toEqual([key, false]);

@@ -9,6 +9,7 @@
  */
 import { createValidatedPolicy, validateTrustPolicy } from "@cloud-copilot/iam-policy";
 import { runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
+import { ClaimCheck } from "../../../../constructs/trust/buildkite-trust";
 import { JobTokenRequest } from "../../../../constructs/trust/role-access";
 
 /** What is true of a Buildkite job, whatever it asks for in its token. */
@@ -25,6 +26,8 @@ export interface BuildkiteJob {
   readonly commit: string;
   /** Step key, or undefined for a step without a key. */
   readonly stepKey?: string;
+  /** The ref of the subject when it is not the branch's or tag's, e.g. `refs/pull/42/head`. @default - from branch or tag */
+  readonly ref?: string;
 }
 
 /** Claims of a minted token (the subset the trust policies can see). */
@@ -43,7 +46,7 @@ export interface MintedToken {
 
 /** Mints the claims Buildkite would put in the job's token for this request. */
 export function mintToken(job: BuildkiteJob, request: Partial<JobTokenRequest>): MintedToken {
-  const ref = job.tag !== undefined ? `refs/tags/${job.tag}` : `refs/heads/${job.branch}`;
+  const ref = job.ref ?? (job.tag !== undefined ? `refs/tags/${job.tag}` : `refs/heads/${job.branch}`);
   const claims: BuildkiteClaims = {
     iss: "https://agent.buildkite.com",
     sub: `organization:${job.organization}:pipeline:${job.pipeline}:ref:${ref}:commit:${job.commit}:step:${job.stepKey ?? ""}`,
@@ -69,16 +72,24 @@ export function mintToken(job: BuildkiteJob, request: Partial<JobTokenRequest>):
   return { claims, sessionTags };
 }
 
-/** The request context AWS STS evaluates a trust policy with, for a token. */
-export function stsContext(token: MintedToken): Record<string, string | string[]> {
+/**
+ * The request context AWS STS evaluates a trust policy with, for a token. `aud` and `sub` are always
+ * there (IAM's keys for every OIDC provider). `sources` says what else: the `agent.buildkite.com:*`
+ * keys AWS's service authorization reference lists (`condition-keys`), the token's session tags as
+ * `aws:RequestTag/*` (`session-tags`), or both (the default). A context with one source proves that
+ * a trust policy of that claim check decides on that source alone.
+ */
+export function stsContext(token: MintedToken, sources: ClaimCheck = "both"): Record<string, string | string[]> {
   const context: Record<string, string | string[]> = {
     "agent.buildkite.com:aud": token.claims.aud,
     "agent.buildkite.com:sub": token.claims.sub,
   };
-  for (const key of AWS_BUILDKITE_KEYS) {
-    if (token.claims[key] !== undefined) context[`agent.buildkite.com:${key}`] = token.claims[key];
+  if (sources !== "session-tags") {
+    for (const key of AWS_BUILDKITE_KEYS) {
+      if (token.claims[key] !== undefined) context[`agent.buildkite.com:${key}`] = token.claims[key];
+    }
   }
-  const tagKeys = Object.keys(token.sessionTags);
+  const tagKeys = sources === "condition-keys" ? [] : Object.keys(token.sessionTags);
   for (const key of tagKeys) context[`aws:RequestTag/${key}`] = token.sessionTags[key];
   if (tagKeys.length) context["aws:TagKeys"] = tagKeys;
   return context;
@@ -90,11 +101,22 @@ export interface AssumeTarget {
   readonly providerArn: string;
 }
 
+/** Trust policies validated once each (the validation costs more than an evaluation). */
+const validatedPolicies = new WeakMap<object, ReturnType<typeof createValidatedPolicy>>();
+
+function validatedTrustPolicy(trustPolicy: unknown): ReturnType<typeof createValidatedPolicy> {
+  const cached = typeof trustPolicy === "object" && trustPolicy !== null ? validatedPolicies.get(trustPolicy) : undefined;
+  if (cached) return cached;
+  const validated = createValidatedPolicy(trustPolicy, validateTrustPolicy, { name: "trust-policy" });
+  if (validated.errors.length) throw new Error(`the evaluator refuses the trust policy: ${JSON.stringify(validated.errors)}`);
+  if (typeof trustPolicy === "object" && trustPolicy !== null) validatedPolicies.set(trustPolicy, validated);
+  return validated;
+}
+
 /** The evaluator's decision for one action with one request context. */
 export function evaluate(trustPolicy: unknown, target: AssumeTarget, action: string, context: Record<string, string | string[]>): string {
   const accountId = target.roleArn.split(":")[4];
-  const validated = createValidatedPolicy(trustPolicy, validateTrustPolicy, { name: "trust-policy" });
-  if (validated.errors.length) throw new Error(`the evaluator refuses the trust policy: ${JSON.stringify(validated.errors)}`);
+  const validated = validatedTrustPolicy(trustPolicy);
   return runUnsafeSimulation(
     {
       request: { principal: target.providerArn, action, resource: { resource: target.roleArn, accountId }, contextVariables: context },
@@ -111,8 +133,8 @@ export function evaluate(trustPolicy: unknown, target: AssumeTarget, action: str
  * Whether STS lets the token assume the role: AssumeRoleWithWebIdentity must
  * be allowed, and TagSession too when the token carries session tags.
  */
-export function canAssume(trustPolicy: unknown, target: AssumeTarget, token: MintedToken): boolean {
-  const context = stsContext(token);
+export function canAssume(trustPolicy: unknown, target: AssumeTarget, token: MintedToken, sources: ClaimCheck = "both"): boolean {
+  const context = stsContext(token, sources);
   const actions = ["sts:AssumeRoleWithWebIdentity", ...(Object.keys(token.sessionTags).length ? ["sts:TagSession"] : [])];
   return actions.every((action) => evaluate(trustPolicy, target, action, context) === "Allowed");
 }
