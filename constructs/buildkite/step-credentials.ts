@@ -20,7 +20,13 @@ import { RoleAccess } from "../trust/role-access";
 import { PluginUse } from "./pipeline-steps";
 import { shellQuote } from "../private/shell";
 
-/** The assume-role plugin, pinned to an exact release (the newest v1 at the time of writing). */
+/**
+ * The assume-role plugin, pinned to an exact release. v1.8.1 is the current one (Buildkite's plugin
+ * directory), but the releases after v1.6.0 could not be read (no changelog; the repository snapshot
+ * ends at v1.6.0, and the open chain-role pull request #51 shows new options are coming). The pin moves
+ * only once `session-tags` (claims to `--aws-session-tag`) and the lifetime rule (`oidc-token-lifetime`
+ * else `role-session-duration` capped at 7200) are confirmed unchanged in lib/plugin.bash of the new tag.
+ */
 export const ASSUME_ROLE_PLUGIN = "aws-assume-role-with-web-identity#v1.6.0";
 
 /** The only audience the plugin requests. */

@@ -137,8 +137,11 @@ describe("the example platform", () => {
         "agent.buildkite.com:organization_slug": "acme",
         "agent.buildkite.com:pipeline_slug": slug,
       });
-      // Fork builds run on branches named "owner:branch": no role admits them.
-      expect(trust.Statement[0].Condition.StringNotLike).toEqual({ "agent.buildkite.com:build_branch": "*:*" });
+      // Fork builds run on branches named "owner:branch", and a ":" in a step key, commit or ref adds a subject field: no role admits them.
+      expect(trust.Statement[0].Condition.StringNotLike).toEqual({
+        "agent.buildkite.com:sub": "*:*:*:*:*:*:*:*:*:*:*",
+        "agent.buildkite.com:build_branch": "*:*",
+      });
       expect(role.max_session_duration).toBe(3600);
       expect(role.path).toBe("/buildkite/acme/");
       expect(role.depends_on).toEqual([resourceAddress(identity, "aws_iam_openid_connect_provider")]);

@@ -17,7 +17,9 @@ const hasGlob = (text: string): boolean => /[*?]/.test(text);
  * Where a glob in a subject pattern escapes its segment, or undefined when
  * every glob is anchored. IAM's `*` also matches `:`, so a glob is only safe
  * inside the ref, commit or step value followed by the next `:<label>:`, or
- * as a whole trailing `:*` segment.
+ * as a whole trailing `:*` segment, and only because the subject's field count
+ * is bounded (buildkite-subject-fields-bounded): otherwise `commit:*` could
+ * still swallow a smuggled `<sha>:step:pwn`.
  */
 export function unanchoredGlob(pattern: string): string | undefined {
   const tokens = pattern.split(":");

@@ -1,5 +1,6 @@
 import { trustPolicySize } from "../../../../constructs/guardrails/rules/trust-policy-size";
 import { policySize } from "../../../../constructs/policy/policy-document";
+import { CLAIM_CHECKS } from "../../../../constructs/trust/buildkite-trust";
 import { PipelineAccess } from "../../../../constructs/trust/pipeline-access";
 import { check, role } from "./support/blocks";
 
@@ -14,7 +15,7 @@ const pinned = {
 
 describe("guardrail trust-policy-size", () => {
   it("passes the declarations PipelineAccess renders by default, even with long slugs and every pin", () => {
-    for (const claimCheck of ["condition-keys", "session-tags"] as const) {
+    for (const claimCheck of CLAIM_CHECKS) {
       const access = new PipelineAccess({ ...pinned, claimCheck });
       for (const roleAccess of [access.plan, access.apply]) {
         expect(policySize(roleAccess.trustPolicy)).toBeLessThan(1500);
