@@ -40,7 +40,7 @@ const wholeNumber = v.pipe(v.number(), v.integer());
  * How trust policies check the claims besides `aud` and `sub` (docs/trust.md, "Which claims AWS sees"):
  * `condition-keys` (`agent.buildkite.com:*`), `session-tags` (`aws:RequestTag/*`, adds the step key), or `both`.
  */
-const claimCheck = v.picklist(CLAIM_CHECKS, (issue) => `"${String(issue.input)}" is not a claim check: use ${CLAIM_CHECKS.map((c) => `"${c}"`).join(", ")}`);
+const claimCheck = v.picklist(CLAIM_CHECKS);
 
 const statementSchema = v.strictObject({
   sid: v.optional(matching(/^[A-Za-z0-9]*$/, "is not a statement ID — use only letters and digits")),

@@ -45,6 +45,19 @@ const addField = (target: object, key: string, value: unknown) => Object.assign(
 const KEY_UUID = "6f1c2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2f";
 
 const CASES: readonly InvalidCase[] = [
+  // Claim checks
+  {
+    name: "a claim check that does not exist",
+    mutate: (d) => addField(d, "claimCheck", "tags"),
+    at: "claimCheck",
+    message: /^"tags" is not one of condition-keys, session-tags, both/,
+  },
+  {
+    name: "a pipeline's claim check spelled with an underscore",
+    mutate: (d) => addField(networking(d), "claimCheck", "session_tags"),
+    at: "pipelines[0].claimCheck",
+    message: /^"session_tags" is not one of condition-keys, session-tags, both — use one of them/,
+  },
   // Slugs
   {
     name: "organization slug in uppercase",
