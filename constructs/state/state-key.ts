@@ -7,13 +7,17 @@ import { checkFormat, FORMATS } from "../private/validation";
  *
  * - a pull request build -> `pr-<number>`;
  * - the pipeline's default branch -> a stable name (`default` unless told otherwise);
- * - any other branch -> its name sanitized: the UTF-8 bytes of the name, ASCII letters lowercased,
- *   every byte outside `[a-z0-9]` replaced by `-` (so each byte of a non-ASCII character becomes a
- *   `-`), runs of `-` collapsed, `-` trimmed at both ends.
+ * - any other branch -> `br-` and its name sanitized: the UTF-8 bytes of the name, ASCII letters
+ *   lowercased, every byte outside `[a-z0-9]` replaced by `-` (so each byte of a non-ASCII character
+ *   becomes a `-`), runs of `-` collapsed, `-` trimmed at both ends.
  *
- * A sanitized name is used as is only when it equals the branch name, fits in
- * {@link WORKSPACE_MAX_LENGTH} and cannot be mistaken for a reserved name (the stable name,
- * `pr-<digits>`). Otherwise it is cut to leave room for `--` and the first
+ * The workspaces of builds live in their own namespaces, `br-` and `pr-` ({@link BUILD_WORKSPACE_PREFIXES}),
+ * which no stable name may enter: so no branch, whatever its name, computes the stable workspace of
+ * its pipeline, nor the key of a stack the platform files as a workspace of the platform pipeline
+ * (`identity-<account>`, `buildkite`...).
+ *
+ * A sanitized name is used as is only when it equals the branch name and `br-<name>` fits in
+ * {@link WORKSPACE_MAX_LENGTH}. Otherwise it is cut to leave room for `--` and the first
  * {@link WORKSPACE_HASH_LENGTH} hex digits of the SHA-256 of the branch name's UTF-8 bytes.
  * Unaltered names never contain `--` (runs of `-` collapse), so a hashed name can never equal
  * another branch's unaltered name, and two branches that sanitize alike differ by their hash.
@@ -33,6 +37,12 @@ export const DEFAULT_STABLE_WORKSPACE = "default";
 export const EMPTY_BRANCH_PLACEHOLDER = "branch";
 /** File name at the end of every state key. */
 export const STATE_FILE_NAME = "terraform.tfstate";
+/** Prefix of the workspace of every branch build that is not of the default branch. */
+export const BRANCH_WORKSPACE_PREFIX = "br-";
+/** Prefix of the workspace of every pull request build, followed by its number. */
+export const PULL_REQUEST_WORKSPACE_PREFIX = "pr-";
+/** The namespaces of build workspaces; stable names (and the platform's stacks) stay out of them. */
+export const BUILD_WORKSPACE_PREFIXES = [BRANCH_WORKSPACE_PREFIX, PULL_REQUEST_WORKSPACE_PREFIX] as const;
 /** Name of the shell function emitted by {@link workspaceNameShellFunction}. */
 export const WORKSPACE_SHELL_FUNCTION = "bktt_workspace_name";
 
@@ -49,7 +59,8 @@ export interface WorkspaceNameInput {
    */
   readonly pullRequest?: number | string | false;
   /**
-   * The workspace of the default branch; lowercase letters, digits and single `-`.
+   * The workspace of the default branch; lowercase letters, digits and single `-`, not starting
+   * with `br-` or `pr-` (the builds' namespaces).
    * @default "default"
    */
   readonly stableName?: string;
@@ -62,12 +73,17 @@ export function workspaceName(input: WorkspaceNameInput): string {
     throw new Error("workspaceName: defaultBranch is empty; pass the pipeline's default branch (BUILDKITE_PIPELINE_DEFAULT_BRANCH)");
   }
   const pullRequest = pullRequestNumber(input.pullRequest);
-  if (pullRequest !== undefined) return `pr-${pullRequest}`;
+  if (pullRequest !== undefined) return `${PULL_REQUEST_WORKSPACE_PREFIX}${pullRequest}`;
   if (input.branch === "") {
     throw new Error("workspaceName: branch is empty; pass the branch being built (BUILDKITE_BRANCH)");
   }
   if (input.branch === input.defaultBranch) return stable;
-  return branchWorkspace(input.branch, stable);
+  return branchWorkspace(input.branch);
+}
+
+/** Whether a workspace is in the namespace of branch or pull request builds (`br-`, `pr-`), where no stable name may be. */
+export function isBuildWorkspace(workspace: string): boolean {
+  return BUILD_WORKSPACE_PREFIXES.some((prefix) => workspace.startsWith(prefix));
 }
 
 /** What a state key is made of. */
@@ -94,14 +110,14 @@ export function pipelineStatePrefix(input: Pick<StateKeyInput, "prefix" | "pipel
   return `${checkFormat(FORMATS.stateKeyPrefix, "prefix", input.prefix, "stateKey")}/${checkFormat(FORMATS.slug, "pipelineSlug", input.pipelineSlug, "stateKey")}/`;
 }
 
-function branchWorkspace(branch: string, stable: string): string {
+function branchWorkspace(branch: string): string {
   const sanitized = sanitize(branch);
-  const unaltered = sanitized === branch && sanitized.length <= WORKSPACE_MAX_LENGTH && sanitized !== stable && !/^pr-[0-9]+$/.test(sanitized);
-  if (unaltered) return sanitized;
-  const room = WORKSPACE_MAX_LENGTH - WORKSPACE_HASH_LENGTH - 2;
+  const unaltered = sanitized === branch && BRANCH_WORKSPACE_PREFIX.length + sanitized.length <= WORKSPACE_MAX_LENGTH;
+  if (unaltered) return `${BRANCH_WORKSPACE_PREFIX}${sanitized}`;
+  const room = WORKSPACE_MAX_LENGTH - BRANCH_WORKSPACE_PREFIX.length - WORKSPACE_HASH_LENGTH - 2;
   const base = sanitized.slice(0, room).replace(/-+$/, "") || EMPTY_BRANCH_PLACEHOLDER;
   const hash = createHash("sha256").update(Buffer.from(branch, "utf8")).digest("hex").slice(0, WORKSPACE_HASH_LENGTH);
-  return `${base}--${hash}`;
+  return `${BRANCH_WORKSPACE_PREFIX}${base}--${hash}`;
 }
 
 function sanitize(branch: string): string {
@@ -126,9 +142,10 @@ function pullRequestNumber(value: WorkspaceNameInput["pullRequest"]): string | u
 const WORKSPACE = /^[a-z0-9]+(-[a-z0-9]+)*(--[0-9a-f]+)?$/;
 
 function checkStableName(name: string): string {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name) || name.length > WORKSPACE_MAX_LENGTH || /^pr-[0-9]+$/.test(name)) {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name) || name.length > WORKSPACE_MAX_LENGTH || isBuildWorkspace(name)) {
     throw new Error(
-      `workspaceName: stableName "${name}" must be lowercase letters, digits and single "-", at most ${WORKSPACE_MAX_LENGTH} characters, and not look like "pr-<number>"`,
+      `workspaceName: stableName "${name}" must be lowercase letters, digits and single "-", at most ${WORKSPACE_MAX_LENGTH} characters, ` +
+        `and not start with ${BUILD_WORKSPACE_PREFIXES.map((p) => `"${p}"`).join(" or ")} (the workspaces of branch and pull request builds)`,
     );
   }
   return name;
@@ -148,28 +165,28 @@ function checkWorkspace(workspace: string): string {
  * bytes under `LC_ALL=C`, as the TypeScript version does.
  */
 export function workspaceNameShellFunction(): string {
-  const room = WORKSPACE_MAX_LENGTH - WORKSPACE_HASH_LENGTH - 2;
+  const room = WORKSPACE_MAX_LENGTH - BRANCH_WORKSPACE_PREFIX.length - WORKSPACE_HASH_LENGTH - 2;
+  const reserved = BUILD_WORKSPACE_PREFIXES.map((prefix) => `${prefix}*`).join("|");
   return `${WORKSPACE_SHELL_FUNCTION}() (
   branch=$1 default_branch=$2 pull_request=$3 stable=\${4:-${DEFAULT_STABLE_WORKSPACE}}
   LC_ALL=C
   export LC_ALL
   case $stable in
     ""|-*|*-|*--*|*[!a-z0-9-]*) echo "${WORKSPACE_SHELL_FUNCTION}: bad stable name '$stable'" >&2; return 1 ;;
+    ${reserved}) echo "${WORKSPACE_SHELL_FUNCTION}: stable name '$stable' is in the namespace of branch and pull request builds" >&2; return 1 ;;
   esac
-  case $stable in pr-*[!0-9]*) ;; pr-?*) echo "${WORKSPACE_SHELL_FUNCTION}: stable name '$stable' looks like a pull request" >&2; return 1 ;; esac
   if [ \${#stable} -gt ${WORKSPACE_MAX_LENGTH} ]; then echo "${WORKSPACE_SHELL_FUNCTION}: stable name too long" >&2; return 1; fi
   if [ -z "$default_branch" ]; then echo "${WORKSPACE_SHELL_FUNCTION}: default branch is empty" >&2; return 1; fi
   case $pull_request in
     ""|false) ;;
     0*|*[!0-9]*) echo "${WORKSPACE_SHELL_FUNCTION}: pull request must be a number or 'false', got '$pull_request'" >&2; return 1 ;;
-    *) printf 'pr-%s\\n' "$pull_request"; return 0 ;;
+    *) printf '${PULL_REQUEST_WORKSPACE_PREFIX}%s\\n' "$pull_request"; return 0 ;;
   esac
   if [ -z "$branch" ]; then echo "${WORKSPACE_SHELL_FUNCTION}: branch is empty" >&2; return 1; fi
   if [ "$branch" = "$default_branch" ]; then printf '%s\\n' "$stable"; return 0; fi
   name=$(printf '%s' "$branch" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9' '-' | tr -s '-' | sed 's/^-//; s/-$//')
-  case $name in pr-*[!0-9]*) reserved= ;; pr-?*) reserved=1 ;; *) reserved= ;; esac
-  if [ "$name" = "$branch" ] && [ \${#name} -le ${WORKSPACE_MAX_LENGTH} ] && [ "$name" != "$stable" ] && [ -z "$reserved" ]; then
-    printf '%s\\n' "$name"; return 0
+  if [ "$name" = "$branch" ] && [ \${#name} -le ${WORKSPACE_MAX_LENGTH - BRANCH_WORKSPACE_PREFIX.length} ]; then
+    printf '${BRANCH_WORKSPACE_PREFIX}%s\\n' "$name"; return 0
   fi
   if command -v sha256sum >/dev/null 2>&1; then
     hash=$(printf '%s' "$branch" | sha256sum | cut -c1-${WORKSPACE_HASH_LENGTH})
@@ -177,7 +194,7 @@ export function workspaceNameShellFunction(): string {
     hash=$(printf '%s' "$branch" | shasum -a 256 | cut -c1-${WORKSPACE_HASH_LENGTH})
   fi
   base=$(printf '%s' "$name" | cut -c1-${room} | sed 's/-*$//')
-  printf '%s--%s\\n' "\${base:-${EMPTY_BRANCH_PLACEHOLDER}}" "$hash"
+  printf '${BRANCH_WORKSPACE_PREFIX}%s--%s\\n' "\${base:-${EMPTY_BRANCH_PLACEHOLDER}}" "$hash"
 )`;
 }
 

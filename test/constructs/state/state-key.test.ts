@@ -3,6 +3,7 @@ import { createHash } from "crypto";
 import {
   WORKSPACE_MAX_LENGTH,
   WorkspaceNameInput,
+  isBuildWorkspace,
   pipelineStatePrefix,
   stateKey,
   workspaceName,
@@ -13,7 +14,10 @@ import {
 const onMain = (branch: string, extra: Partial<WorkspaceNameInput> = {}) => workspaceName({ branch, defaultBranch: "main", ...extra });
 const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex").slice(0, 8);
 
-/** Branch names that stress the rules: separators, case, unicode, length, reserved look-alikes. */
+/**
+ * Branch names that stress the rules: separators, case, unicode, length, reserved look-alikes, and
+ * the names of stable workspaces and platform stacks (and names that sanitize to them).
+ */
 const TRICKY_BRANCHES = [
   "main",
   "feature/login",
@@ -38,9 +42,18 @@ const TRICKY_BRANCHES = [
   "cafe\u0301",
   "x".repeat(200),
   `feature/${"long-name-".repeat(20)}`,
-  "a".repeat(48),
-  "a".repeat(49),
+  "a".repeat(45),
+  "a".repeat(46),
   "default",
+  "Default",
+  "identity-production",
+  "identity/production",
+  "Identity_Production",
+  "buildkite",
+  "buildkite-2",
+  "state-backend",
+  "br-feature",
+  "br-",
   "pr-12",
   "PR-12",
   "pr-12a",
@@ -63,43 +76,49 @@ describe("workspaceName", () => {
   it('maps pull requests to pr-<number> whatever their branch, and Buildkite\'s "false" to no pull request', () => {
     expect(onMain("feature/x", { pullRequest: 42 })).toBe("pr-42");
     expect(onMain("main", { pullRequest: "7" })).toBe("pr-7");
-    expect(onMain("feature-x", { pullRequest: "false" })).toBe("feature-x");
-    expect(onMain("feature-x", { pullRequest: "" })).toBe("feature-x");
+    expect(onMain("feature-x", { pullRequest: "false" })).toBe("br-feature-x");
+    expect(onMain("feature-x", { pullRequest: "" })).toBe("br-feature-x");
   });
 
-  it("keeps a branch name that is already safe", () => {
-    expect(onMain("feature-login")).toBe("feature-login");
-    expect(onMain("release-2024")).toBe("release-2024");
-    expect(onMain("a".repeat(WORKSPACE_MAX_LENGTH))).toBe("a".repeat(WORKSPACE_MAX_LENGTH));
+  it("keeps a branch name that is already safe, after br-", () => {
+    expect(onMain("feature-login")).toBe("br-feature-login");
+    expect(onMain("release-2024")).toBe("br-release-2024");
+    expect(onMain("a".repeat(WORKSPACE_MAX_LENGTH - 3))).toBe(`br-${"a".repeat(WORKSPACE_MAX_LENGTH - 3)}`);
   });
 
   it("sanitizes other names and appends the SHA-256 of the original name", () => {
-    expect(onMain("feature/login")).toBe(`feature-login--${sha("feature/login")}`);
-    expect(onMain("Feature/Login")).toBe(`feature-login--${sha("Feature/Login")}`);
-    expect(onMain("..")).toBe(`branch--${sha("..")}`);
-    expect(onMain("🚀")).toBe(`branch--${sha("🚀")}`);
-    expect(onMain("café")).toBe(`caf--${sha("café")}`);
-    expect(onMain("release/v1.2.3")).toBe(`release-v1-2-3--${sha("release/v1.2.3")}`);
+    expect(onMain("feature/login")).toBe(`br-feature-login--${sha("feature/login")}`);
+    expect(onMain("Feature/Login")).toBe(`br-feature-login--${sha("Feature/Login")}`);
+    expect(onMain("..")).toBe(`br-branch--${sha("..")}`);
+    expect(onMain("🚀")).toBe(`br-branch--${sha("🚀")}`);
+    expect(onMain("café")).toBe(`br-caf--${sha("café")}`);
+    expect(onMain("release/v1.2.3")).toBe(`br-release-v1-2-3--${sha("release/v1.2.3")}`);
   });
 
   it("bounds the length, cutting long names before the hash", () => {
     const name = onMain("x".repeat(200));
-    expect(name).toBe(`${"x".repeat(WORKSPACE_MAX_LENGTH - 10)}--${sha("x".repeat(200))}`);
+    expect(name).toBe(`br-${"x".repeat(WORKSPACE_MAX_LENGTH - 13)}--${sha("x".repeat(200))}`);
     expect(name).toHaveLength(WORKSPACE_MAX_LENGTH);
-    expect(onMain("a".repeat(WORKSPACE_MAX_LENGTH + 1))).toHaveLength(WORKSPACE_MAX_LENGTH);
+    expect(onMain("a".repeat(WORKSPACE_MAX_LENGTH - 2))).toHaveLength(WORKSPACE_MAX_LENGTH);
   });
 
-  it("never lets a branch take the stable name or a pull request's workspace", () => {
-    expect(onMain("default")).toBe(`default--${sha("default")}`);
-    expect(onMain("pr-12")).toBe(`pr-12--${sha("pr-12")}`);
-    expect(onMain("pr-12a")).toBe("pr-12a");
+  it("keeps every branch in the br- namespace: never the stable name, a pull request's workspace or a platform stack", () => {
+    expect(onMain("default")).toBe("br-default");
+    expect(onMain("pr-12")).toBe("br-pr-12");
+    expect(onMain("identity-production")).toBe("br-identity-production");
+    expect(onMain("buildkite")).toBe("br-buildkite");
+    expect(onMain("production", { stableName: "production" })).toBe("br-production");
+    for (const branch of TRICKY_BRANCHES.filter((b) => b !== "main")) {
+      expect(isBuildWorkspace(onMain(branch))).toBe(true);
+      expect(onMain(branch)).toMatch(/^br-/);
+    }
   });
 
   it("gives distinct branches distinct, safe, bounded workspaces", () => {
     const names = TRICKY_BRANCHES.filter((b) => b !== "main").map((branch) => onMain(branch));
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) {
-      expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*(--[0-9a-f]{8})?$/);
+      expect(name).toMatch(/^br-[a-z0-9]+(-[a-z0-9]+)*(--[0-9a-f]{8})?$/);
       expect(name.length).toBeLessThanOrEqual(WORKSPACE_MAX_LENGTH);
     }
     // A branch literally named like a hashed workspace is not unaltered ("--" never survives).
@@ -112,7 +131,8 @@ describe("workspaceName", () => {
     ["a pull request that is not a number", { pullRequest: "abc" }, /pullRequest must be a pull request number or "false"/],
     ["pull request 0", { pullRequest: 0 }, /pullRequest must be a pull request number/],
     ["an unsafe stable name", { stableName: "Prod/1" }, /stableName "Prod\/1" must be lowercase/],
-    ["a stable name that looks like a pull request", { stableName: "pr-1" }, /not look like "pr-<number>"/],
+    ["a stable name in the pull requests' namespace", { stableName: "pr-1" }, /not start with "br-" or "pr-"/],
+    ["a stable name in the branches' namespace", { stableName: "br-main" }, /not start with "br-" or "pr-"/],
   ])("refuses %s", (_name, overrides, message) => {
     expect(() => workspaceName({ branch: "feature", defaultBranch: "main", ...overrides })).toThrow(message);
   });
@@ -121,7 +141,7 @@ describe("workspaceName", () => {
 describe("stateKey", () => {
   it("is <prefix>/<pipeline-slug>/<workspace>/terraform.tfstate under the pipeline's prefix", () => {
     const key = stateKey({ prefix: "pipelines", pipelineSlug: "networking", workspace: onMain("feature/x") });
-    expect(key).toBe(`pipelines/networking/feature-x--${sha("feature/x")}/terraform.tfstate`);
+    expect(key).toBe(`pipelines/networking/br-feature-x--${sha("feature/x")}/terraform.tfstate`);
     expect(key.startsWith(pipelineStatePrefix({ prefix: "pipelines", pipelineSlug: "networking" }))).toBe(true);
     expect(stateKey({ prefix: "org/acme", pipelineSlug: "infra", workspace: "default" })).toBe("org/acme/infra/default/terraform.tfstate");
   });
@@ -172,7 +192,7 @@ while [ $# -gt 0 ]; do bktt_workspace_name "$1" "$2" "$3" "$4" || echo error; sh
 
     it("does not depend on the caller's locale", () => {
       for (const LC_ALL of ["C.UTF-8", "C"]) {
-        expect(runShell(shell, ["Ünïcödé/Branch", "main", "false"], { LC_ALL }).stdout).toBe(`n-c-d-branch--${sha("Ünïcödé/Branch")}\n`);
+        expect(runShell(shell, ["Ünïcödé/Branch", "main", "false"], { LC_ALL }).stdout).toBe(`br-n-c-d-branch--${sha("Ünïcödé/Branch")}\n`);
       }
     });
 
@@ -181,6 +201,8 @@ while [ $# -gt 0 ]; do bktt_workspace_name "$1" "$2" "$3" "$4" || echo error; sh
       ["an empty default branch", ["x", "", "false"], /default branch is empty/],
       ["a pull request that is not a number", ["x", "main", "12; rm -rf /"], /pull request must be a number/],
       ["an unsafe stable name", ["main", "main", "false", "Prod"], /bad stable name/],
+      ["a stable name in the branches' namespace", ["main", "main", "false", "br-main"], /namespace of branch and pull request builds/],
+      ["a stable name in the pull requests' namespace", ["main", "main", "false", "pr-1"], /namespace of branch and pull request builds/],
     ])("fails on %s like the TypeScript version", (_name, args, message) => {
       const result = runShell(shell, args as string[]);
       expect(result.status).toBe(1);
