@@ -42,8 +42,8 @@ export interface ReportedStack {
 export function reportedPipeline(p: PipelineDeclaration, access: PipelineAccess, state: PipelineState, gcp?: GcpPipelineAccess): ReportedPipeline {
   const where = `s3://${state.backend.bucketName}/${state.pipelinePrefix}*`;
   const roles: ReportedRole[] = [
-    { kind: "plan", access: access.plan, permissions: permissionSummary(p.plan.permissions), state: `read + lock ${where}` },
-    { kind: "apply", access: access.apply, permissions: permissionSummary(p.apply.permissions), state: `read/write ${where}` },
+    { kind: "plan", access: access.plan, permissions: permissionSummary(p.plan.permissions), state: `read (no lock) ${where}` },
+    { kind: "apply", access: access.apply, permissions: permissionSummary(p.apply.permissions), state: `read/write + lock ${where}` },
   ];
   if (!gcp) return { slug: p.slug, account: p.account, roles };
   const serviceAccounts = [

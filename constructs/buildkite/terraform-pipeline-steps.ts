@@ -83,7 +83,7 @@ export interface TerraformPipelineStepsProps {
   readonly credentials?: CredentialMethod;
   /** @default - derived from the roles */
   readonly stepKeys?: TerraformStepKeys;
-  /** How long Terraform waits for the state lock (`-lock-timeout`). @default "5m" */
+  /** How long the apply waits for the state lock (`-lock-timeout`); plans take no lock. @default "5m" */
   readonly lockTimeout?: string;
 }
 

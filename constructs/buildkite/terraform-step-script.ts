@@ -23,7 +23,7 @@ export interface TerraformScriptContext {
   readonly credentialLines: readonly string[];
   /** Commands run at the checkout root before Terraform (for example `npx cdktf synth`). */
   readonly setupCommands: readonly string[];
-  /** How long Terraform waits for the state lock. */
+  /** How long the apply waits for the state lock (plans take none). */
   readonly lockTimeout: string;
 }
 
@@ -47,14 +47,16 @@ export type ScheduledRun =
     };
 
 /**
- * The plan step: `terraform plan -out` for the build's workspace. On the
+ * The plan step: `terraform plan -lock=false -out` for the build's workspace. On the
  * default branch (not a pull request) the saved plan is uploaded as an
  * artifact for the apply step. In a scheduled build it is either the drift
  * check (`-detailed-exitcode`, failing when the infrastructure differs from
  * the code) or, for a scheduled apply, a plan limited to the targets.
  */
 export function planScript(context: TerraformScriptContext, scheduled: ScheduledRun | undefined): string {
-  const plan = `terraform plan -input=false -lock-timeout=${context.lockTimeout} -out=${PLAN_FILE}`;
+  // Plans take no lock (the plan role may not write one): they write nothing, and apply refuses a saved plan
+  // whose state changed after it was made, so a lock would only let any branch block or break the apply's.
+  const plan = `terraform plan -input=false -lock=false -out=${PLAN_FILE}`;
   const onSchedule =
     scheduled?.kind === "drift-check"
       ? [

@@ -9,23 +9,34 @@ export const STATE_DIGEST_SUFFIX = "-md5";
 /** Suffix of the S3 lock file Terraform writes next to the state object. */
 export const LOCK_FILE_SUFFIX = ".tflock";
 
+/** The S3 writes a plan role is explicitly denied under its pipeline's prefix: state, lock files, anything. */
+const PLAN_DENIED_OBJECT_WRITES = ["s3:PutObject", "s3:DeleteObject"];
+/** The lock-table writes a plan role is explicitly denied on its pipeline's items: locks and digests alike. */
+const PLAN_DENIED_ITEM_WRITES = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
+
 /**
  * IAM statements that let one principal use one pipeline's Terraform states (everything under
  * its `pipelinePrefix`), derived from what Terraform 1.11's S3 backend calls:
  *
- * - S3: `GetObject` on the prefix (state, lock files); `PutObject` on the prefix for `write`;
- *   `PutObject`/`DeleteObject` on `*.tflock` for lock files (plan takes the lock too); no
- *   `DeleteObject` on state, which Terraform never deletes outside `workspace delete`.
- * - DynamoDB: `GetItem`/`PutItem`/`DeleteItem` on items whose `LockID` (`<bucket>/<key>` for the
- *   lock, `<bucket>/<key>-md5` for the digest) is under the prefix, via `dynamodb:LeadingKeys`;
- *   for `read`, an explicit deny on writing the `-md5` digest items.
- * - KMS: `Decrypt` (and `GenerateDataKey` when the principal writes objects, lock files included)
- *   only when S3 calls it on the principal's behalf (`kms:ViaService`) for this bucket. With S3
- *   Bucket Keys enabled the encryption context S3 sends is the BUCKET ARN, not the object ARN, so
- *   KMS cannot tell prefixes apart; the object-ARN pattern only matters for objects written without
- *   a bucket key. The prefix is enforced by the S3 statements; the KMS statement keeps the key from
- *   being used for anything but this bucket through S3. The lock table needs no KMS permission from
- *   its users: DynamoDB uses the key on their behalf through the key policy.
+ * - `read` (plan) only reads: `GetObject` on the prefix, `GetItem` of the lock table's `-md5`
+ *   digest items (Terraform checks the state it reads against it), `kms:Decrypt`. Plans run with
+ *   `-lock=false`: they write nothing, so the lock only matters to writers, and a saved plan whose
+ *   state changed after it was made is refused by `terraform apply` as stale. A plan role may
+ *   therefore never take, hold or break a lock, least of all the stable workspace's that the apply
+ *   takes: an explicit Deny of every object and lock-table write under the prefix keeps it so
+ *   whatever else the role is given.
+ * - `write` (apply): `PutObject` on the prefix, `DeleteObject` on lock files (`*.tflock`) only (no
+ *   `DeleteObject` on state, which Terraform never deletes outside `workspace delete`), and
+ *   `PutItem`/`DeleteItem` on lock-table items under the prefix (the lock `<bucket>/<key>`, the
+ *   digest `<bucket>/<key>-md5`).
+ * - DynamoDB items are fenced by their `LockID` through `dynamodb:LeadingKeys`.
+ * - KMS: `Decrypt` (and `GenerateDataKey` for writers) only when S3 calls it on the principal's
+ *   behalf (`kms:ViaService`) for this bucket. With S3 Bucket Keys enabled the encryption context
+ *   S3 sends is the BUCKET ARN, not the object ARN, so KMS cannot tell prefixes apart; the
+ *   object-ARN pattern only matters for objects written without a bucket key. The prefix is
+ *   enforced by the S3 statements; the KMS statement keeps the key from being used for anything
+ *   but this bucket through S3. The lock table needs no KMS permission from its users: DynamoDB
+ *   uses the key on their behalf through the key policy.
  */
 export function stateAccessStatements(state: PipelineState, access: StateAccess, options: StateAccessOptions = {}): PolicyStatement[] {
   const backend = state.backend;
@@ -36,7 +47,7 @@ export function stateAccessStatements(state: PipelineState, access: StateAccess,
   const usesLockFile = backend.lockMode === "lockfile" || backend.lockMode === "both";
   const usesTable = checkLockMode(backend.lockMode) !== "lockfile";
   const objects = `${backend.bucketArn}/${prefix}*`;
-  const lockFiles = `${backend.bucketArn}/${prefix}*${LOCK_FILE_SUFFIX}`;
+  const lockIds = `${bucketName}/${prefix}*`;
 
   const statements: PolicyStatement[] = [
     {
@@ -50,42 +61,42 @@ export function stateAccessStatements(state: PipelineState, access: StateAccess,
   ];
   if (write) {
     statements.push({ Sid: "TerraformStateWrite", Effect: "Allow", Action: "s3:PutObject", Resource: objects });
-  }
-  if (usesLockFile) {
-    // Plan takes the lock too, so both access levels create and delete lock files.
-    statements.push({
-      Sid: "TerraformStateLockFile",
-      Effect: "Allow",
-      Action: write ? "s3:DeleteObject" : ["s3:PutObject", "s3:DeleteObject"],
-      Resource: lockFiles,
-    });
+    if (usesLockFile) {
+      statements.push({
+        Sid: "TerraformStateLockFile",
+        Effect: "Allow",
+        Action: "s3:DeleteObject",
+        Resource: `${backend.bucketArn}/${prefix}*${LOCK_FILE_SUFFIX}`,
+      });
+    }
+  } else {
+    statements.push({ Sid: "TerraformStatePlanWritesNothing", Effect: "Deny", Action: PLAN_DENIED_OBJECT_WRITES, Resource: objects });
   }
   if (usesTable) {
     const tableArn = checkLockTableArn(backend);
-    const lockIds = `${bucketName}/${prefix}*`;
+    const underPrefix = { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [lockIds] } };
     statements.push({ Sid: "TerraformStateLockTableDescribe", Effect: "Allow", Action: "dynamodb:DescribeTable", Resource: tableArn });
     statements.push({
       Sid: "TerraformStateLockTable",
       Effect: "Allow",
-      Action: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"],
+      Action: write ? ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"] : "dynamodb:GetItem",
       Resource: tableArn,
-      Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [lockIds] } },
+      Condition: underPrefix,
     });
     if (!write) {
       statements.push({
-        Sid: "TerraformStateDigestReadOnly",
+        Sid: "TerraformStatePlanLocksNothing",
         Effect: "Deny",
-        Action: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"],
+        Action: PLAN_DENIED_ITEM_WRITES,
         Resource: tableArn,
-        Condition: { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": [`${lockIds}${STATE_DIGEST_SUFFIX}`] } },
+        Condition: { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": [lockIds] } },
       });
     }
   }
-  const writesObjects = write || usesLockFile;
   statements.push({
     Sid: "TerraformStateKey",
     Effect: "Allow",
-    Action: writesObjects ? ["kms:Decrypt", "kms:GenerateDataKey"] : "kms:Decrypt",
+    Action: write ? ["kms:Decrypt", "kms:GenerateDataKey"] : "kms:Decrypt",
     Resource: backend.kmsKeyArn,
     Condition: {
       StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },

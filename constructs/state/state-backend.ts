@@ -4,9 +4,11 @@ import { DEFAULT_STABLE_WORKSPACE, pipelineStatePrefix, stateKey } from "./state
 
 /**
  * How much of a pipeline's state a principal may use:
- * - `read`: what `terraform plan` needs. It may read state and take and release the lock
- *   (the DynamoDB lock item and/or the `.tflock` object) but may not write state or its digest.
- * - `write`: what `terraform apply` needs: `read` plus writing state and its DynamoDB digest.
+ * - `read`: what `terraform plan -lock=false` needs. It may read state and the DynamoDB digest,
+ *   and is explicitly denied every write under the pipeline's folder: state, lock files, lock items.
+ *   Plans never take a lock, so no branch can hold or break the lock the apply takes.
+ * - `write`: what `terraform apply` needs: reading, writing state and its DynamoDB digest, and
+ *   taking and releasing the lock (the DynamoDB lock item and/or the `.tflock` object).
  */
 export type StateAccess = "read" | "write";
 
@@ -85,8 +87,8 @@ export interface IStateBackend {
   pipelineState(pipeline: string, options?: PipelineStateOptions): PipelineState;
 
   /**
-   * Lets a principal use one pipeline's states (read for plan, write for apply, each only under
-   * `<keyPrefix>/<pipeline>/`) with an inline policy named `terraform-state`.
+   * Lets a principal use one pipeline's states (read for plan, which takes no lock, write for
+   * apply, each only under `<keyPrefix>/<pipeline>/`) with an inline policy named `terraform-state`.
    * @returns the policy attached
    */
   grantPipelineState(grantee: IStateGrantee, options: GrantPipelineStateOptions): PolicyDocument;

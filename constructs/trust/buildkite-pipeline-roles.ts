@@ -11,7 +11,7 @@ export interface BuildkitePipelineRolesProps {
   /** The account's Buildkite OIDC provider. @default - the provider named by the declaration's account, assumed to exist */
   readonly provider?: IBuildkiteOidcProvider;
   /**
-   * The backend of the pipeline's Terraform states; plan reads them (and may lock), apply writes them,
+   * The backend of the pipeline's Terraform states; plan only reads them (it takes no lock), apply writes them,
    * both only under `<keyPrefix>/<pipeline>/`. @default - no state access
    */
   readonly state?: IStateBackend;

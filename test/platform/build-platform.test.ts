@@ -187,7 +187,10 @@ describe("the example platform", () => {
       ["plan", "bk-data-platform-plan", ["release", "feature/*"], ["plan"]],
       ["apply", "bk-data-platform-apply", ["release"], ["apply-data"]],
     ]);
-    expect(data.roles[1].state).toBe("read/write s3://acme-terraform-state/pipelines/data-platform/*");
+    expect(data.roles.map((r) => r.state)).toEqual([
+      "read (no lock) s3://acme-terraform-state/pipelines/data-platform/*",
+      "read/write + lock s3://acme-terraform-state/pipelines/data-platform/*",
+    ]);
   });
 
   it("declares a Buildkite pipeline per declared pipeline plus the platform pipeline, fork builds off, conforming to the provider schema", () => {

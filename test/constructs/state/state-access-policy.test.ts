@@ -10,8 +10,11 @@ const BUCKET = "acme-tfstate";
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
 const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b1c2d3e-1111-4222-8333-444455556666`;
 const TABLE_ARN = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/acme-tfstate-locks`;
-const STATE = "pipelines/networking/main/terraform.tfstate";
-const OTHER_STATE = "pipelines/payments/main/terraform.tfstate";
+/** The stable workspace's state, the one the apply changes and locks. */
+const STATE = "pipelines/networking/default/terraform.tfstate";
+/** States of a branch and a pull request build of the same pipeline. */
+const BUILD_STATES = ["pipelines/networking/br-feature-x/terraform.tfstate", "pipelines/networking/pr-12/terraform.tfstate"];
+const OTHER_STATE = "pipelines/payments/default/terraform.tfstate";
 
 /** What one test case varies: the access, the backend's attributes, and fields a custom IStateBackend could hold. */
 interface Case extends Partial<StateBackendAttributes>, StateAccessOptions {
@@ -51,14 +54,24 @@ describe("stateAccessStatements: S3 objects", () => {
   const plan = statements({ access: "read", lockMode: "lockfile" });
   const apply = statements({ access: "write", lockMode: "lockfile" });
 
-  it("lets plan read the state and hold the lock file, but not write the state", async () => {
+  it("lets plan read the state, but never write it nor take, hold or break a lock file, stable or not", async () => {
     expect(await decide(plan, { action: "s3:GetObject", resource: object(STATE) })).toBe("Allowed");
-    expect(await decide(plan, { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
-    expect(await decide(plan, { action: "s3:DeleteObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
-    expect(await decide(plan, { action: "s3:PutObject", resource: object(STATE) })).toBe("ImplicitlyDenied");
+    for (const key of [STATE, ...BUILD_STATES]) {
+      for (const action of ["s3:PutObject", "s3:DeleteObject"]) {
+        expect(await decide(plan, { action, resource: object(`${key}.tflock`) })).toBe("ExplicitlyDenied");
+        expect(await decide(plan, { action, resource: object(key) })).toBe("ExplicitlyDenied");
+      }
+    }
   });
 
-  it("lets apply write the state but never delete it", async () => {
+  it("denies plan every write under its prefix even when another policy of the role allows it", async () => {
+    const s3Writer = { Effect: "Allow" as const, Action: "s3:*", Resource: "*" };
+    expect(await decide([...plan, s3Writer], { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("ExplicitlyDenied");
+    expect(await decide([...plan, s3Writer], { action: "s3:DeleteObject", resource: object(STATE) })).toBe("ExplicitlyDenied");
+  });
+
+  it("lets apply write the state and hold its lock file, but never delete the state", async () => {
+    expect(await decide(apply, { action: "s3:GetObject", resource: object(STATE) })).toBe("Allowed");
     expect(await decide(apply, { action: "s3:PutObject", resource: object(STATE) })).toBe("Allowed");
     expect(await decide(apply, { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
     expect(await decide(apply, { action: "s3:DeleteObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
@@ -87,18 +100,22 @@ describe("stateAccessStatements: DynamoDB lock table", () => {
   const plan = statements({ access: "read", lockMode: "dynamodb" });
   const apply = statements({ access: "write", lockMode: "dynamodb" });
 
-  it("lets plan take and release the lock item and read the digest, but not write the digest", async () => {
-    for (const action of ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem"]) {
-      expect(await decide(plan, { action, resource: TABLE_ARN, context: lockItem(STATE) })).toBe("Allowed");
-    }
+  it("lets plan read the digest, but never take, hold or break the lock item nor write the digest, stable or not", async () => {
     expect(await decide(plan, { action: "dynamodb:GetItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("Allowed");
-    expect(await decide(plan, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("ExplicitlyDenied");
-    expect(await decide(plan, { action: "dynamodb:DeleteItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("ExplicitlyDenied");
     expect(await decide(plan, { action: "dynamodb:DescribeTable", resource: TABLE_ARN })).toBe("Allowed");
+    for (const key of [STATE, ...BUILD_STATES]) {
+      for (const action of ["dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:UpdateItem"]) {
+        expect(await decide(plan, { action, resource: TABLE_ARN, context: lockItem(key) })).toBe("ExplicitlyDenied");
+        expect(await decide(plan, { action, resource: TABLE_ARN, context: digestItem(key) })).toBe("ExplicitlyDenied");
+      }
+    }
   });
 
-  it("lets apply write the digest", async () => {
-    expect(await decide(apply, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("Allowed");
+  it("lets apply take and release the lock item and write the digest", async () => {
+    for (const action of ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:DeleteItem"]) {
+      expect(await decide(apply, { action, resource: TABLE_ARN, context: lockItem(STATE) })).toBe("Allowed");
+      expect(await decide(apply, { action, resource: TABLE_ARN, context: digestItem(STATE) })).toBe("Allowed");
+    }
   });
 
   it("refuses lock items of other prefixes and other buckets", async () => {
@@ -114,8 +131,8 @@ describe("stateAccessStatements: DynamoDB lock table", () => {
     }
   });
 
-  it("grants no S3 lock-file writes in DynamoDB-only mode", async () => {
-    expect(await decide(plan, { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("ImplicitlyDenied");
+  it("grants apply no S3 lock-file deletes in DynamoDB-only mode", async () => {
+    expect(await decide(apply, { action: "s3:DeleteObject", resource: object(`${STATE}.tflock`) })).toBe("ImplicitlyDenied");
   });
 });
 
@@ -133,10 +150,11 @@ describe("stateAccessStatements: KMS", () => {
     expect(await kms(plan, "kms:Decrypt", { ...viaS3, "kms:ViaService": "s3.us-east-1.amazonaws.com" })).toBe("ImplicitlyDenied");
   });
 
-  it("allows generating data keys only to principals that write objects (apply, or lock files)", async () => {
+  it("allows generating data keys only to apply, which writes objects (plan writes not even lock files)", async () => {
     expect(await kms(statements({ lockMode: "dynamodb" }), "kms:GenerateDataKey", viaS3)).toBe("ImplicitlyDenied");
-    expect(await kms(statements({ lockMode: "lockfile" }), "kms:GenerateDataKey", viaS3)).toBe("Allowed");
+    expect(await kms(statements({ lockMode: "lockfile" }), "kms:GenerateDataKey", viaS3)).toBe("ImplicitlyDenied");
     expect(await kms(statements({ lockMode: "dynamodb", access: "write" }), "kms:GenerateDataKey", viaS3)).toBe("Allowed");
+    expect(await kms(statements({ lockMode: "lockfile", access: "write" }), "kms:GenerateDataKey", viaS3)).toBe("Allowed");
   });
 
   it("takes the region of the backend, also when the key ARN is not a literal", async () => {
@@ -152,9 +170,10 @@ describe("stateAccessStatements: lock modes and input checks", () => {
   const sids = (c: Case) => statements(c).map((statement) => statement.Sid);
 
   it("grants exactly the lock mechanisms of the mode", () => {
-    expect(sids({ lockMode: "lockfile" })).not.toEqual(expect.arrayContaining(["TerraformStateLockTable"]));
-    expect(sids({ lockMode: "dynamodb" })).not.toEqual(expect.arrayContaining(["TerraformStateLockFile"]));
-    expect(sids({ lockMode: "both" })).toEqual(expect.arrayContaining(["TerraformStateLockFile", "TerraformStateLockTable"]));
+    expect(sids({ access: "write", lockMode: "lockfile" })).not.toEqual(expect.arrayContaining(["TerraformStateLockTable"]));
+    expect(sids({ access: "write", lockMode: "dynamodb" })).not.toEqual(expect.arrayContaining(["TerraformStateLockFile"]));
+    expect(sids({ access: "write", lockMode: "both" })).toEqual(expect.arrayContaining(["TerraformStateLockFile", "TerraformStateLockTable"]));
+    expect(sids({ lockMode: "both" })).not.toEqual(expect.arrayContaining(["TerraformStateLockFile"]));
   });
 
   it("does not need a lock table for lock files only", () => {

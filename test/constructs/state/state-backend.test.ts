@@ -149,12 +149,13 @@ describe("IStateBackend.grantPipelineState", () => {
     expect(document).toEqual(planPolicy);
   });
 
-  it("lets a plan role read its own state and hold its locks, but not write the state or its digest", async () => {
+  it("lets a plan role read its own state and digest, but take no lock and write nothing", async () => {
     const statements = planPolicy.Statement;
     expect(await decide(statements, { action: "s3:GetObject", resource: object(STATE) })).toBe("Allowed");
-    expect(await decide(statements, { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
-    expect(await decide(statements, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: lockItem(STATE) })).toBe("Allowed");
-    expect(await decide(statements, { action: "s3:PutObject", resource: object(STATE) })).toBe("ImplicitlyDenied");
+    expect(await decide(statements, { action: "dynamodb:GetItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("Allowed");
+    expect(await decide(statements, { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("ExplicitlyDenied");
+    expect(await decide(statements, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: lockItem(STATE) })).toBe("ExplicitlyDenied");
+    expect(await decide(statements, { action: "s3:PutObject", resource: object(STATE) })).toBe("ExplicitlyDenied");
     expect(await decide(statements, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("ExplicitlyDenied");
   });
 
@@ -165,8 +166,10 @@ describe("IStateBackend.grantPipelineState", () => {
     expect(await decide(statements, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: lockItem(OTHER_STATE) })).toBe("ImplicitlyDenied");
   });
 
-  it("lets an apply role write its own state and digest, and nothing of another pipeline", async () => {
+  it("lets an apply role write its own state and digest and hold its locks, and nothing of another pipeline", async () => {
     const statements = applyPolicy.Statement;
+    expect(await decide(statements, { action: "s3:PutObject", resource: object(`${STATE}.tflock`) })).toBe("Allowed");
+    expect(await decide(statements, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: lockItem(STATE) })).toBe("Allowed");
     expect(await decide(statements, { action: "s3:PutObject", resource: object(STATE) })).toBe("Allowed");
     expect(await decide(statements, { action: "dynamodb:PutItem", resource: TABLE_ARN, context: digestItem(STATE) })).toBe("Allowed");
     expect(await decide(statements, { action: "s3:DeleteObject", resource: object(STATE) })).toBe("ImplicitlyDenied");

@@ -170,10 +170,10 @@ describe("the fence and the pipeline roles together", () => {
     expect(synthesized.tags[PIPELINE_PRINCIPAL_TAG_KEY]).toBe("networking");
   });
 
-  it("lets the plan role read its state and take its lock file, and nothing of other pipelines", async () => {
+  it("lets the plan role read its state, but neither take its lock file nor touch other pipelines", async () => {
     expect(await request("s3:GetObject", stateOf("networking"))).toBe("Allowed");
-    expect(await request("s3:PutObject", `${stateOf("networking")}.tflock`)).toBe("Allowed");
-    expect(await request("s3:DeleteObject", `${stateOf("networking")}.tflock`)).toBe("Allowed");
+    expect(await request("s3:PutObject", `${stateOf("networking")}.tflock`)).toBe("ExplicitlyDenied");
+    expect(await request("s3:DeleteObject", `${stateOf("networking")}.tflock`)).toBe("ExplicitlyDenied");
     expect(await request("s3:GetObject", stateOf("payments"))).toBe("ExplicitlyDenied");
     expect(await request("s3:GetObject", PLATFORM_STATE)).toBe("ExplicitlyDenied");
   });

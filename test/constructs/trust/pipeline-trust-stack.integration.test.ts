@@ -74,13 +74,15 @@ describeWithTerraform("trust constructs in a terraform plan", () => {
     expect(attachments("bk-payments-plan")).toEqual([]);
   });
 
-  it("gives plan read access to its own state (lock files only written) and apply write access, each under its own prefix", () => {
+  it("gives plan read access to its own state (no lock files, every write denied) and apply write access, each under its own prefix", () => {
     const planState = inlinePolicies("bk-networking-plan")["terraform-state"].Statement;
     const applyState = inlinePolicies("bk-networking-apply")["terraform-state"].Statement;
     const objects = "arn:aws:s3:::acme-terraform-state/pipelines/networking/*";
     expect(allowedActions(planState, "pipelines/networking/*")).toContain("s3:GetObject");
     expect(allowedActions(planState, "pipelines/networking/*")).not.toContain("s3:PutObject");
-    expect(allowedActions(planState, ".tflock")).toEqual(expect.arrayContaining(["s3:PutObject", "s3:DeleteObject"]));
+    expect(allowedActions(planState, ".tflock")).toEqual([]);
+    expect(planState.find((s) => s.Effect === "Deny" && asList(s.Resource).includes(objects))?.Action).toEqual(["s3:PutObject", "s3:DeleteObject"]);
+    expect(allowedActions(applyState, ".tflock")).toEqual(["s3:DeleteObject"]);
     expect(allowedActions(applyState, "pipelines/networking/*")).toContain("s3:PutObject");
     const everyResource = [...planState, ...applyState].flatMap((s) => asList(s.Resource));
     expect(everyResource.filter((r) => r.startsWith("arn:aws:s3:::acme-terraform-state/"))).not.toHaveLength(0);
@@ -93,7 +95,7 @@ describeWithTerraform("trust constructs in a terraform plan", () => {
     expect(state).not.toContain("pipelines/networking/");
     expect(state).toContain("dynamodb:LeadingKeys");
     expect(inlinePolicies("bk-payments-plan").permissions.Statement).toEqual([
-      { Effect: "Allow", Action: ["rds:Describe*", "secretsmanager:GetSecretValue"], Resource: "*" },
+      { Effect: "Allow", Action: ["rds:Describe*", "secretsmanager:DescribeSecret"], Resource: "*" },
     ]);
     expect(inlinePolicies("bk-networking-apply").permissions.Statement[0].Action).toEqual(["route53:ChangeResourceRecordSets"]);
   });
