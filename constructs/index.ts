@@ -5,13 +5,23 @@
  */
 export type { PolicyConditions, PolicyDocument, PolicyPrincipal, PolicyStatement } from "./policy/policy-document";
 export { policyDocument, renderPolicy, renderTerraformPolicy } from "./policy/policy-document";
+export {
+  notReadOnlyActions,
+  notReadOnlyPolicyReason,
+  READ_ONLY_ACTIONS,
+  READ_ONLY_MANAGED_POLICIES,
+  READ_ONLY_VERBS,
+  SECRET_OR_CREDENTIAL_ACTIONS,
+} from "./policy/read-only";
 export { LOCK_FILE_SUFFIX, STATE_DIGEST_SUFFIX, stateAccessStatements } from "./state/state-access-policy";
 export type { GrantPipelineStateOptions, IStateBackend, IStateGrantee, PipelineStateOptions, StateAccess, StateAccessOptions } from "./state/state-backend";
 export { PipelineState } from "./state/state-backend";
 export type { StateKeyInput, WorkspaceNameInput } from "./state/state-key";
 export {
+  BUILD_WORKSPACE_PREFIXES,
   DEFAULT_STABLE_WORKSPACE,
   EMPTY_BRANCH_PLACEHOLDER,
+  isBuildWorkspace,
   pipelineStatePrefix,
   STATE_FILE_NAME,
   stateKey,

@@ -1,13 +1,16 @@
-import { PipelineRolePermissions } from "../constructs/index";
+import { notReadOnlyPolicyReason, PipelineRolePermissions } from "../constructs/index";
 import { PipelineDeclaration } from "./declaration";
 
 /**
  * Named permission sets a declaration may grant to a pipeline role. Names keep
- * declarations short and reviewable; each maps to AWS managed policies.
+ * declarations short and reviewable; each maps to AWS managed policies. A set is
+ * read-only, and so fit for a plan role, when every one of its policies is on the
+ * library's read-only list (READ_ONLY_MANAGED_POLICIES): see {@link isReadOnlySet}.
  */
 export const PERMISSION_SETS: Readonly<Record<string, { readonly description: string; readonly managedPolicies: readonly string[] }>> = {
   "read-only": { description: "read everything (plan)", managedPolicies: ["ReadOnlyAccess"] },
   "view-only": { description: "list and describe, no data reads", managedPolicies: ["job-function/ViewOnlyAccess"] },
+  "security-audit": { description: "read security configuration", managedPolicies: ["SecurityAudit"] },
   "network-admin": { description: "VPCs, subnets, routing, DNS", managedPolicies: ["job-function/NetworkAdministrator"] },
   "database-admin": { description: "RDS, DynamoDB and other databases", managedPolicies: ["job-function/DatabaseAdministrator"] },
   "ecs-deploy": { description: "ECS services and task definitions", managedPolicies: ["AmazonECS_FullAccess"] },
@@ -22,6 +25,16 @@ export function permissionSetPolicyArns(name: string, partition = "aws"): string
   const set = PERMISSION_SETS[name];
   if (!set) throw new Error(`unknown permission set "${name}"`);
   return set.managedPolicies.map((policy) => `arn:${partition}:iam::aws:policy/${policy}`);
+}
+
+/** Whether a permission set only reads (every policy on the read-only list), so a plan role may hold it. */
+export function isReadOnlySet(name: string): boolean {
+  return permissionSetPolicyArns(name).every((arn) => notReadOnlyPolicyReason(arn) === undefined);
+}
+
+/** The permission sets a plan role may hold. */
+export function readOnlySets(): string[] {
+  return Object.keys(PERMISSION_SETS).filter(isReadOnlySet);
 }
 
 /** The permissions of a pipeline role as the declaration states them. */

@@ -1,8 +1,16 @@
 import * as v from "valibot";
-import { branchAdmitted, GCP_READ_ONLY_ROLES, grantsAdministrator, isReadOnlyGcpRole, ValidationError } from "../constructs";
+import {
+  branchAdmitted,
+  GCP_READ_ONLY_ROLES,
+  grantsAdministrator,
+  isReadOnlyGcpRole,
+  notReadOnlyActions,
+  notReadOnlyPolicyReason,
+  ValidationError,
+} from "../constructs";
 import { declarationSchema, DEFAULT_PLATFORM_SLUG, PROVENANCE_TAG_KEYS, PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-error";
-import { PERMISSION_SETS } from "./permission-sets";
+import { isReadOnlySet, PERMISSION_SETS, readOnlySets } from "./permission-sets";
 import { gcpPipelineAccess } from "./gcp-access";
 import { pipelineAccess } from "./pipeline-access";
 import { quotaFindings } from "./quotas";
@@ -88,6 +96,46 @@ function declarationPath(at: string, field: string): string {
     }
   }
   return at;
+}
+
+/**
+ * A plan role runs the code of any branch it admits, so it holds only what the library's read-only
+ * allow-list accepts: read-only permission sets and AWS managed policies, and Allow statements of
+ * read-only actions (no credential or secret reads).
+ */
+function readOnlyIssues(at: string, permissions: PipelineDeclaration["plan"]["permissions"]): DeclarationIssue[] {
+  const why = "the plan role runs the code of any branch it admits, so it only reads";
+  const instead = `or give plan a read-only set (${readOnlySets().join(", ")}) or read actions`;
+  const issues: DeclarationIssue[] = [];
+  permissions.sets.forEach((name, j) => {
+    if (name in PERMISSION_SETS && !isReadOnlySet(name)) {
+      issues.push({
+        path: `${at}.sets[${j}]`,
+        message: `permission set "${name}" is not read-only, and ${why} — move it to apply.permissions.sets, ${instead}`,
+      });
+    }
+  });
+  permissions.managedPolicyArns.forEach((arn, j) => {
+    const reason = notReadOnlyPolicyReason(arn);
+    if (reason !== undefined) {
+      issues.push({
+        path: `${at}.managedPolicyArns[${j}]`,
+        message: `"${arn}" ${reason}, and ${why} — move it to apply.permissions.managedPolicyArns, ${instead}`,
+      });
+    }
+  });
+  permissions.statements.forEach((s, j) => {
+    s.actions.forEach((action, k) => {
+      const [refused] = notReadOnlyActions({ Effect: s.effect, Action: action, Resource: s.resources });
+      if (refused) {
+        issues.push({
+          path: `${at}.statements[${j}].actions[${k}]`,
+          message: `"${action}" ${refused.reason}, and ${why} — move it to a statement of apply.permissions, ${instead}`,
+        });
+      }
+    });
+  });
+  return issues;
 }
 
 function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
@@ -183,6 +231,7 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
           add(`${at}.${role}.permissions.sets[${j}]`, `unknown permission set "${name}" — use one of ${Object.keys(PERMISSION_SETS).join(", ")}`);
         }
       });
+      if (role === "plan") readOnlyIssues(`${at}.plan.permissions`, permissions).forEach((issue) => issues.push(issue));
       permissions.statements.forEach((s, j) => {
         if (!s.allowAdminReason && grantsAdministrator({ Effect: s.effect, Action: s.actions, Resource: s.resources })) {
           add(

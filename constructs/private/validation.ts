@@ -43,6 +43,7 @@ export type ValidationCode =
   | "empty"
   | "conflict"
   | "too-broad"
+  | "not-read-only"
   | "invalid-value";
 
 /** What a refused input is, as data. */

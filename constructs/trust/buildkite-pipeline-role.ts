@@ -4,13 +4,13 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { Guardrails } from "../guardrails/guardrails";
-import { isReadAction, WRITE_MANAGED_POLICY } from "../guardrails/rules/plan-role-read-only";
-import { asList, PolicyDocument, policyDocument, policySize, PolicyStatement, renderPolicy } from "../policy/policy-document";
+import { PolicyDocument, policyDocument, policySize, PolicyStatement, renderPolicy } from "../policy/policy-document";
+import { notReadOnlyActions, notReadOnlyPolicyReason, READ_ONLY_MANAGED_POLICIES } from "../policy/read-only";
 import { IStateBackend, IStateGrantee, STATE_POLICY_NAME } from "../state/state-backend";
 import { BuildkiteOidcProvider, IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
 import { PipelineAccess, PipelineRoleKind } from "./pipeline-access";
 import { RoleAccess } from "./role-access";
-import { checkFormat, checkList, FORMATS } from "../private/validation";
+import { checkFormat, checkList, FORMATS, ValidationError } from "../private/validation";
 
 /** What a pipeline role may do in the cloud, besides its state. */
 export interface PipelineRolePermissions {
@@ -41,8 +41,8 @@ export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
    */
   readonly provider?: IBuildkiteOidcProvider;
   /**
-   * The backend of the pipeline's Terraform states. Plan gets read access (it may take the
-   * lock but not write state), apply gets write access, both only under the pipeline's folder
+   * The backend of the pipeline's Terraform states. Plan gets read access (it reads state
+   * and takes no lock: plans run with `-lock=false`), apply gets write access, both only under the pipeline's folder
    * `<keyPrefix>/<pipeline>/` (see {@link IStateBackend.grantPipelineState}).
    * @default - no state access
    */
@@ -176,12 +176,20 @@ function checkProvider(provider: IBuildkiteOidcProvider | undefined, declaration
   }
 }
 
+/** What the plan role may hold instead, for the fix of a refusal. */
+const READ_ONLY_FIX = `or give plan ${Object.keys(READ_ONLY_MANAGED_POLICIES).join(", ")} or statements of read actions`;
+
 function checkManagedPolicy(kind: PipelineRoleKind, index: number, arn: string): string {
   checkFormat(FORMATS.managedPolicyArn, `managedPolicyArns[${index}]`, arn);
-  if (kind === "plan" && WRITE_MANAGED_POLICY.test(arn)) {
-    throw new Error(
-      `managedPolicyArns[${index}] "${arn}" can change resources, but the plan role is read-only: attach it to the apply role, and give plan e.g. ReadOnlyAccess.`,
-    );
+  const reason = kind === "plan" ? notReadOnlyPolicyReason(arn) : undefined;
+  if (reason !== undefined) {
+    throw new ValidationError({
+      code: "not-read-only",
+      field: `managedPolicyArns[${index}]`,
+      value: arn,
+      problem: `${reason}, and the plan role only reads (it runs the code of any branch it admits)`,
+      fix: `attach it to the apply role, ${READ_ONLY_FIX}`,
+    });
   }
   return arn;
 }
@@ -191,13 +199,14 @@ function checkStatement(kind: PipelineRoleKind, index: number, statement: Policy
   if (statement.Principal !== undefined) throw new Error(`${field} has a Principal: a role's permissions statements name no principal; remove it.`);
   if (statement.Action === undefined && statement.NotAction === undefined) throw new Error(`${field} names no Action: add the actions it allows or denies.`);
   if (statement.Resource === undefined && statement.NotResource === undefined) throw new Error(`${field} names no Resource: add the resources, or "*".`);
-  if (kind === "plan" && statement.Effect === "Allow") {
-    if (statement.NotAction !== undefined)
-      throw new Error(`${field} allows NotAction, which grants writes; the plan role is read-only: list read actions instead.`);
-    const writes = asList(statement.Action).filter((action) => !isReadAction(action));
-    if (writes.length) {
-      throw new Error(`${field} allows ${writes.join(", ")}, which can change resources, but the plan role is read-only: move them to the apply role.`);
-    }
+  const refused = kind === "plan" ? notReadOnlyActions(statement) : [];
+  if (refused.length > 0) {
+    throw new ValidationError({
+      code: "not-read-only",
+      field,
+      problem: `allows ${refused.map(({ action, reason }) => `${action}, which ${reason}`).join("; ")}, but the plan role only reads (it runs the code of any branch it admits)`,
+      fix: `move ${refused.length === 1 ? "it" : "them"} to the apply role, ${READ_ONLY_FIX}`,
+    });
   }
   return statement;
 }

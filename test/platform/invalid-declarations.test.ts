@@ -262,6 +262,39 @@ const CASES: readonly InvalidCase[] = [
     at: "synth",
     message: /guardrail no-admin-wildcard refuses identity-production\/payments-service\/Apply\/\S+ .*it attaches the AdministratorAccess managed policy/,
   },
+  // Plan roles: read-only by allow-list
+  {
+    name: "a write permission set on a plan role",
+    mutate: (d) => (networking(d).plan = { branches: ["*"], permissions: { sets: ["read-only", "network-admin"] } }),
+    at: "pipelines[0].plan.permissions.sets[1]",
+    message:
+      /^permission set "network-admin" is not read-only, .*; move it to apply\.permissions\.sets, or give plan a read-only set \(read-only, view-only, security-audit\)/,
+  },
+  {
+    name: "a job-function administrator policy on a plan role",
+    mutate: (d) => (data(d).plan!.permissions = { managedPolicyArns: ["arn:aws:iam::aws:policy/job-function/SystemAdministrator"] }),
+    at: "pipelines[2].plan.permissions.managedPolicyArns[0]",
+    message: /^"arn:aws:iam::aws:policy\/job-function\/SystemAdministrator" is not on the read-only list .*; move it to apply\.permissions\.managedPolicyArns/,
+  },
+  {
+    name: "a registry power-user policy on a plan role",
+    mutate: (d) => (data(d).plan!.permissions = { sets: ["view-only"], managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser"] }),
+    at: "pipelines[2].plan.permissions.managedPolicyArns[0]",
+    message: /^"arn:aws:iam::aws:policy\/AmazonEC2ContainerRegistryPowerUser" is not on the read-only list/,
+  },
+  {
+    name: "a credential-minting action in a plan statement",
+    mutate: (d) => (data(d).plan!.permissions = { statements: [{ actions: ["ec2:Describe*", "sts:GetFederationToken"], resources: ["*"] }] }),
+    at: "pipelines[2].plan.permissions.statements[0].actions[1]",
+    message:
+      /^"sts:GetFederationToken" mints credentials for a federated user that outlive the job, and the plan role .*; move it to a statement of apply\.permissions/,
+  },
+  {
+    name: "a wildcard over secret reads in a plan statement",
+    mutate: (d) => (data(d).plan!.permissions = { statements: [{ actions: ["secretsmanager:Get*"], resources: ["*"] }] }),
+    at: "pipelines[2].plan.permissions.statements[0].actions[0]",
+    message: /^"secretsmanager:Get\*" covers secretsmanager:GetSecretValue, which returns secret values/,
+  },
   {
     name: "session duration over IAM's 12 hours",
     mutate: (d) => (networking(d).apply.sessionDurationSeconds = 86400),
@@ -392,6 +425,21 @@ describe("invalid platform declarations", () => {
     expect(fs.existsSync(path.join(outdir, "manifest.json"))).toBe(true);
     expect(fs.readFileSync(reportFile, "utf8")).toContain("networking");
     expect(fs.readdirSync(dir).filter((f) => f.includes(".staging-"))).toEqual([]);
+  });
+
+  it("accepts plan roles holding only read-only sets, read-only AWS managed policies and read actions", () => {
+    const readOnlyPlan = mutated(
+      (d) =>
+        (data(d).plan!.permissions = {
+          sets: ["read-only", "view-only", "security-audit"],
+          managedPolicyArns: ["arn:aws:iam::aws:policy/SecurityAudit", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
+          statements: [
+            { actions: ["ec2:Describe*", "s3:List*", "sts:GetCallerIdentity", "dynamodb:Query"], resources: ["*"] },
+            { effect: "Deny", actions: ["sts:GetFederationToken"], resources: ["*"] },
+          ],
+        }),
+    );
+    expect(() => validateDeclaration(readOnlyPlan)).not.toThrow();
   });
 
   it("accepts a pipeline slug of 55 characters, the longest whose role names fit", () => {

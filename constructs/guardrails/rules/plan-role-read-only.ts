@@ -1,71 +1,10 @@
-import { asList, PolicyDocument, PolicyStatement } from "../../policy/policy-document";
-import { LOCK_FILE_SUFFIX, STATE_DIGEST_SUFFIX } from "../../state/state-access-policy";
+import { asList } from "../../policy/policy-document";
+import { notReadOnlyActions, notReadOnlyPolicyReason } from "../../policy/read-only";
 import { GuardrailRule, GuardrailViolation, SynthesizedBlock } from "../guardrail";
-import { conditionEntries, permissionPoliciesOf, referencedPolicyDocument, statementLabel } from "../../private/iam-documents";
+import { permissionPoliciesOf, referencedPolicyDocument, statementLabel } from "../../private/iam-documents";
 
-/** Verbs of actions that only read; a plan role may use nothing else, besides taking the state lock. */
-const READ_VERBS = [
-  "Get",
-  "List",
-  "Describe",
-  "Head",
-  "BatchGet",
-  "BatchDescribe",
-  "Query",
-  "Scan",
-  "Search",
-  "Select",
-  "Lookup",
-  "View",
-  "Check",
-  "Read",
-  "Filter",
-  "Decrypt",
-];
-/** AWS managed policies whose names say they can change things. */
-export const WRITE_MANAGED_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?(?:AdministratorAccess|PowerUserAccess|[\w-]*FullAccess[\w-]*)$/;
 /** The tag BuildkitePipelineRole puts on its roles, naming their kind. */
 const ROLE_KIND_TAG = "buildkite:role";
-
-const LOCK_FILE_WRITES = ["s3:PutObject", "s3:DeleteObject"];
-const LOCK_ITEM_WRITES = ["dynamodb:PutItem", "dynamodb:DeleteItem"];
-const LOCK_FILE_KEY = "kms:GenerateDataKey";
-
-/** Whether an action (possibly a glob) can only read, judged by its verb. */
-export function isReadAction(action: string): boolean {
-  const name = action.split(":")[1] ?? "";
-  return READ_VERBS.some((verb) => name.startsWith(verb) && name.length > 0);
-}
-
-const hasCondition = (statement: PolicyStatement, key: string): boolean => conditionEntries(statement).some((entry) => entry.key.toLowerCase() === key);
-
-/** Whether the document denies writing the state digest items of the lock table (`<LockID>-md5`). */
-function deniesDigestWrites(document: PolicyDocument): boolean {
-  return document.Statement.some(
-    (s) =>
-      s.Effect === "Deny" &&
-      LOCK_ITEM_WRITES.every((action) => asList(s.Action).includes(action)) &&
-      conditionEntries(s).some(
-        ({ key, values }) => key.toLowerCase() === "dynamodb:leadingkeys" && values.length > 0 && values.every((v) => v.endsWith(STATE_DIGEST_SUFFIX)),
-      ),
-  );
-}
-
-/**
- * Whether an action is a write that taking the Terraform state lock needs, as
- * the statement grants it: lock files only (`*.tflock`), lock-table items only
- * by their LockID while the state digests stay denied, the state key only
- * through a service (S3 encrypting the lock file).
- */
-function takesStateLock(action: string, statement: PolicyStatement, document: PolicyDocument): boolean {
-  if (LOCK_FILE_WRITES.includes(action)) {
-    const resources = asList(statement.Resource);
-    return statement.NotResource === undefined && resources.length > 0 && resources.every((r) => r.endsWith(LOCK_FILE_SUFFIX));
-  }
-  if (LOCK_ITEM_WRITES.includes(action)) return hasCondition(statement, "dynamodb:leadingkeys") && deniesDigestWrites(document);
-  if (action === LOCK_FILE_KEY) return hasCondition(statement, "kms:viaservice");
-  return false;
-}
 
 /** The plan role a block belongs to (the role itself, or a policy or attachment naming it), or undefined. */
 function planRoleOf(block: SynthesizedBlock, blocks: readonly SynthesizedBlock[]): SynthesizedBlock | undefined {
@@ -86,16 +25,19 @@ function attachedPolicyArns(block: SynthesizedBlock): string[] {
 }
 
 /**
- * A plan role (tagged `buildkite:role` = `plan` by BuildkitePipelineRole) runs
- * on every branch and pull request, so it must not be able to change anything
- * but the state lock. BuildkitePipelineRole refuses write permissions for plan
- * when it is constructed; this rule is the backstop over the synthesized JSON,
- * so overrides, raw policies and attachments are caught too.
+ * A plan role (tagged `buildkite:role` = `plan` by BuildkitePipelineRole) runs the code of every
+ * branch and pull request it admits, so it must not be able to change anything, take a lock, mint
+ * a credential or read a secret: its Allow statements hold only read-only actions and its managed
+ * policies are on the read-only list (constructs/policy/read-only.ts), the state policy included
+ * (plans run with `-lock=false`). BuildkitePipelineRole refuses anything else when it is
+ * constructed; this rule is the backstop over the synthesized JSON, so overrides, raw policies and
+ * attachments are caught too.
  */
 export const planRoleReadOnly: GuardrailRule = {
   id: "plan-role-read-only",
-  description: "Plan roles only read: their policies allow read actions, and writes only to take the Terraform state lock.",
-  fix: "move the write actions and write policies to the apply role; give plan read actions or e.g. ReadOnlyAccess.",
+  description:
+    "Plan roles only read, by allow-list: read-only actions (Get*, List*, Describe*, named reads; never credential or secret reads) and read-only AWS managed policies.",
+  fix: "move the other actions and policies to the apply role; give plan ReadOnlyAccess, job-function/ViewOnlyAccess, SecurityAudit or read actions.",
   severity: "error",
   exemptible: false,
   check(block, context) {
@@ -113,19 +55,17 @@ export const planRoleReadOnly: GuardrailRule = {
         continue;
       }
       document.Statement.forEach((statement, i) => {
-        if (statement.Effect !== "Allow") return;
-        const label = `${statementLabel(statement, i)} of the ${policy.label}`;
-        if (statement.NotAction !== undefined) {
-          violations.push({ message: `${label} allows NotAction, which grants writes, but ${roleName} is a plan role, which only reads.` });
-        }
-        const writes = asList(statement.Action).filter((action) => !isReadAction(action) && !takesStateLock(action, statement, document));
-        if (writes.length) {
-          violations.push({ message: `${label} allows ${writes.join(", ")}, which can change resources, but ${roleName} is a plan role, which only reads.` });
+        const refused = notReadOnlyActions(statement);
+        if (refused.length > 0) {
+          const label = `${statementLabel(statement, i)} of the ${policy.label}`;
+          const allows = refused.map(({ action, reason }) => `${action}, which ${reason}`).join("; ");
+          violations.push({ message: `${label} allows ${allows}, but ${roleName} is a plan role, which only reads.` });
         }
       });
     }
-    for (const arn of attachedPolicyArns(block).filter((a) => WRITE_MANAGED_POLICY.test(a))) {
-      violations.push({ message: `it attaches ${arn}, which can change resources, to the plan role ${roleName}, which only reads.` });
+    for (const arn of attachedPolicyArns(block)) {
+      const reason = notReadOnlyPolicyReason(arn);
+      if (reason !== undefined) violations.push({ message: `it attaches ${arn}, which ${reason}, to the plan role ${roleName}, which only reads.` });
     }
     return violations;
   },

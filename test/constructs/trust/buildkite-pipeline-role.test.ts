@@ -43,14 +43,14 @@ describe("BuildkitePipelineRole", () => {
     [
       "a write action on plan",
       { kind: "plan", statements: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "*" }] },
-      /^statements\[0\] allows s3:PutObject, which can change resources, but the plan role is read-only: move them to the apply role/,
+      /^statements\[0\] allows s3:PutObject, which is not a read \(read-only actions are Get\*, List\*, Describe\*, BatchGet\* and .*\), but the plan role only reads .*: move it to the apply role/,
     ],
-    ["a service wildcard on plan", { kind: "plan", statements: [{ Effect: "Allow", Action: "ec2:*", Resource: "*" }] }, /allows ec2:\*/],
+    ["a service wildcard on plan", { kind: "plan", statements: [{ Effect: "Allow", Action: "ec2:*", Resource: "*" }] }, /allows ec2:\*, which is not a read/],
     ["NotAction on plan", { kind: "plan", statements: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] }, /allows NotAction/],
     [
       "a full-access managed policy on plan",
       { kind: "plan", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"] },
-      /^managedPolicyArns\[0\] .* can change resources, but the plan role is read-only/,
+      /^managedPolicyArns\[0\] "arn:aws:iam::aws:policy\/AmazonS3FullAccess" is not on the read-only list .* and the plan role only reads/,
     ],
     [
       "a malformed managed policy ARN",
@@ -106,11 +106,78 @@ describe("BuildkitePipelineRole", () => {
       access,
       kind: "plan",
       statements: [
-        { Effect: "Allow", Action: ["ec2:Describe*", "s3:Get*", "s3:ListBucket", "kms:Decrypt", "dynamodb:Query"], Resource: "*" },
+        { Effect: "Allow", Action: ["ec2:Describe*", "s3:Get*", "s3:ListBucket", "dynamodb:Query", "sts:GetCallerIdentity"], Resource: "*" },
+        { Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } } },
         { Effect: "Deny", Action: "*", Resource: "arn:aws:s3:::secrets/*" },
       ],
     });
     expect(resourcesOfType(synthJson(stack), "aws_iam_role_policy")).toHaveLength(1);
+  });
+
+  describe("plan permissions by allow-list", () => {
+    const plan = (props: Partial<BuildkitePipelineRoleProps>) => () =>
+      new BuildkitePipelineRole(awsStack("identity"), "Plan", { access, kind: "plan", ...props });
+
+    it.each(["ReadOnlyAccess", "job-function/ViewOnlyAccess", "SecurityAudit"])("accepts the read-only managed policy %s", (name) => {
+      expect(plan({ managedPolicyArns: [`arn:aws:iam::aws:policy/${name}`] })).not.toThrow();
+      expect(plan({ managedPolicyArns: [`arn:aws-us-gov:iam::aws:policy/${name}`] })).not.toThrow();
+    });
+
+    it.each([
+      ["job-function/NetworkAdministrator", "a job function that changes VPCs"],
+      ["job-function/SystemAdministrator", "a job function that changes instances"],
+      ["AmazonEC2ContainerRegistryPowerUser", "pushes images"],
+      ["AmazonEC2ContainerRegistryReadOnly", "reads like a read but returns registry passwords"],
+      ["PowerUserAccess", "writes nearly everything"],
+      ["job-function/DatabaseAdministrator", "changes databases"],
+    ])("refuses the managed policy %s (%s), naming the field and the fix", (name) => {
+      expect(plan({ managedPolicyArns: [`arn:aws:iam::aws:policy/${name}`] })).toThrow(
+        new RegExp(
+          `^managedPolicyArns\\[0\\] "arn:aws:iam::aws:policy/${name}" is not on the read-only list \\(ReadOnlyAccess, job-function/ViewOnlyAccess, SecurityAudit\\).*: attach it to the apply role`,
+        ),
+      );
+    });
+
+    it("refuses a customer managed policy, whose content it cannot see", () => {
+      expect(plan({ managedPolicyArns: [`arn:aws:iam::${ACCOUNT}:policy/ReadOnlyAccess`] })).toThrow(
+        /^managedPolicyArns\[0\] .* is a customer managed policy, whose permissions cannot be verified read-only at synth/,
+      );
+    });
+
+    it.each<[string, string, RegExp]>([
+      ["sts:GetFederationToken", "mints federated credentials", /allows sts:GetFederationToken, which mints credentials for a federated user/],
+      ["sts:GetSessionToken", "mints session credentials", /allows sts:GetSessionToken, which mints session credentials/],
+      ["ecr:GetAuthorizationToken", "returns a registry password", /allows ecr:GetAuthorizationToken, which returns a registry password/],
+      ["codeartifact:GetAuthorizationToken", "returns a repository token", /allows codeartifact:GetAuthorizationToken, which returns a repository token/],
+      ["secretsmanager:GetSecretValue", "reads secrets", /allows secretsmanager:GetSecretValue, which returns secret values/],
+      ["ssm:GetParameter", "decrypts SecureStrings", /allows ssm:GetParameter, which returns parameter values, SecureStrings decrypted/],
+      ["rds-db:connect", "logs in to a database", /allows rds-db:connect, which logs in to a database/],
+      ["kms:Decrypt", "decrypts anything outside a service", /allows kms:Decrypt, which decrypts any ciphertext .* unless conditioned on kms:ViaService/],
+      ["STS:getfederationtoken", "is the same action in other case", /allows STS:getfederationtoken, which mints credentials/],
+      ["sts:Get*", "covers the minting Get actions", /allows sts:Get\*, which covers sts:GetFederationToken, which mints .*; covers sts:GetSessionToken/],
+      ["ssm:GetParameter*", "covers the parameter reads", /allows ssm:GetParameter\*, which covers ssm:GetParameter, which returns parameter values/],
+      ["ecr:Get*", "covers the registry token", /allows ecr:Get\*, which covers ecr:GetAuthorizationToken/],
+    ])("refuses %s in a plan statement (%s)", (action, _why, message) => {
+      expect(plan({ statements: [{ Effect: "Allow", Action: ["ec2:Describe*", action], Resource: "*" }] })).toThrow(message);
+    });
+
+    it("names every refused action of a statement and the allow-list in the fix", () => {
+      expect(plan({ statements: [{ Effect: "Allow", Action: ["iam:PassRole", "sts:GetFederationToken"], Resource: "*" }] })).toThrow(
+        /^statements\[0\] allows iam:PassRole, which is not a read .*; sts:GetFederationToken, which mints .*: move them to the apply role, or give plan ReadOnlyAccess, job-function\/ViewOnlyAccess, SecurityAudit or statements of read actions\.$/,
+      );
+    });
+
+    it("leaves the apply role's permissions alone", () => {
+      expect(
+        () =>
+          new BuildkitePipelineRole(awsStack("identity"), "Apply", {
+            access,
+            kind: "apply",
+            managedPolicyArns: ["arn:aws:iam::aws:policy/job-function/NetworkAdministrator"],
+            statements: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "ecr:GetAuthorizationToken"], Resource: "*" }],
+          }),
+      ).not.toThrow();
+    });
   });
 
   it("refuses administrator access at synth unless a reason is given", () => {

@@ -41,7 +41,7 @@ function pipelineRoles(lockMode: StateLockMode): { stack: TerraformStack; roles:
 const planFindings = (stack: TerraformStack) => checkGuardrails(stack.toTerraform(), { packs: [], rules: [planRoleReadOnly] });
 
 describe("guardrail plan-role-read-only", () => {
-  it.each<StateLockMode>(["dynamodb", "lockfile", "both"])("passes the roles BuildkitePipelineRoles synthesizes, taking the %s state lock", (lockMode) => {
+  it.each<StateLockMode>(["dynamodb", "lockfile", "both"])("passes the roles BuildkitePipelineRoles synthesizes, with %s locking", (lockMode) => {
     expect(planFindings(pipelineRoles(lockMode).stack)).toEqual([]);
   });
 
@@ -69,34 +69,71 @@ describe("guardrail plan-role-read-only", () => {
     expect(planFindings(stack).map((f) => [f.path, f.message])).toEqual([
       [
         "identity/networking/Plan/PermissionsPolicy",
-        'statement "Sneaky" of the policy allows ec2:TerminateInstances, which can change resources, but bk-networking-plan is a plan role, which only reads.',
+        expect.stringMatching(
+          /^statement "Sneaky" of the policy allows ec2:TerminateInstances, which is not a read \(.*\), but bk-networking-plan is a plan role, which only reads\.$/,
+        ),
       ],
       [
         "identity/power",
-        "it attaches arn:aws:iam::aws:policy/PowerUserAccess, which can change resources, to the plan role bk-networking-plan, which only reads.",
+        "it attaches arn:aws:iam::aws:policy/PowerUserAccess, which is not on the read-only list (ReadOnlyAccess, job-function/ViewOnlyAccess, SecurityAudit), to the plan role bk-networking-plan, which only reads.",
       ],
     ]);
   });
 
   it.each<[string, PolicyStatement]>([
     ["writing state objects", { Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::acme-state/pipelines/networking/*" }],
-    ["NotAction", { Effect: "Allow", NotAction: "iam:*", Resource: "*" }],
-    ["every action", { Effect: "Allow", Action: "*", Resource: "*" }],
-    ["the state key without a service in between", { Effect: "Allow", Action: "kms:GenerateDataKey", Resource: "*" }],
     [
-      "lock-table items when the state digests are not denied",
+      "taking the state lock file (plans run with -lock=false)",
+      { Effect: "Allow", Action: ["s3:PutObject", "s3:DeleteObject"], Resource: "arn:aws:s3:::acme-state/pipelines/networking/*.tflock" },
+    ],
+    [
+      "taking lock-table items, even with the digests denied",
       {
         Effect: "Allow",
-        Action: ["dynamodb:PutItem"],
+        Action: ["dynamodb:PutItem", "dynamodb:DeleteItem"],
         Resource: "*",
         Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["acme-state/pipelines/networking/*"] } },
       },
     ],
+    ["NotAction", { Effect: "Allow", NotAction: "iam:*", Resource: "*" }],
+    ["every action", { Effect: "Allow", Action: "*", Resource: "*" }],
+    ["the state key without a service in between", { Effect: "Allow", Action: "kms:GenerateDataKey", Resource: "*" }],
+    ["decrypting without a service in between", { Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }],
+    ["minting federated credentials", { Effect: "Allow", Action: "sts:GetFederationToken", Resource: "*" }],
+    ["a wildcard over registry passwords", { Effect: "Allow", Action: "ecr:Get*", Resource: "*" }],
+    ["reading secrets", { Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" }],
   ])("refuses %s in a plan role's policy", (_name, statement) => {
     const violations = check(planRoleReadOnly, rolePolicy("plan", statement), [planRole]);
     expect(violations).toHaveLength(1);
     expect(violations[0].message).toMatch(/^statement 1 of the policy allows .* but bk-networking-plan is a plan role, which only reads\.$/);
-    expect(violations[0].fix).toContain("move the write actions");
+    expect(violations[0].fix).toContain("move the other actions and policies to the apply role");
+  });
+
+  it.each([
+    "job-function/NetworkAdministrator",
+    "job-function/SystemAdministrator",
+    "AmazonEC2ContainerRegistryPowerUser",
+    "AmazonEC2ContainerRegistryReadOnly",
+  ])("refuses the managed policy %s on a plan role, whatever its name suggests", (name) => {
+    const attachment = resource("aws_iam_role_policy_attachment", { role: "bk-networking-plan", policy_arn: `arn:aws:iam::aws:policy/${name}` });
+    expect(check(planRoleReadOnly, attachment, [planRole]).map((v) => v.message)).toEqual([
+      `it attaches arn:aws:iam::aws:policy/${name}, which is not on the read-only list (ReadOnlyAccess, job-function/ViewOnlyAccess, SecurityAudit), to the plan role bk-networking-plan, which only reads.`,
+    ]);
+  });
+
+  it.each(["ReadOnlyAccess", "job-function/ViewOnlyAccess", "SecurityAudit"])("passes the read-only managed policy %s on a plan role", (name) => {
+    const attachment = resource("aws_iam_role_policy_attachment", { role: "bk-networking-plan", policy_arn: `arn:aws:iam::aws:policy/${name}` });
+    expect(check(planRoleReadOnly, attachment, [planRole])).toEqual([]);
+  });
+
+  it("passes reads, named reads and decryption through a service", () => {
+    const reads = rolePolicy(
+      "plan",
+      { Effect: "Allow", Action: ["ec2:Describe*", "s3:List*", "dynamodb:BatchGetItem", "dynamodb:Query", "sts:GetCallerIdentity"], Resource: "*" },
+      { Effect: "Allow", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } } },
+      { Effect: "Deny", Action: "*", Resource: "*" },
+    );
+    expect(check(planRoleReadOnly, reads, [planRole])).toEqual([]);
   });
 
   it("refuses writes in the role's own inline and managed policies, found by literal role name too", () => {
@@ -107,8 +144,10 @@ describe("guardrail plan-role-read-only", () => {
       "plan",
     );
     expect(check(planRoleReadOnly, role).map((v) => v.message)).toEqual([
-      "statement 1 of the inline policy extra allows sqs:DeleteQueue, which can change resources, but bk-networking-plan is a plan role, which only reads.",
-      "it attaches arn:aws:iam::aws:policy/AmazonS3FullAccess, which can change resources, to the plan role bk-networking-plan, which only reads.",
+      expect.stringMatching(
+        /^statement 1 of the inline policy extra allows sqs:DeleteQueue, which is not a read .*, but bk-networking-plan is a plan role, which only reads\.$/,
+      ),
+      "it attaches arn:aws:iam::aws:policy/AmazonS3FullAccess, which is not on the read-only list (ReadOnlyAccess, job-function/ViewOnlyAccess, SecurityAudit), to the plan role bk-networking-plan, which only reads.",
     ]);
     const attachment = resource("aws_iam_policy_attachment", { roles: ["bk-networking-plan"], policy_arn: "arn:aws:iam::aws:policy/AdministratorAccess" });
     expect(check(planRoleReadOnly, attachment, [planRole])).toHaveLength(1);
@@ -118,7 +157,9 @@ describe("guardrail plan-role-read-only", () => {
     const document = data("aws_iam_policy_document", { statement: [{ actions: ["s3:DeleteBucket"], resources: ["*"] }] }, "doc");
     const referencing = resource("aws_iam_role_policy", { role: "${aws_iam_role.plan.id}", policy: "${data.aws_iam_policy_document.doc.json}" });
     expect(check(planRoleReadOnly, referencing, [planRole, document]).map((v) => v.message)).toEqual([
-      "statement 1 of the policy allows s3:DeleteBucket, which can change resources, but bk-networking-plan is a plan role, which only reads.",
+      expect.stringMatching(
+        /^statement 1 of the policy allows s3:DeleteBucket, which is not a read .*, but bk-networking-plan is a plan role, which only reads\.$/,
+      ),
     ]);
     const expression = resource("aws_iam_role_policy", { role: "${aws_iam_role.plan.name}", policy: "${jsonencode(var.policy)}" });
     expect(check(planRoleReadOnly, expression, [planRole])).toEqual([

@@ -65,7 +65,7 @@ export class PipelineTrustStack extends TerraformStack {
       access: paymentsAccess(),
       provider: this.provider,
       state: TerraformStateBackend.fromAttributes(this, "StateWithBothLocks", { ...STATE, lockMode: "both" }),
-      plan: { statements: [{ Effect: "Allow", Action: ["rds:Describe*", "secretsmanager:GetSecretValue"], Resource: "*" }] },
+      plan: { statements: [{ Effect: "Allow", Action: ["rds:Describe*", "secretsmanager:DescribeSecret"], Resource: "*" }] },
       apply: { managedPolicyArns: ["arn:aws:iam::aws:policy/job-function/DatabaseAdministrator"], permissionsBoundaryArn: BOUNDARY_ARN },
     });
   }
