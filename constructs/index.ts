@@ -5,6 +5,7 @@
  */
 export type { PolicyConditions, PolicyDocument, PolicyPrincipal, PolicyStatement } from "./policy/policy-document";
 export { policyDocument, renderPolicy, renderTerraformPolicy } from "./policy/policy-document";
+export type { NotReadOnlyAction } from "./policy/read-only";
 export {
   notReadOnlyActions,
   notReadOnlyPolicyReason,

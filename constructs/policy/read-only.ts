@@ -104,8 +104,16 @@ export function notReadOnlyReason(action: string, statement?: PolicyStatement): 
   return covered.length > 0 ? covered.map(([name, reason]) => `covers ${name}, which ${reason}`).join("; ") : undefined;
 }
 
+/** An action a read-only role may not be allowed, and why. */
+export interface NotReadOnlyAction {
+  /** The action as the statement names it (possibly a glob), or `NotAction`. */
+  readonly action: string;
+  /** Why it is not read-only, as it reads after "which": `mints session credentials`. */
+  readonly reason: string;
+}
+
 /** The actions of an Allow statement that are not read-only, each with the reason; NotAction counts as one. */
-export function notReadOnlyActions(statement: PolicyStatement): { readonly action: string; readonly reason: string }[] {
+export function notReadOnlyActions(statement: PolicyStatement): NotReadOnlyAction[] {
   if (statement.Effect !== "Allow") return [];
   if (statement.NotAction !== undefined) return [{ action: "NotAction", reason: "allows every action but those listed, writes included" }];
   return asList(statement.Action).flatMap((action) => {

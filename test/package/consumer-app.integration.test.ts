@@ -304,16 +304,18 @@ describe("the packed library in a consumer app", () => {
           inlinePoliciesOf(stack, roleNamed(stack, roleName).address)
             .flatMap((policy) => policy.Statement)
             .filter((statement: any) => asList(statement.Resource).some((resource) => String(resource).startsWith("arn:aws:s3:::acme-terraform-state/")))
-            .map((statement: any) => ({ actions: asList(statement.Action), resources: asList(statement.Resource) as string[] }));
+            .map((statement: any) => ({ effect: statement.Effect, actions: asList(statement.Action), resources: asList(statement.Resource) as string[] }));
         for (const roleName of ["bk-payments-infra-plan", "bk-payments-infra-apply"]) {
           const statements = objectActions(roleName);
           expect(statements.length).toBeGreaterThan(0);
           for (const { resources } of statements) for (const resource of resources) expect(resource.startsWith(STATE_OBJECTS)).toBe(true);
         }
-        const writesState = (roleName: string) =>
-          objectActions(roleName).some(({ actions, resources }) => actions.includes("s3:PutObject") && resources.includes(`${STATE_OBJECTS}*`));
-        expect(writesState("bk-payments-infra-apply")).toBe(true);
-        expect(writesState("bk-payments-infra-plan")).toBe(false);
+        const writesState = (roleName: string, effect: string) =>
+          objectActions(roleName).some((s) => s.effect === effect && s.actions.includes("s3:PutObject") && s.resources.includes(`${STATE_OBJECTS}*`));
+        expect(writesState("bk-payments-infra-apply", "Allow")).toBe(true);
+        expect(writesState("bk-payments-infra-plan", "Allow")).toBe(false);
+        // Plans take no lock: the plan role is denied every write under the prefix, lock files included.
+        expect(writesState("bk-payments-infra-plan", "Deny")).toBe(true);
       });
     });
   });

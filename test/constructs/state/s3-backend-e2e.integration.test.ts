@@ -1,8 +1,9 @@
 /**
  * The real terraform binary and its real S3 backend against local S3 (s3rver behind the
  * conditional-write proxy) and DynamoDB (dynalite), configured by this project's backend helpers:
- * state lands in the bucket, the lock is visible while an apply holds it, and a concurrent plan is
- * refused with Terraform's own "Error acquiring the state lock".
+ * state lands in the bucket, the lock is visible while an apply holds it, a concurrent plan is
+ * refused with Terraform's own "Error acquiring the state lock", and a plan with `-lock=false` (the
+ * plan step's) runs beside it without touching its lock.
  */
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
@@ -106,7 +107,7 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
     );
 
   it.each<[StateLockMode]>([["dynamodb"], ["lockfile"], ["both"]])(
-    "%s locking: the apply's lock is visible and refuses a concurrent plan; the state lands in the bucket",
+    "%s locking: the apply's lock is visible, refuses a concurrent locking plan and survives a -lock=false one; the state lands in the bucket",
     async (lockMode) => {
       const usesTable = lockMode !== "lockfile";
       const usesFile = lockMode !== "dynamodb";
@@ -149,6 +150,12 @@ describeWithTerraform("S3 backend end to end (local S3 and DynamoDB)", () => {
         // The lock file was refused by the conditional write itself (412), not by a check before it.
         expect(aws.proxy.refused.slice(refusedBefore)).toContain(`/${BUCKET}/${key}.tflock`);
       }
+
+      // The plan step's own command (-lock=false, all a plan role may do) runs beside the apply and leaves its lock alone.
+      const lockFree = await runProcess("terraform", ["plan", "-input=false", "-no-color", "-lock=false"], planner, env);
+      expect(lockFree.stdout).toContain("Plan: 1 to add");
+      if (usesTable) expect(JSON.parse((await lockItem(lockId))!.Info!.S!)).toEqual(lockInfo);
+      expect(await objectExists(`${key}.tflock`)).toBe(usesFile);
 
       fs.writeFileSync(releaseFile, "");
       const applied = await apply.exited;
