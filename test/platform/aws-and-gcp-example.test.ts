@@ -57,8 +57,8 @@ describe("the AWS + Google Cloud example declaration", () => {
   it("keeps the state in S3: the GCP identity stack's own state and the pipeline's, through its AWS roles", () => {
     expect(gcp.terraform.backend.s3.key).toContain("gcp-identity-analytics");
     expect(stacks.pipelines.find((p) => p.slug === "analytics")!.roles.map((r) => r.state)).toEqual([
-      "read + lock s3://acme-terraform-state/pipelines/analytics/*",
-      "read/write s3://acme-terraform-state/pipelines/analytics/*",
+      "read (no lock) s3://acme-terraform-state/pipelines/analytics/*",
+      "read/write + lock s3://acme-terraform-state/pipelines/analytics/*",
     ]);
   });
 

@@ -268,13 +268,13 @@ const CASES: readonly InvalidCase[] = [
     mutate: (d) => (networking(d).plan = { branches: ["*"], permissions: { sets: ["read-only", "network-admin"] } }),
     at: "pipelines[0].plan.permissions.sets[1]",
     message:
-      /^permission set "network-admin" is not read-only, .*; move it to apply\.permissions\.sets, or give plan a read-only set \(read-only, view-only, security-audit\)/,
+      /^permission set "network-admin" is not read-only, .* — move it to apply\.permissions\.sets, or give plan a read-only set \(read-only, view-only, security-audit\)/,
   },
   {
     name: "a job-function administrator policy on a plan role",
     mutate: (d) => (data(d).plan!.permissions = { managedPolicyArns: ["arn:aws:iam::aws:policy/job-function/SystemAdministrator"] }),
     at: "pipelines[2].plan.permissions.managedPolicyArns[0]",
-    message: /^"arn:aws:iam::aws:policy\/job-function\/SystemAdministrator" is not on the read-only list .*; move it to apply\.permissions\.managedPolicyArns/,
+    message: /^"arn:aws:iam::aws:policy\/job-function\/SystemAdministrator" is not on the read-only list .* — move it to apply\.permissions\.managedPolicyArns/,
   },
   {
     name: "a registry power-user policy on a plan role",
@@ -287,7 +287,7 @@ const CASES: readonly InvalidCase[] = [
     mutate: (d) => (data(d).plan!.permissions = { statements: [{ actions: ["ec2:Describe*", "sts:GetFederationToken"], resources: ["*"] }] }),
     at: "pipelines[2].plan.permissions.statements[0].actions[1]",
     message:
-      /^"sts:GetFederationToken" mints credentials for a federated user that outlive the job, and the plan role .*; move it to a statement of apply\.permissions/,
+      /^"sts:GetFederationToken" mints credentials for a federated user that outlive the job, and the plan role .* — move it to a statement of apply\.permissions/,
   },
   {
     name: "a wildcard over secret reads in a plan statement",
