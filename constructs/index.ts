@@ -44,7 +44,7 @@ export {
 export type { BuildkiteTrustProps, ClaimCheck } from "./trust/buildkite-trust";
 export { BuildkiteTrust, CLAIM_CHECKS, DEFAULT_CLAIM_CHECK } from "./trust/buildkite-trust";
 export type { PipelineAccessProps, PipelineRoleKind, PipelineRoleScope } from "./trust/pipeline-access";
-export { PipelineAccess } from "./trust/pipeline-access";
+export { defaultPipelineRolePath, PipelineAccess } from "./trust/pipeline-access";
 export type { BuildkiteOidcProviderProps, IBuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
 export { BuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
 export type { BuildkitePipelineRoleProps, PipelineRolePermissions } from "./trust/buildkite-pipeline-role";
@@ -93,6 +93,11 @@ export type { PipelineStateFence, PipelineStateFenceOptions, StateBucketPolicyPr
 export { PIPELINE_PRINCIPAL_TAG_KEY, stateBucketPolicy } from "./state/state-bucket-policy";
 export type { StateKmsKeyPolicyProps } from "./state/state-kms-key-policy";
 export { stateKmsKeyPolicy } from "./state/state-kms-key-policy";
+export type { StateAdministrators } from "./state/state-administrators";
+export { STATE_BUCKET_CONFIGURATION_ACTIONS, STATE_KEY_ADMINISTRATION_ACTIONS } from "./state/state-administrators";
+export type { PipelineAccount } from "./state/pipeline-accounts";
+export type { StateLockTablePolicyProps } from "./state/state-lock-table-policy";
+export { stateLockTablePolicy } from "./state/state-lock-table-policy";
 export type { BuildSource, StepCondition } from "./buildkite/step-condition";
 export {
   allOfConditions,

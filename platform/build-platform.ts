@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { addS3Backend, applyGuardrails, TerraformStateBackend } from "../constructs/index";
+import { addS3Backend, applyGuardrails, defaultPipelineRolePath, PipelineAccount, TerraformStateBackend } from "../constructs/index";
 import { BuildkitePipelinesStack } from "../stacks/buildkite-pipelines-stack";
 import { BuildkiteStack, BuildkiteStackPipeline } from "../stacks/buildkite-stack";
 import { GcpIdentityStack } from "../stacks/gcp-identity-stack";
@@ -67,6 +67,22 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
   return stacks;
 }
 
+/**
+ * The accounts other than the state account that hold pipeline roles, with their pipelines (the platform
+ * pipeline included): the state's bucket, key and lock table policies let each reach its own states.
+ */
+function pipelineAccounts(d: PlatformDeclaration): PipelineAccount[] {
+  const all = allPipelines(d);
+  return d.accounts
+    .filter((account) => account.name !== d.state.account)
+    .map((account) => ({
+      accountId: account.id,
+      rolePath: defaultPipelineRolePath(d.organization.slug),
+      pipelines: all.filter((p) => p.account === account.name).map((p) => p.slug),
+    }))
+    .filter((account) => account.pipelines.length > 0);
+}
+
 function buildStacks(scope: Construct, d: PlatformDeclaration, options: PlatformOptions): PlatformStacks {
   const offline = options.offline ?? false;
   const accounts = new Map(d.accounts.map((a) => [a.name, a]));
@@ -83,6 +99,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
   const aws = (stack: string, account = stateAccount) => ({
     region: account.region,
     accountId: account.id,
+    assumeRoleArn: account.deployRoleArn,
     offline,
     defaultTags: tags(stack),
   });
@@ -94,6 +111,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     lockMode: d.state.lockMode,
     lockTableName: d.state.lockTable,
     keyPrefix: d.state.keyPrefix,
+    administratorArns: d.state.administrators,
+    pipelineStateFence: { pipelineAccounts: pipelineAccounts(d) },
     ownState: d.state.migrated && d.state.kmsKeyArn ? { type: "s3", kmsKeyArn: d.state.kmsKeyArn } : { type: "local" },
   });
   if (!d.state.kmsKeyArn) {

@@ -130,6 +130,12 @@ export const declarationSchema = v.strictObject({
           v.maxValue(MAX_IAM_ROLE_QUOTA, `${MAX_IAM_ROLE_QUOTA} is the highest quota AWS grants: move pipelines to another account instead`),
         ),
       ),
+      /**
+       * For an account that does not hold the state: the role in it that its identity stacks' AWS provider
+       * assumes. They keep their state in the state account's bucket, so they are deployed with the state
+       * account's credentials, which must be allowed to assume this role (e.g. OrganizationAccountAccessRole).
+       */
+      deployRoleArn: v.optional(formatted(FORMATS.principalArn)),
     }),
     "declare at least one AWS account",
   ),
@@ -161,6 +167,16 @@ export const declarationSchema = v.strictObject({
     /** The state-backend stack's own state has been migrated into its bucket (scripts/migrate-state.sh). */
     migrated: v.optional(v.boolean(), false),
     keyPrefix: v.optional(formatted(FORMATS.stateKeyPrefix), "pipelines"),
+    /**
+     * The state administrators: roles of the state account (ARNs with their path) that may change the
+     * configuration of the state bucket and key, e.g. the role the state-backend stack is deployed with.
+     * The bucket and key policies deny it to everyone else, pipelines included, whatever their IAM
+     * policies allow; the account's root user stays exempt as the way back in.
+     */
+    administrators: nonEmptyArray(
+      formatted(FORMATS.principalArn),
+      "name at least one state administrator: the role you deploy the state-backend stack with (the bucket and key policies deny configuration changes to everyone else)",
+    ),
   }),
   cluster: v.strictObject({
     name: nonEmptyString,

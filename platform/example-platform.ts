@@ -19,6 +19,9 @@ export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
     // The kms_key_arn output of the state-backend stack's first apply.
     kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/6f1c2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2f",
     migrated: true,
+    // The role the state-backend stack is deployed with: the only one (besides the account's root user)
+    // that may change the bucket's and the key's configuration.
+    administrators: ["arn:aws:iam::123456789012:role/terraform-state-admin"],
   },
   cluster: {
     name: "terraform",

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import {
   branchAdmitted,
+  defaultPipelineRolePath,
   GCP_READ_ONLY_ROLES,
   grantsAdministrator,
   isReadOnlyGcpRole,
@@ -15,6 +16,7 @@ import { gcpPipelineAccess } from "./gcp-access";
 import { pipelineAccess } from "./pipeline-access";
 import { quotaFindings } from "./quotas";
 import { schemaIssueMessage, shown } from "./schema-messages";
+import { allPipelines } from "./stack-plan";
 
 /**
  * Validates a platform declaration: its shape (types, formats, unknown
@@ -134,6 +136,51 @@ function readOnlyIssues(at: string, permissions: PipelineDeclaration["plan"]["pe
         });
       }
     });
+  });
+  return issues;
+}
+
+/** The account of an IAM principal ARN (`arn:aws:iam::<account>:role/...`). */
+const principalAccount = (arn: string): string => arn.split(":")[4];
+
+/**
+ * Who administers the state and how the accounts without it reach it: administrators are principals of the
+ * state account outside the pipelines' role path, and every other account with pipelines names the role its
+ * identity stacks are deployed through.
+ */
+function stateAccountIssues(d: PlatformDeclaration, stateAccount: PlatformDeclaration["accounts"][number]): DeclarationIssue[] {
+  const issues: DeclarationIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const pipelineRolePath = `:role${defaultPipelineRolePath(d.organization.slug)}`;
+  d.state.administrators.forEach((arn, i) => {
+    if (principalAccount(arn) !== stateAccount.id) {
+      add(
+        `state.administrators[${i}]`,
+        `"${arn}" is not in the state account ${stateAccount.id}; name a role or user of the account that holds the bucket and key`,
+      );
+    } else if (arn.includes(pipelineRolePath)) {
+      add(
+        `state.administrators[${i}]`,
+        `"${arn}" is a pipeline role (path ${pipelineRolePath.slice(5)}), whose sessions come from builds; name the role an operator deploys the state-backend stack with`,
+      );
+    }
+  });
+  const withPipelines = new Set(allPipelines(d).map((p) => p.account));
+  d.accounts.forEach((a, i) => {
+    const at = `accounts[${i}].deployRoleArn`;
+    if (a.deployRoleArn === undefined) {
+      if (a.name !== d.state.account && withPipelines.has(a.name)) {
+        add(
+          at,
+          `account "${a.name}" holds pipeline roles but not the state: its identity stacks keep their state in account ${stateAccount.id}'s bucket and are deployed with that account's credentials; ` +
+            `name the role of account ${a.id} they assume (one that trusts the state account's operators, e.g. arn:aws:iam::${a.id}:role/OrganizationAccountAccessRole)`,
+        );
+      }
+    } else if (a.name === d.state.account) {
+      add(at, `the state account's stacks are deployed with its own credentials; remove deployRoleArn`);
+    } else if (principalAccount(a.deployRoleArn) !== a.id || !a.deployRoleArn.includes(":role/")) {
+      add(at, `"${a.deployRoleArn}" is not a role of account ${a.id}; name the role of that account its identity stacks assume`);
+    }
   });
   return issues;
 }
@@ -299,6 +346,7 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
       `"${d.state.kmsKeyArn}" is not in the state account ${stateAccount.id} and region ${stateAccount.region} — copy the kms_key_arn output of the state-backend stack`,
     );
   }
+  if (stateAccount) issues.push(...stateAccountIssues(d, stateAccount));
   // Over a quota, terraform apply would fail part-way; approaching one is only a warning (main.ts prints those).
   quotaFindings(d)
     .filter((f) => f.level === "error")

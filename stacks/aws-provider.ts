@@ -15,6 +15,13 @@ export interface AwsProviderSettings {
   readonly offline?: boolean;
   /** Tags applied by the provider to every taggable resource. @default - none */
   readonly defaultTags?: Record<string, string>;
+  /**
+   * A role in `accountId` the provider assumes, for a stack deployed with credentials of another account
+   * (an identity stack of an account that does not hold the state, whose backend uses the deployer's own
+   * credentials in the state account). Not assumed offline, where nothing calls AWS.
+   * @default - the credentials of the environment
+   */
+  readonly assumeRoleArn?: string;
 }
 
 /** Adds the `aws` provider of a stack. */
@@ -26,6 +33,7 @@ export function addAwsProvider(scope: Construct, settings: AwsProviderSettings):
     // With skip_requesting_account_id the provider cannot check the account, so the pin is live-only.
     allowedAccountIds: offline ? undefined : [settings.accountId],
     defaultTags: hasTags ? [{ tags: settings.defaultTags }] : undefined,
+    assumeRole: settings.assumeRoleArn && !offline ? [{ roleArn: settings.assumeRoleArn, sessionName: "buildkite-terraform-trust" }] : undefined,
     ...(offline
       ? {
           skipCredentialsValidation: true,

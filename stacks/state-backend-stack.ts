@@ -53,12 +53,15 @@ export interface StateBackendStackProps extends AwsProviderSettings {
   /**
    * The bucket-policy fence that confines each pipeline's roles to `<keyPrefix>/<slug>/`. Exempt the
    * roles of a pipeline that applies the platform stacks if their states are outside `keyPrefix`,
-   * or `false` to turn it off.
+   * list the pipeline roles of other accounts in `pipelineAccounts`, or `false` to turn it off.
    * @default { principalTagKey: "buildkite:pipeline" }
    */
   readonly pipelineStateFence?: PipelineStateFenceOptions | false;
-  /** Roles that administer the state key. @default - none besides the account root */
-  readonly keyAdministratorArns?: string[];
+  /**
+   * The state administrators: the only principals besides the account's root user that may change the
+   * configuration of the bucket and the key (include the role this stack is deployed with).
+   */
+  readonly administratorArns: string[];
   /** Roles that read or write states through S3. @default - none besides the account root */
   readonly stateUserArns?: string[];
   /** @default { days: 90, newerVersionsToKeep: 10 } */
@@ -96,7 +99,7 @@ export class StateBackendStack extends ValidatedConfigStack {
       kmsAliasName: props.kmsAliasName,
       keyPrefix: props.keyPrefix,
       pipelineStateFence: props.pipelineStateFence,
-      keyAdministratorArns: props.keyAdministratorArns,
+      administratorArns: props.administratorArns,
       stateUserArns: props.stateUserArns,
       noncurrentVersionExpiration: props.noncurrentVersionExpiration,
       accessLogging: props.accessLogging,

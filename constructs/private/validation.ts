@@ -38,6 +38,7 @@ export type ValidationCode =
   | "invalid-gcp-project-number"
   | "invalid-gcp-id"
   | "invalid-gcp-role"
+  | "invalid-principal-arn"
   | "out-of-range"
   | "duplicate"
   | "empty"
@@ -296,6 +297,16 @@ export const FORMATS = Object.freeze({
     matches(/^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/),
     "is not a managed policy ARN",
     "use one like arn:aws:iam::aws:policy/ReadOnlyAccess or arn:aws:iam::<account>:policy/<name>",
+  ),
+  /**
+   * The ARN of one IAM role or user, with its path and without wildcards, as `aws:PrincipalArn` carries it for the
+   * principal's sessions: policies that name principals this way (administrators, exemptions) cannot widen to others.
+   */
+  principalArn: pattern(
+    "invalid-principal-arn",
+    (value: string) => matches(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/)(value) && !value.includes("*"),
+    "is not the ARN of one IAM role or user",
+    'use the ARN with its path and without wildcards, e.g. "arn:aws:iam::111111111111:role/terraform-state-admin" (an SSO role: "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_0123456789abcdef")',
   ),
   /** A role's maximum session duration: whole seconds within IAM's range. */
   sessionDuration: pattern<number>(

@@ -1,7 +1,8 @@
 import { Token } from "cdktf";
 import { PolicyConditions, PolicyDocument, policyDocument, PolicyStatement } from "../policy/policy-document";
-import { isRoleOrUserArn } from "./principal-arn";
 import { FORMATS } from "../private/validation";
+import { checkPipelineAccounts, PipelineAccount, pipelineAccountGrant } from "./pipeline-accounts";
+import { STATE_BUCKET_CONFIGURATION_ACTIONS, StateAdministrators, unlessAdministrator } from "./state-administrators";
 
 /** The principal tag naming a role's pipeline: `BuildkitePipelineRole` tags its roles with it. */
 export const PIPELINE_PRINCIPAL_TAG_KEY = "buildkite:pipeline";
@@ -19,6 +20,12 @@ export interface PipelineStateFenceOptions {
    * @default - none
    */
   readonly exemptPrincipalArns?: string[];
+  /**
+   * Accounts other than the bucket's whose pipeline roles use these states: the bucket policy allows each
+   * account's roles under its role path, tagged with one of its pipelines, their own folder only.
+   * @default - none: only the bucket's account holds pipeline roles
+   */
+  readonly pipelineAccounts?: readonly PipelineAccount[];
 }
 
 /**
@@ -40,6 +47,8 @@ export interface StateBucketPolicyProps {
   readonly bucketArn: string;
   /** ARN of the KMS key every upload must use (a Terraform reference is fine). */
   readonly kmsKeyArn: string;
+  /** Who may change the bucket's configuration; everyone else is denied it. */
+  readonly administrators: StateAdministrators;
   /**
    * Confine pipeline principals to their own states.
    * @default - no fence
@@ -55,7 +64,11 @@ export interface StateBucketPolicyProps {
  * - `DenyOutdatedTls`: any request over TLS older than 1.2;
  * - `DenyOtherEncryption`: uploads that ask for another encryption than SSE-KMS (e.g. AES256);
  * - `DenyOtherKmsKeys`: uploads that name another KMS key than the state key;
- * - `DenyCustomerProvidedKeys`: uploads with SSE-C, which would bypass the key's access control.
+ * - `DenyCustomerProvidedKeys`: uploads with SSE-C, which would bypass the key's access control;
+ * - `DenyConfigurationExceptAdministrators`: every bucket-level write ({@link STATE_BUCKET_CONFIGURATION_ACTIONS}:
+ *   the policy itself, ACL, public-access block, encryption, versioning, lifecycle, replication, logging,
+ *   object lock, tags, deleting the bucket) to everyone but the administrators and the account's root user,
+ *   whatever their IAM policies allow: a role with `s3:*` could otherwise delete this policy and with it the fence.
  *
  * The two encryption statements apply only when the upload carries the header (`Null: false` AND
  * the value differs; a negated operator alone, or with `IfExists`, is true when the header is absent
@@ -72,6 +85,10 @@ export interface StateBucketPolicyProps {
  *   listing, stay with IAM). The `/` after the tag value keeps `a` out of `a-evil`'s states.
  * - `DenyPipelineTagsWithSlash`: every object request when the tag value contains `/`, which would
  *   otherwise reach into another pipeline's folder (`b/default` -> `<keyPrefix>/b/default/`).
+ * - `PipelineStatesOfAccount<id>`, one per pipeline account of another account: allows its roles under the
+ *   account's role path, tagged with one of its pipelines, to list the bucket and to read, write and delete
+ *   objects in their own folder (`<keyPrefix>/${aws:PrincipalTag/<tag>}/`). Across accounts the role's identity
+ *   policy must allow the request too, so a plan role still only reads.
  *
  * The policy variable is IAM's, so render the document for Terraform with `renderTerraformPolicy`.
  */
@@ -125,21 +142,31 @@ export function stateBucketPolicy(props: StateBucketPolicyProps): PolicyDocument
       Resource: objects,
       Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "false" } },
     },
-    ...(props.pipelineStateFence ? pipelineFenceStatements(props.bucketArn, props.pipelineStateFence) : []),
+    {
+      Sid: "DenyConfigurationExceptAdministrators",
+      Effect: "Deny",
+      Principal: "*",
+      Action: [...STATE_BUCKET_CONFIGURATION_ACTIONS],
+      Resource: props.bucketArn,
+      Condition: unlessAdministrator(props.administrators),
+    },
+    ...(props.pipelineStateFence ? pipelineFenceStatements(props.bucketArn, props.pipelineStateFence, props.administrators) : []),
   ]);
 }
 
-function pipelineFenceStatements(bucketArn: string, fence: PipelineStateFence): PolicyStatement[] {
-  const { keyPrefix, tagKey, exempt } = checkFence(fence);
+/** The fence's statements; `owner` is the bucket's account (its partition and ID, as the administrators' carry them). */
+function pipelineFenceStatements(bucketArn: string, fence: PipelineStateFence, owner: Pick<StateAdministrators, "partition" | "accountId">): PolicyStatement[] {
+  const { keyPrefix, tagKey, exempt } = checkFence(fence, owner.accountId);
   const tag = `aws:PrincipalTag/${tagKey}`;
   const exemption: PolicyConditions = exempt.length > 0 ? { ArnNotEquals: { "aws:PrincipalArn": exempt } } : {};
+  const ownFolder = `${bucketArn}/${keyPrefix}/\${${tag}}/*`;
   return [
     {
       Sid: "DenyPipelinesOtherStates",
       Effect: "Deny",
       Principal: "*",
       Action: "s3:*",
-      NotResource: [bucketArn, `${bucketArn}/${keyPrefix}/\${${tag}}/*`],
+      NotResource: [bucketArn, ownFolder],
       Condition: { Null: { [tag]: "false" }, ...exemption },
     },
     {
@@ -150,10 +177,17 @@ function pipelineFenceStatements(bucketArn: string, fence: PipelineStateFence): 
       Resource: `${bucketArn}/*`,
       Condition: { StringLike: { [tag]: "*/*" }, ...exemption },
     },
+    ...(fence.pipelineAccounts ?? []).map((account): PolicyStatement => ({
+      Sid: `PipelineStatesOfAccount${account.accountId}`,
+      Effect: "Allow",
+      ...pipelineAccountGrant(account, owner.partition, tagKey),
+      Action: ["s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+      Resource: [bucketArn, ownFolder],
+    })),
   ];
 }
 
-function checkFence(fence: PipelineStateFence): { keyPrefix: string; tagKey: string; exempt: string[] } {
+function checkFence(fence: PipelineStateFence, ownAccountId: string): { keyPrefix: string; tagKey: string; exempt: string[] } {
   const fail = (field: string, message: string): never => {
     throw new Error(`pipelineStateFence.${field} ${message}`);
   };
@@ -173,12 +207,13 @@ function checkFence(fence: PipelineStateFence): { keyPrefix: string; tagKey: str
   }
   const exempt = fence.exemptPrincipalArns ?? [];
   exempt.forEach((arn, i) => {
-    if (!Token.isUnresolved(arn) && !isRoleOrUserArn(arn)) {
+    if (!Token.isUnresolved(arn) && !FORMATS.principalArn.test(arn)) {
       fail(
         `exemptPrincipalArns[${i}]`,
         `"${arn}" must be the ARN of an IAM role or user with its path and no wildcards, e.g. "arn:aws:iam::111111111111:role/buildkite/acme/bk-platform-apply"`,
       );
     }
   });
+  checkPipelineAccounts(fence.pipelineAccounts ?? [], ownAccountId, "pipelineStateFence");
   return { keyPrefix: fence.keyPrefix, tagKey, exempt };
 }

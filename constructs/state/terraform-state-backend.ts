@@ -1,3 +1,4 @@
+import { DynamodbResourcePolicy } from "@cdktf/provider-aws/lib/dynamodb-resource-policy";
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -14,7 +15,6 @@ import { Construct } from "constructs";
 import { PolicyDocument, policyDocument, renderPolicy, renderTerraformPolicy } from "../policy/policy-document";
 import { checkFormat, FORMATS } from "../private/validation";
 import { s3BackendConfig, S3BackendSettings, S3StateSettings, StateLockMode } from "./backend-config";
-import { isRoleOrUserArn } from "./principal-arn";
 import { stateAccessStatements } from "./state-access-policy";
 import {
   GrantPipelineStateOptions,
@@ -25,8 +25,10 @@ import {
   STATE_POLICY_ID,
   STATE_POLICY_NAME,
 } from "./state-backend";
-import { PipelineStateFence, PipelineStateFenceOptions, stateBucketPolicy } from "./state-bucket-policy";
+import { checkAdministratorArns, StateAdministrators } from "./state-administrators";
+import { PIPELINE_PRINCIPAL_TAG_KEY, PipelineStateFence, PipelineStateFenceOptions, stateBucketPolicy } from "./state-bucket-policy";
 import { stateKmsKeyPolicy } from "./state-kms-key-policy";
+import { stateLockTablePolicy } from "./state-lock-table-policy";
 
 /** How long noncurrent state versions are kept. */
 export interface NoncurrentVersionExpiration {
@@ -81,11 +83,14 @@ export interface TerraformStateBackendProps {
    */
   readonly kmsAliasName?: string;
   /**
-   * Roles or users that administer the KMS key (no cryptographic use). The account-root statement
-   * stays in the key policy either way, so IAM policies of the account can also grant this.
-   * @default - none besides the account root
+   * The state administrators: roles or users (ARNs with their path, no wildcards) that may change the
+   * configuration of the bucket (policy, versioning, encryption, lifecycle, public-access block...) and
+   * administer the key (its policy, grants, deletion...). The bucket policy and the key policy deny these
+   * changes to everyone else, whatever their IAM policies allow; the account's root user stays exempt as
+   * the way back in. Name the role you deploy this backend with: KMS refuses a key policy that would lock
+   * out the principal setting it. An empty list leaves the configuration to the root user alone.
    */
-  readonly keyAdministratorArns?: string[];
+  readonly administratorArns: string[];
   /**
    * Roles or users that read or write states; the key policy lets them use the key through S3 for
    * this bucket only. They still need IAM permissions, e.g. from {@link TerraformStateBackend.grantPipelineState}.
@@ -120,7 +125,8 @@ export interface TerraformStateBackendProps {
    * `<keyPrefix>/<slug>/` in the bucket policy, whatever its IAM policies allow: a plan role with
    * `ReadOnlyAccess` could otherwise read every state, since KMS cannot tell prefixes apart under S3
    * Bucket Keys. Untagged principals (administrators, the platform stacks' deployers) are not affected.
-   * `false` turns the fence off.
+   * `false` turns the fence off. With `pipelineAccounts`, the bucket policy, the key policy and the lock
+   * table's resource policy also let the pipeline roles of other accounts reach their own states.
    * @default { principalTagKey: "buildkite:pipeline" }
    */
   readonly pipelineStateFence?: PipelineStateFenceOptions | false;
@@ -256,6 +262,8 @@ export class TerraformStateBackend extends StateBackendBase {
   public readonly bucket: S3Bucket;
   /** The lock table resource, when the lock mode uses DynamoDB. */
   public readonly lockTable?: DynamodbTable;
+  /** Who may change the configuration of the bucket and the key. */
+  public readonly administrators: StateAdministrators;
   private readonly accountId: string;
   private readonly partition: string;
 
@@ -273,6 +281,9 @@ export class TerraformStateBackend extends StateBackendBase {
     this.kmsAliasArn = `arn:${partition}:kms:${props.region}:${props.accountId}:${checked.kmsAliasName}`;
     this.keyPrefix = checked.keyPrefix;
     this.pipelineStateFence = props.pipelineStateFence === false ? undefined : { keyPrefix: this.keyPrefix, ...props.pipelineStateFence };
+    this.administrators = { partition, accountId: props.accountId, administratorArns: checked.administratorArns };
+    const pipelineAccounts = this.pipelineStateFence?.pipelineAccounts ?? [];
+    const principalTagKey = this.pipelineStateFence?.principalTagKey ?? PIPELINE_PRINCIPAL_TAG_KEY;
     const tags = props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined;
     const keep = { preventDestroy: true };
 
@@ -282,12 +293,12 @@ export class TerraformStateBackend extends StateBackendBase {
       deletionWindowInDays: checked.deletionWindow,
       policy: renderPolicy(
         stateKmsKeyPolicy({
-          partition,
-          accountId: props.accountId,
+          ...this.administrators,
           region: props.region,
           bucketArn: this.bucketArn,
-          administratorArns: props.keyAdministratorArns ?? [],
           stateUserArns: props.stateUserArns ?? [],
+          pipelineAccounts,
+          principalTagKey,
         }),
       ),
       tags,
@@ -314,7 +325,14 @@ export class TerraformStateBackend extends StateBackendBase {
     });
     new S3BucketPolicy(this, "policy", {
       bucket,
-      policy: renderTerraformPolicy(stateBucketPolicy({ bucketArn: this.bucketArn, kmsKeyArn: this.kmsKey.arn, pipelineStateFence: this.pipelineStateFence })),
+      policy: renderTerraformPolicy(
+        stateBucketPolicy({
+          bucketArn: this.bucketArn,
+          kmsKeyArn: this.kmsKey.arn,
+          administrators: this.administrators,
+          pipelineStateFence: this.pipelineStateFence,
+        }),
+      ),
       // S3 refuses a bucket policy change while the public access block is being changed.
       dependsOn: [publicAccess],
     });
@@ -357,6 +375,21 @@ export class TerraformStateBackend extends StateBackendBase {
         lifecycle: keep,
       });
       this.lockTableArn = this.lockTable.arn;
+      if (pipelineAccounts.length > 0) {
+        new DynamodbResourcePolicy(this, "lock-table-policy", {
+          resourceArn: this.lockTable.arn,
+          policy: renderTerraformPolicy(
+            stateLockTablePolicy({
+              tableArn: this.lockTable.arn,
+              bucketName: props.bucketName,
+              partition,
+              keyPrefix: this.keyPrefix,
+              principalTagKey,
+              pipelineAccounts,
+            }),
+          ),
+        });
+      }
     }
   }
 
@@ -424,6 +457,7 @@ interface CheckedProps {
   readonly kmsAliasName: string;
   readonly deletionWindow: number;
   readonly expiration?: NoncurrentVersionExpiration;
+  readonly administratorArns: readonly string[];
 }
 
 function checkProps(props: TerraformStateBackendProps): CheckedProps {
@@ -468,19 +502,14 @@ function checkProps(props: TerraformStateBackendProps): CheckedProps {
       fail("noncurrentVersionExpiration.newerVersionsToKeep", `must be a whole number from 1 to 100, got ${keep}`);
     }
   }
-  for (const [field, arns] of [
-    ["keyAdministratorArns", props.keyAdministratorArns],
-    ["stateUserArns", props.stateUserArns],
-  ] as const) {
-    for (const arn of arns ?? []) {
-      if (Token.isUnresolved(arn)) continue;
-      if (!isRoleOrUserArn(arn)) {
-        fail(field, `entry "${arn}" must be the ARN of an IAM role or user (no wildcards), e.g. "arn:aws:iam::111111111111:role/terraform-apply"`);
-      }
+  const administratorArns = checkAdministratorArns(props.administratorArns ?? [], "TerraformStateBackend");
+  for (const arn of props.stateUserArns ?? []) {
+    if (!Token.isUnresolved(arn) && !FORMATS.principalArn.test(arn)) {
+      fail("stateUserArns", `entry "${arn}" must be the ARN of an IAM role or user (no wildcards), e.g. "arn:aws:iam::111111111111:role/terraform-apply"`);
     }
   }
   if (props.accessLogging && props.accessLogging.targetBucket === props.bucketName) {
     fail("accessLogging.targetBucket", "must be another bucket than the state bucket (logging into itself loops)");
   }
-  return { keyPrefix, lockMode, lockTableName, kmsAliasName, deletionWindow, expiration };
+  return { keyPrefix, lockMode, lockTableName, kmsAliasName, deletionWindow, expiration, administratorArns };
 }

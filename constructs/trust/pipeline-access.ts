@@ -82,6 +82,11 @@ export const REQUIRED_PIPELINE_SETTINGS: RequiredPipelineSettings = {
   prefixPullRequestForkBranchNames: true,
 };
 
+/** The IAM path of a pipeline's roles unless told otherwise: `/buildkite/<organization>/`. */
+export function defaultPipelineRolePath(organization: string): string {
+  return `/buildkite/${organization}/`;
+}
+
 /**
  * The access of one Buildkite pipeline to one AWS account, as plain data:
  * role names and ARNs, trust policies and what the jobs must request. It
@@ -119,7 +124,7 @@ export class PipelineAccess {
     this.partition = checkFormat(FORMATS.partition, "partition", props.partition ?? "aws");
     this.organization = checkFormat(FORMATS.slug, "organization", props.organization);
     this.pipeline = checkFormat(FORMATS.slug, "pipeline", props.pipeline);
-    this.rolePath = checkFormat(FORMATS.rolePath, "rolePath", props.rolePath ?? `/buildkite/${this.organization}/`);
+    this.rolePath = checkFormat(FORMATS.rolePath, "rolePath", props.rolePath ?? defaultPipelineRolePath(this.organization));
     this.providerArn = buildkiteOidcProviderArn(this.accountId, this.partition);
     const sessionDuration = checkFormat(FORMATS.sessionDuration, "sessionDurationSeconds", props.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS);
     const prefix = props.roleNamePrefix ?? `bk-${this.pipeline}`;

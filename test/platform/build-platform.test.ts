@@ -42,6 +42,7 @@ describe("the example platform", () => {
       ["DenyOtherEncryption", "Deny"],
       ["DenyOtherKmsKeys", "Deny"],
       ["DenyCustomerProvidedKeys", "Deny"],
+      ["DenyConfigurationExceptAdministrators", "Deny"],
       ["DenyPipelinesOtherStates", "Deny"],
       ["DenyPipelineTagsWithSlash", "Deny"],
     ]);

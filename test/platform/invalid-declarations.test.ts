@@ -337,6 +337,54 @@ const CASES: readonly InvalidCase[] = [
     message: /can only use its bucket once state\.kmsKeyArn is set — set it, or set migrated to false/,
   },
   {
+    name: "no state administrators",
+    mutate: (d) => (d.state.administrators = []),
+    at: "state.administrators",
+    message: /^name at least one state administrator: the role you deploy the state-backend stack with/,
+  },
+  {
+    name: "a wildcard state administrator",
+    mutate: (d) => (d.state.administrators = ["arn:aws:iam::123456789012:role/*"]),
+    at: "state.administrators[0]",
+    message: /^"arn:aws:iam::123456789012:role\/\*" is not the ARN of one IAM role or user: use the ARN with its path and without wildcards/,
+  },
+  {
+    name: "a state administrator of another account",
+    mutate: (d) => (d.state.administrators = ["arn:aws:iam::210987654321:role/admin"]),
+    at: "state.administrators[0]",
+    message: /^"arn:aws:iam::210987654321:role\/admin" is not in the state account 123456789012/,
+  },
+  {
+    name: "a pipeline role as state administrator",
+    mutate: (d) => (d.state.administrators = ["arn:aws:iam::123456789012:role/buildkite/acme/bk-platform-trust-apply"]),
+    at: "state.administrators[0]",
+    message: /is a pipeline role \(path \/buildkite\/acme\/\), whose sessions come from builds/,
+  },
+  {
+    name: "a second account with pipelines and no deploy role",
+    mutate: (d) => {
+      d.accounts.push({ name: "analytics", id: "210987654321", region: "eu-west-1" });
+      data(d).account = "analytics";
+    },
+    at: "accounts[1].deployRoleArn",
+    message: /account "analytics" holds pipeline roles but not the state: .*name the role of account 210987654321 they assume/,
+  },
+  {
+    name: "a deploy role in another account than its own",
+    mutate: (d) => {
+      d.accounts.push({ name: "analytics", id: "210987654321", region: "eu-west-1", deployRoleArn: "arn:aws:iam::123456789012:role/deploy" });
+      data(d).account = "analytics";
+    },
+    at: "accounts[1].deployRoleArn",
+    message: /^"arn:aws:iam::123456789012:role\/deploy" is not a role of account 210987654321/,
+  },
+  {
+    name: "a deploy role for the state account",
+    mutate: (d) => (d.accounts[0].deployRoleArn = "arn:aws:iam::123456789012:role/deploy"),
+    at: "accounts[0].deployRoleArn",
+    message: /^the state account's stacks are deployed with its own credentials; remove deployRoleArn/,
+  },
+  {
     name: "state bucket name with dots",
     mutate: (d) => (d.state.bucket = "acme.terraform.state"),
     at: "state.bucket",

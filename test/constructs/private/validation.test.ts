@@ -67,6 +67,23 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
     accepts: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::111111111111:policy/team/deploy", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
     refuses: ["ReadOnlyAccess", "arn:aws:iam::aws:role/ReadOnlyAccess", "arn:aws:iam::1111:policy/x", "arn:aws:iam::aws:policy/"],
   },
+  principalArn: {
+    accepts: [
+      "arn:aws:iam::111111111111:role/terraform-state-admin",
+      "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_0123456789abcdef",
+      "arn:aws:iam::111111111111:user/break-glass",
+      "arn:aws-us-gov:iam::111111111111:role/admin",
+    ],
+    refuses: [
+      "",
+      "arn:aws:iam::111111111111:role/*",
+      "arn:aws:iam::111111111111:role/admin*",
+      "arn:aws:iam::111111111111:root",
+      "arn:aws:sts::111111111111:assumed-role/admin/session",
+      "arn:aws:iam::1111:role/admin",
+      "terraform-state-admin",
+    ],
+  },
   sessionDuration: { accepts: [3600, 7200, 43200], refuses: [3599, 43201, 3600.5, 0, -1] },
   audience: { accepts: ["sts.amazonaws.com", "https://example.com"], refuses: ["", "sts.*", "st?", "${aws:username}", "sts amazonaws"] },
   lockTableName: { accepts: ["acme-tfstate-locks", "a.b_C", "abc", "t".repeat(255)], refuses: ["ab", "t".repeat(256), "locks/table", "locks table"] },
@@ -352,13 +369,26 @@ describe("the declaration schema and the constructs agree", () => {
     stateBucket: {
       path: "state.bucket",
       set: (d, x) => (d.state.bucket = x),
-      construct: (x) => new TerraformStateBackend(stack(), "state", { bucketName: x, region: "eu-west-1", accountId: "111111111111", lockMode: "lockfile" }),
+      construct: (x) =>
+        new TerraformStateBackend(stack(), "state", { bucketName: x, region: "eu-west-1", accountId: "111111111111", lockMode: "lockfile", administratorArns: [] }),
     },
     lockTableName: {
       path: "state.lockTable",
       set: (d, x) => (d.state.lockTable = x),
       construct: (x) =>
-        new TerraformStateBackend(stack(), "state", { bucketName: "acme-tfstate", region: "eu-west-1", accountId: "111111111111", lockTableName: x }),
+        new TerraformStateBackend(stack(), "state", {
+          bucketName: "acme-tfstate",
+          region: "eu-west-1",
+          accountId: "111111111111",
+          lockTableName: x,
+          administratorArns: [],
+        }),
+    },
+    principalArn: {
+      path: "state.administrators[0]",
+      set: (d, x) => (d.state.administrators = [x]),
+      construct: (x) =>
+        new TerraformStateBackend(stack(), "state", { bucketName: "acme-tfstate", region: "eu-west-1", accountId: "111111111111", administratorArns: [x] }),
     },
     kmsKeyArn: { path: "state.kmsKeyArn", set: (d, x) => (d.state.kmsKeyArn = x), construct: (x) => location({ kmsKeyArn: x }).backendConfig() },
     stateKeyPrefix: {

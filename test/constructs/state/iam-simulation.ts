@@ -16,6 +16,8 @@ export interface SimulatedRequest {
   readonly resource: string;
   readonly context?: Record<string, string | string[]>;
   readonly principal?: string;
+  /** The account that owns the resource: another than the principal's makes the request cross-account. @default ACCOUNT */
+  readonly resourceAccount?: string;
 }
 
 // The validating engine only recognizes slash-separated variable keys (aws:RequestTag/x); it drops
@@ -23,15 +25,23 @@ export interface SimulatedRequest {
 const KEYS_THE_VALIDATOR_DROPS = /^kms:EncryptionContext:/i;
 
 /**
- * The decision IAM would take for `request` given the principal's identity statements and an
- * optional resource policy. A context key the simulator would silently ignore fails the test.
+ * The decision IAM would take for `request` given the principal's identity statements, an optional
+ * resource policy and an optional permissions boundary. The simulator follows IAM's rules on accounts:
+ * within one account an Allow of the identity or of the resource policy suffices (a KMS key also needs
+ * its key policy to trust the account); across accounts both must allow. A context key the simulator
+ * would silently ignore fails the test.
  */
-export async function decide(identity: PolicyStatement[], request: SimulatedRequest, resourcePolicy?: PolicyDocument): Promise<Decision> {
+export async function decide(
+  identity: PolicyStatement[],
+  request: SimulatedRequest,
+  resourcePolicy?: PolicyDocument,
+  boundary?: PolicyDocument,
+): Promise<Decision> {
   const simulation: Simulation = {
     request: {
       principal: request.principal ?? PRINCIPAL,
       action: request.action,
-      resource: { resource: request.resource, accountId: ACCOUNT },
+      resource: { resource: request.resource, accountId: request.resourceAccount ?? ACCOUNT },
       contextVariables: { "aws:SecureTransport": "true", ...request.context },
     },
     identityPolicies: identity.length > 0 ? [{ name: "under-test", policy: policyDocument(identity) }] : [],
@@ -39,6 +49,7 @@ export async function decide(identity: PolicyStatement[], request: SimulatedRequ
     resourceControlPolicies: [],
     // Pre-validated so that both engines carry its name (the unvalidated one cannot name a raw policy).
     resourcePolicy: resourcePolicy && createValidatedPolicy(resourcePolicy, validateResourcePolicy, { name: "resource-policy" }),
+    permissionBoundaryPolicies: boundary ? [{ name: "boundary", policy: boundary }] : undefined,
   };
   const result = await runSimulation(simulation, {});
   if (result.resultType === "error") {

