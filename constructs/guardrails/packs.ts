@@ -14,6 +14,8 @@ import { planRoleReadOnly } from "./rules/plan-role-read-only";
 import { requiredPipelineSettings } from "./rules/required-pipeline-settings";
 import { roleName } from "./rules/role-name";
 import { roleSessionDuration } from "./rules/role-session-duration";
+import { stateBucketAdminOnly } from "./rules/state-bucket-admin-only";
+import { stateKeyAdminOnly } from "./rules/state-key-admin-only";
 import { trustPolicySize } from "./rules/trust-policy-size";
 
 /** The AWS side: who may assume the pipelines' roles, what the roles may do, no static credentials. */
@@ -40,6 +42,13 @@ export const BUILDKITE_PIPELINES_PACK: GuardrailPack = {
   rules: [noForkBuildsWithWritableRoles, requiredPipelineSettings],
 };
 
+/** The state backend: only its administrators change how the bucket and the key protect the states. */
+export const STATE_BACKEND_PACK: GuardrailPack = {
+  name: "state-backend",
+  description: "The state bucket's and key's configuration is denied to all but named administrators, whatever IAM allows.",
+  rules: [stateBucketAdminOnly, stateKeyAdminOnly],
+};
+
 /** The Google Cloud side: no long-lived service account keys. */
 export const GCP_TRUST_PACK: GuardrailPack = {
   name: "gcp-trust",
@@ -48,7 +57,12 @@ export const GCP_TRUST_PACK: GuardrailPack = {
 };
 
 /** Every rule of this library, in the order findings are reported. */
-export const GUARDRAIL_RULES: readonly GuardrailRule[] = [...AWS_TRUST_PACK.rules, ...BUILDKITE_PIPELINES_PACK.rules, ...GCP_TRUST_PACK.rules];
+export const GUARDRAIL_RULES: readonly GuardrailRule[] = [
+  ...AWS_TRUST_PACK.rules,
+  ...BUILDKITE_PIPELINES_PACK.rules,
+  ...GCP_TRUST_PACK.rules,
+  ...STATE_BACKEND_PACK.rules,
+];
 
 /** Every rule of this library: what {@link applyGuardrails} runs unless told otherwise. */
 export const RECOMMENDED_PACK: GuardrailPack = {

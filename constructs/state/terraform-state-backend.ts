@@ -12,6 +12,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { recordStateResource } from "../guardrails/state-resources";
 import { PolicyDocument, policyDocument, renderPolicy, renderTerraformPolicy } from "../policy/policy-document";
 import { checkFormat, FORMATS } from "../private/validation";
 import { s3BackendConfig, S3BackendSettings, S3StateSettings, StateLockMode } from "./backend-config";
@@ -304,6 +305,7 @@ export class TerraformStateBackend extends StateBackendBase {
       tags,
       lifecycle: keep,
     });
+    recordStateResource(this.kmsKey, "key");
     this.kmsKeyArn = this.kmsKey.arn;
     this.kmsKeyId = this.kmsKey.keyId;
     new KmsAlias(this, "key-alias", { name: checked.kmsAliasName, targetKeyId: this.kmsKey.keyId });
@@ -323,7 +325,7 @@ export class TerraformStateBackend extends StateBackendBase {
       bucket,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.kmsKey.arn }, bucketKeyEnabled: true }],
     });
-    new S3BucketPolicy(this, "policy", {
+    const bucketPolicy = new S3BucketPolicy(this, "policy", {
       bucket,
       policy: renderTerraformPolicy(
         stateBucketPolicy({
@@ -336,6 +338,7 @@ export class TerraformStateBackend extends StateBackendBase {
       // S3 refuses a bucket policy change while the public access block is being changed.
       dependsOn: [publicAccess],
     });
+    recordStateResource(bucketPolicy, "bucket-policy");
     if (checked.expiration) {
       new S3BucketLifecycleConfiguration(this, "lifecycle", {
         bucket,

@@ -6,7 +6,14 @@ import { Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GuardrailRule } from "../../../constructs/guardrails/guardrail";
 import { applyGuardrails, checkGuardrails, Guardrails } from "../../../constructs/guardrails/guardrails";
-import { AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GCP_TRUST_PACK, GUARDRAIL_RULES, RECOMMENDED_PACK } from "../../../constructs/guardrails/packs";
+import {
+  AWS_TRUST_PACK,
+  BUILDKITE_PIPELINES_PACK,
+  GCP_TRUST_PACK,
+  GUARDRAIL_RULES,
+  RECOMMENDED_PACK,
+  STATE_BACKEND_PACK,
+} from "../../../constructs/guardrails/packs";
 import { renderPolicy } from "../../../constructs/policy/policy-document";
 import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
@@ -42,6 +49,8 @@ describe("guardrails", () => {
       "no-fork-builds-with-writable-roles",
       "required-pipeline-settings",
       "no-service-account-keys",
+      "state-bucket-admin-only",
+      "state-key-admin-only",
     ]);
     for (const rule of GUARDRAIL_RULES) {
       expect(rule.description.length).toBeGreaterThan(20);
@@ -49,7 +58,7 @@ describe("guardrails", () => {
       expect(rule.severity).toBe("error");
     }
     expect(RECOMMENDED_PACK.rules).toEqual(GUARDRAIL_RULES);
-    expect([...AWS_TRUST_PACK.rules, ...BUILDKITE_PIPELINES_PACK.rules, ...GCP_TRUST_PACK.rules]).toEqual(GUARDRAIL_RULES);
+    expect([...AWS_TRUST_PACK.rules, ...BUILDKITE_PIPELINES_PACK.rules, ...GCP_TRUST_PACK.rules, ...STATE_BACKEND_PACK.rules]).toEqual(GUARDRAIL_RULES);
   });
 
   it("fails synth with one message per finding naming the construct path, the rule and the fix", () => {

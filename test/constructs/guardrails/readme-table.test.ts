@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GCP_TRUST_PACK, GUARDRAIL_RULES } from "../../../constructs/index";
+import { AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GCP_TRUST_PACK, GUARDRAIL_RULES, STATE_BACKEND_PACK } from "../../../constructs/index";
 import { guardrailTable } from "../../support/guardrail-table";
 
 const README = path.join(__dirname, "../../../README.md");
@@ -19,10 +19,10 @@ describe("the README's guardrail table", () => {
     const end = readme.indexOf(END);
     expect(begin).toBeGreaterThanOrEqual(0);
     expect(end).toBeGreaterThan(begin);
-    expect(readme.slice(begin + BEGIN.length, end).trim()).toBe(guardrailTable([AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GCP_TRUST_PACK]));
+    expect(readme.slice(begin + BEGIN.length, end).trim()).toBe(guardrailTable([AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GCP_TRUST_PACK, STATE_BACKEND_PACK]));
   });
 
   it("covers every rule by going through the packs", () => {
-    expect([...AWS_TRUST_PACK.rules, ...BUILDKITE_PIPELINES_PACK.rules, ...GCP_TRUST_PACK.rules]).toEqual(GUARDRAIL_RULES);
+    expect([...AWS_TRUST_PACK.rules, ...BUILDKITE_PIPELINES_PACK.rules, ...GCP_TRUST_PACK.rules, ...STATE_BACKEND_PACK.rules]).toEqual(GUARDRAIL_RULES);
   });
 });

@@ -370,7 +370,13 @@ describe("the declaration schema and the constructs agree", () => {
       path: "state.bucket",
       set: (d, x) => (d.state.bucket = x),
       construct: (x) =>
-        new TerraformStateBackend(stack(), "state", { bucketName: x, region: "eu-west-1", accountId: "111111111111", lockMode: "lockfile", administratorArns: [] }),
+        new TerraformStateBackend(stack(), "state", {
+          bucketName: x,
+          region: "eu-west-1",
+          accountId: "111111111111",
+          lockMode: "lockfile",
+          administratorArns: [],
+        }),
     },
     lockTableName: {
       path: "state.lockTable",
