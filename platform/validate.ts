@@ -156,12 +156,12 @@ function stateAccountIssues(d: PlatformDeclaration, stateAccount: PlatformDeclar
     if (principalAccount(arn) !== stateAccount.id) {
       add(
         `state.administrators[${i}]`,
-        `"${arn}" is not in the state account ${stateAccount.id}; name a role or user of the account that holds the bucket and key`,
+        `"${arn}" is not in the state account ${stateAccount.id} — name a role or user of the account that holds the bucket and key`,
       );
     } else if (arn.includes(pipelineRolePath)) {
       add(
         `state.administrators[${i}]`,
-        `"${arn}" is a pipeline role (path ${pipelineRolePath.slice(5)}), whose sessions come from builds; name the role an operator deploys the state-backend stack with`,
+        `"${arn}" is a pipeline role (path ${pipelineRolePath.slice(5)}), whose sessions come from builds — name the role an operator deploys the state-backend stack with`,
       );
     }
   });
@@ -172,14 +172,14 @@ function stateAccountIssues(d: PlatformDeclaration, stateAccount: PlatformDeclar
       if (a.name !== d.state.account && withPipelines.has(a.name)) {
         add(
           at,
-          `account "${a.name}" holds pipeline roles but not the state: its identity stacks keep their state in account ${stateAccount.id}'s bucket and are deployed with that account's credentials; ` +
+          `account "${a.name}" holds pipeline roles but not the state: its identity stacks keep their state in account ${stateAccount.id}'s bucket and are deployed with that account's credentials — ` +
             `name the role of account ${a.id} they assume (one that trusts the state account's operators, e.g. arn:aws:iam::${a.id}:role/OrganizationAccountAccessRole)`,
         );
       }
     } else if (a.name === d.state.account) {
-      add(at, `the state account's stacks are deployed with its own credentials; remove deployRoleArn`);
+      add(at, `the state account's stacks are deployed with its own credentials — remove deployRoleArn`);
     } else if (principalAccount(a.deployRoleArn) !== a.id || !a.deployRoleArn.includes(":role/")) {
-      add(at, `"${a.deployRoleArn}" is not a role of account ${a.id}; name the role of that account its identity stacks assume`);
+      add(at, `"${a.deployRoleArn}" is not a role of account ${a.id} — name the role of that account its identity stacks assume`);
     }
   });
   return issues;

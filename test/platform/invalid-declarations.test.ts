@@ -340,13 +340,13 @@ const CASES: readonly InvalidCase[] = [
     name: "no state administrators",
     mutate: (d) => (d.state.administrators = []),
     at: "state.administrators",
-    message: /^name at least one state administrator: the role you deploy the state-backend stack with/,
+    message: /^the list is empty — name at least one state administrator: the role you deploy the state-backend stack with/,
   },
   {
     name: "a wildcard state administrator",
     mutate: (d) => (d.state.administrators = ["arn:aws:iam::123456789012:role/*"]),
     at: "state.administrators[0]",
-    message: /^"arn:aws:iam::123456789012:role\/\*" is not the ARN of one IAM role or user: use the ARN with its path and without wildcards/,
+    message: /^"arn:aws:iam::123456789012:role\/\*" is not the ARN of one IAM role or user — use the ARN with its path and without wildcards/,
   },
   {
     name: "a state administrator of another account",
@@ -382,7 +382,7 @@ const CASES: readonly InvalidCase[] = [
     name: "a deploy role for the state account",
     mutate: (d) => (d.accounts[0].deployRoleArn = "arn:aws:iam::123456789012:role/deploy"),
     at: "accounts[0].deployRoleArn",
-    message: /^the state account's stacks are deployed with its own credentials; remove deployRoleArn/,
+    message: /^the state account's stacks are deployed with its own credentials — remove deployRoleArn/,
   },
   {
     name: "state bucket name with dots",
