@@ -2,6 +2,7 @@ import * as path from "path";
 import { App, Testing } from "cdktf";
 import { PlatformDeclarationInput } from "../../platform/declaration";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
+import { loadDeclaration } from "../../platform/load";
 import { validateDeclaration } from "../../platform/validate";
 import { buildPlatform, PlatformStacks } from "../../platform/build-platform";
 import { platformStateKey } from "../../platform/stack-plan";
@@ -199,6 +200,49 @@ describe("the example platform", () => {
     expect(pipelines.map((p) => p.name).sort()).toEqual(["Data platform", "Networking", "Payments service", "Platform trust"]);
     for (const p of pipelines) expect(p.provider_settings.build_pull_request_forks).toBe(false);
     expect(() => assertConformsToSchema(buildkite, BUILDKITE_SCHEMA)).not.toThrow();
+  });
+});
+
+describe("examples/two-accounts.yaml", () => {
+  const d = loadDeclaration(path.join(__dirname, "..", "..", "examples", "two-accounts.yaml"));
+  const stacks = buildPlatform(Testing.app(), d, { offline: false });
+  const [production, analytics] = stacks.identity.map((stack) => synthJson(stack));
+  const state = synthJson(stacks.stateBackend);
+
+  it("has an identity stack per account, each on the state account's backend; the other account's provider assumes its deploy role", () => {
+    expect(stacks.identity.map((s) => s.node.id)).toEqual(["identity-production", "identity-analytics"]);
+    for (const [config, stack] of [
+      [production, "identity-production"],
+      [analytics, "identity-analytics"],
+    ]) {
+      expect(config.terraform.backend.s3).toMatchObject({ bucket: "acme-terraform-state", key: `pipelines/platform-trust/${stack}/terraform.tfstate` });
+    }
+    expect(production.provider.aws[0]).toMatchObject({ allowed_account_ids: ["123456789012"] });
+    expect(production.provider.aws[0].assume_role).toBeUndefined();
+    expect(analytics.provider.aws[0]).toMatchObject({
+      allowed_account_ids: ["210987654321"],
+      assume_role: [{ role_arn: "arn:aws:iam::210987654321:role/platform-deployer", session_name: "buildkite-terraform-trust" }],
+    });
+    expect(
+      resourcesOfType(analytics, "aws_iam_role")
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(["bk-data-platform-apply", "bk-data-platform-plan", "bk-reporting-apply", "bk-reporting-plan"]);
+  });
+
+  it("names the other account's pipeline roles in the bucket policy, the key policy and the lock table's policy of the state account", () => {
+    const grant = {
+      Principal: { AWS: "arn:aws:iam::210987654321:root" },
+      Condition: expect.objectContaining({
+        ArnLike: { "aws:PrincipalArn": "arn:aws:iam::210987654321:role/buildkite/acme/*" },
+        StringEquals: expect.objectContaining({ "aws:PrincipalTag/buildkite:pipeline": ["data-platform", "reporting"] }),
+      }),
+    };
+    const statement = (policy: string, sid: string) => JSON.parse(policy).Statement.find((s: any) => s.Sid === sid);
+    expect(statement(resource(state, "aws_s3_bucket_policy").policy, "PipelineStatesOfAccount210987654321")).toMatchObject(grant);
+    expect(statement(resource(state, "aws_kms_key").policy, "StateEncryptionThroughS3ForAccount210987654321")).toMatchObject(grant);
+    expect(statement(resource(state, "aws_dynamodb_resource_policy").policy, "PipelineLocksOfAccount210987654321")).toMatchObject(grant);
+    expect(JSON.parse(resource(state, "aws_s3_bucket_policy").policy).Statement.map((s: any) => s.Sid)).not.toContain("PipelineStatesOfAccount123456789012");
   });
 });
 
