@@ -6,7 +6,7 @@ import { StateBackendStack } from "../../stacks/state-backend-stack";
 import { PlannedResource, TerraformPlan, planConfiguration } from "../../testing/terraform";
 import { decide } from "../constructs/state/iam-simulation";
 import { describeWithTerraform } from "../support/terraform";
-import { ACCOUNT, APPLY_ROLE, BUCKET, KEY_ARN, KEY_ID, stackProps } from "./support/state-backend-stack";
+import { ACCOUNT, ADMIN_ROLE, APPLY_ROLE, BUCKET, KEY_ARN, KEY_ID, stackProps } from "./support/state-backend-stack";
 
 /**
  * A state in which the KMS key already exists (the situation of every plan after the first apply):
@@ -115,6 +115,7 @@ describeWithTerraform("StateBackendStack planned by terraform", () => {
       ["DenyOtherEncryption", "Deny"],
       ["DenyOtherKmsKeys", "Deny"],
       ["DenyCustomerProvidedKeys", "Deny"],
+      ["DenyConfigurationExceptAdministrators", "Deny"],
       ["DenyPipelinesOtherStates", "Deny"],
       ["DenyPipelineTagsWithSlash", "Deny"],
     ]);
@@ -126,6 +127,11 @@ describeWithTerraform("StateBackendStack planned by terraform", () => {
       "ExplicitlyDenied",
     );
     expect(await decide(admin, { action: "s3:GetObject", resource: object, context: { "aws:SecureTransport": "false" } }, policy)).toBe("ExplicitlyDenied");
+    // Configuration changes: only the declared administrator, whatever IAM allows the others.
+    const putPolicy = (principal: string) =>
+      decide(admin, { principal, action: "s3:PutBucketPolicy", resource: `arn:aws:s3:::${BUCKET}`, context: { "aws:PrincipalArn": principal } }, policy);
+    expect(await putPolicy(ADMIN_ROLE)).toBe("Allowed");
+    expect(await putPolicy(APPLY_ROLE)).toBe("ExplicitlyDenied");
   });
 
   it("plans the pipeline state fence with the IAM policy variable reaching IAM literally", async () => {
