@@ -23,7 +23,7 @@ export interface StateLockTablePolicyProps {
  * account, `PipelineLocksOfAccount<id>`: its roles under its role path, tagged with one of its pipelines,
  * may describe the table and get, put and delete the items whose LockID is in their own folder
  * (`<bucket>/<keyPrefix>/${aws:PrincipalTag/<tag>}/...`, the lock and the `-md5` digest); the plan roles'
- * identity policies still deny writing the digest.
+ * identity policies still deny them every write (plans take no lock).
  */
 export function stateLockTablePolicy(props: StateLockTablePolicyProps): PolicyDocument {
   const ownLockIds = `${props.bucketName}/${props.keyPrefix}/\${aws:PrincipalTag/${props.principalTagKey}}/*`;

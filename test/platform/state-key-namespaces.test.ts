@@ -20,7 +20,8 @@ const { benchDeclaration } = require("../../scripts/bench/declarations") as {
 /** 250 pipelines over two accounts, 40 per stack: identity shards in both accounts and several Buildkite shards. */
 function shardedFleet() {
   const fleet = benchDeclaration(EXAMPLE_PLATFORM, 250);
-  const staging = { name: "staging", id: "210987654321", region: "eu-west-1" };
+  // Its identity stacks keep their state in the state account's bucket: deployed through this role.
+  const staging = { name: "staging", id: "210987654321", region: "eu-west-1", deployRoleArn: "arn:aws:iam::210987654321:role/platform-deployer" };
   fleet.accounts = [...fleet.accounts, staging];
   fleet.pipelines = fleet.pipelines.map((p, i) => (i % 2 === 1 ? { ...p, account: staging.name } : p));
   fleet.pipelinesPerStack = 40;

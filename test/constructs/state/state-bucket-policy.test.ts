@@ -203,10 +203,13 @@ describe("stateBucketPolicy pipeline accounts, evaluated across accounts", () =>
   it("allows a role of the account its own states only when its identity policy allows it too", async () => {
     expect(await across(plan, "s3:GetObject", stateOf("search"))).toBe("Allowed");
     expect(await across(plan, "s3:ListBucket", BUCKET_ARN)).toBe("Allowed");
-    expect(await across(plan, "s3:PutObject", `${stateOf("search")}.tflock`)).toBe("Allowed");
+    expect(await across(apply, "s3:PutObject", `${stateOf("search")}.tflock`)).toBe("Allowed");
     expect(await across(apply, "s3:PutObject", stateOf("search"))).toBe("Allowed");
+    // Plans take no lock: the plan role's identity denies every write under its folder.
+    expect(await across(plan, "s3:PutObject", `${stateOf("search")}.tflock`)).toBe("ExplicitlyDenied");
     // The bucket policy allows writing, the plan role's identity policy does not: across accounts both must allow.
-    expect(await across(plan, "s3:PutObject", stateOf("search"))).toBe("ImplicitlyDenied");
+    expect(await across(plan, "s3:PutObject", stateOf("search"))).toBe("ExplicitlyDenied");
+    expect(await across([], "s3:PutObject", stateOf("search"))).toBe("ImplicitlyDenied");
     expect(await across([], "s3:GetObject", stateOf("search"))).toBe("ImplicitlyDenied");
   });
 

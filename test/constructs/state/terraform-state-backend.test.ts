@@ -355,7 +355,7 @@ describe("TerraformStateBackend across accounts", () => {
     );
   });
 
-  it("lets a role of the other account lock its own states in the table, and only when its identity allows it too", async () => {
+  it("lets a role of the other account lock its own states in the table (apply) and read their digests (plan), only when its identity allows it too", async () => {
     const policy = stateLockTablePolicy({
       tableArn: TABLE_ARN,
       bucketName: BUCKET,
@@ -366,7 +366,8 @@ describe("TerraformStateBackend across accounts", () => {
     });
     const imported = TerraformStateBackend.fromAttributes(awsStack("import"), "state", across.backend.attributes(KEY_ARN));
     const plan = stateAccessStatements(imported.pipelineState("search"), "read");
-    const role = `arn:aws:iam::${OTHER}:role/buildkite/acme/bk-search-plan`;
+    const apply = stateAccessStatements(imported.pipelineState("search"), "write");
+    const role = `arn:aws:iam::${OTHER}:role/buildkite/acme/bk-search-apply`;
     const lock = (identity: PolicyStatement[], action: string, lockId: string, slug = "search") =>
       decide(
         identity,
@@ -380,9 +381,11 @@ describe("TerraformStateBackend across accounts", () => {
         policy,
       );
     const own = `${BUCKET}/pipelines/search/default/terraform.tfstate`;
-    expect(await lock(plan, "dynamodb:PutItem", own)).toBe("Allowed");
+    expect(await lock(apply, "dynamodb:PutItem", own)).toBe("Allowed");
+    expect(await lock(apply, "dynamodb:PutItem", `${own}-md5`)).toBe("Allowed");
     expect(await lock(plan, "dynamodb:GetItem", `${own}-md5`)).toBe("Allowed");
-    expect(await lock(plan, "dynamodb:PutItem", `${own}-md5`)).toBe("ExplicitlyDenied");
+    // Plans take no lock: the plan role's identity denies the writes the table policy allows.
+    expect(await lock(plan, "dynamodb:PutItem", own)).toBe("ExplicitlyDenied");
     expect(await lock([], "dynamodb:PutItem", own)).toBe("ImplicitlyDenied");
     const everything: PolicyStatement[] = [{ Effect: "Allow", Action: "dynamodb:*", Resource: "*" }];
     expect(await lock(everything, "dynamodb:PutItem", `${BUCKET}/pipelines/networking/default/terraform.tfstate`)).toBe("ImplicitlyDenied");
