@@ -47,6 +47,9 @@ export type { PipelineAccessProps, PipelineRoleKind, PipelineRoleScope } from ".
 export { defaultPipelineRolePath, PipelineAccess } from "./trust/pipeline-access";
 export type { BuildkiteOidcProviderProps, IBuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
 export { BuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
+export type { IPipelinePermissionsBoundary, PipelineBoundaryProps, PipelinePermissionsBoundaryProps } from "./trust/pipeline-permissions-boundary";
+export { PIPELINE_BOUNDARY_POLICY_NAME, PipelinePermissionsBoundary, pipelineBoundaryArn, pipelineBoundaryPolicy } from "./trust/pipeline-permissions-boundary";
+export { grantsIamWriteOn, iamWriteActions } from "./policy/iam-writes";
 export type { BuildkitePipelineRoleProps, PipelineRolePermissions } from "./trust/buildkite-pipeline-role";
 export { BuildkitePipelineRole, INLINE_POLICIES_SIZE_LIMIT } from "./trust/buildkite-pipeline-role";
 export type { BuildkitePipelineRolesProps } from "./trust/buildkite-pipeline-roles";
@@ -59,6 +62,7 @@ export type {
   GuardrailRule,
   GuardrailSeverity,
   GuardrailViolation,
+  SynthesizedBackend,
   SynthesizedBlock,
   SynthesizedJson,
 } from "./guardrails/guardrail";
@@ -66,14 +70,17 @@ export { blockAddress, formatFinding, isExpression } from "./guardrails/guardrai
 export type { GuardrailExemption } from "./guardrails/guardrails";
 export { applyGuardrails, checkGuardrails, Guardrails } from "./guardrails/guardrails";
 export { AWS_TRUST_PACK, BUILDKITE_PIPELINES_PACK, GCP_TRUST_PACK, GUARDRAIL_RULES, RECOMMENDED_PACK, STATE_BACKEND_PACK } from "./guardrails/packs";
-export type { PipelineForkSettings } from "./guardrails/pipeline-roles";
-export { pipelineRolesOf, recordPipelineRoles } from "./guardrails/pipeline-roles";
+export type { PipelineForkSettings, RecordedPipelineState } from "./guardrails/pipeline-roles";
+export { pipelineRolesOf, pipelineStateOf, recordPipelineRoles, recordPipelineState } from "./guardrails/pipeline-roles";
 export type { StateResourceKind } from "./guardrails/state-resources";
 export { recordStateResource } from "./guardrails/state-resources";
+export { SENSITIVE_DATA_ATTRIBUTES, SENSITIVE_RESOURCE_ATTRIBUTES, secretAttributesOf } from "./guardrails/secret-attributes";
+export { iamWritersBounded } from "./guardrails/rules/iam-writers-bounded";
+export { secretStateDefaultBranchOnly } from "./guardrails/rules/secret-state-default-branch-only";
 export { buildkiteSubjectFieldsBounded } from "./guardrails/rules/buildkite-subject-fields-bounded";
 export { buildkiteTrustPinned } from "./guardrails/rules/buildkite-trust-pinned";
 export { buildkiteWildcardsAnchored } from "./guardrails/rules/buildkite-wildcards-anchored";
-export { grantsAdministrator, noAdminWildcard } from "./guardrails/rules/no-admin-wildcard";
+export { administratorAccess, grantsAdministrator, noAdminWildcard } from "./guardrails/rules/no-admin-wildcard";
 export { noForkBuildsWithWritableRoles } from "./guardrails/rules/no-fork-builds-with-writable-roles";
 export { noIamUsers } from "./guardrails/rules/no-iam-users";
 export { noServiceAccountKeys } from "./guardrails/rules/no-service-account-keys";
@@ -119,6 +126,8 @@ export { renderPipelineYaml } from "./buildkite/pipeline-steps";
 export type { CredentialMethod } from "./buildkite/step-credentials";
 export type { BuildkiteAgentTokenProps, BuildkiteClusterProps, BuildkiteClusterQueueProps, RotationSchedule } from "./buildkite/buildkite-cluster";
 export { BuildkiteCluster } from "./buildkite/buildkite-cluster";
+export type { AgentTokenKeyAccess } from "./buildkite/agent-token-access";
+export { agentTokenKeyPolicy, agentTokenParameterArns, agentTokenParameterPrefix, agentTokenManagementStatements } from "./buildkite/agent-token-access";
 export { addRotationTriggerProvider, rotationTrigger } from "./buildkite/rotation-trigger";
 export type { ScheduledRun } from "./buildkite/terraform-step-script";
 export type {

@@ -1,6 +1,6 @@
-import { GcpPipelineAccess, PipelineAccess, PipelineState, RoleAccess, ServiceAccountAccess } from "../constructs/index";
+import { GcpPipelineAccess, PipelineAccess, PipelineRoleKind, PipelineState, PolicyStatement, RoleAccess, ServiceAccountAccess } from "../constructs/index";
 import { PipelineDeclaration } from "./declaration";
-import { permissionSummary } from "./permission-sets";
+import { permissionSummary, statementSummary } from "./permission-sets";
 
 /** One role of a pipeline, as auditors need to see it. */
 export interface ReportedRole {
@@ -38,12 +38,22 @@ export interface ReportedStack {
   readonly dependsOn: readonly string[];
 }
 
-/** The report's rows for a declared pipeline: its two roles, who may assume them, their permissions and state. */
-export function reportedPipeline(p: PipelineDeclaration, access: PipelineAccess, state: PipelineState, gcp?: GcpPipelineAccess): ReportedPipeline {
+/**
+ * The report's rows for a declared pipeline: its two roles, who may assume them, their permissions (the declared
+ * ones, and the statements the platform adds) and state, and its service accounts when it reaches Google Cloud.
+ */
+export function reportedPipeline(
+  p: PipelineDeclaration,
+  access: PipelineAccess,
+  state: PipelineState,
+  gcp?: GcpPipelineAccess,
+  added: Partial<Record<PipelineRoleKind, readonly PolicyStatement[]>> = {},
+): ReportedPipeline {
   const where = `s3://${state.backend.bucketName}/${state.pipelinePrefix}*`;
+  const permissions = (kind: PipelineRoleKind) => [...permissionSummary(p[kind].permissions), ...(added[kind] ?? []).map(statementSummary)];
   const roles: ReportedRole[] = [
-    { kind: "plan", access: access.plan, permissions: permissionSummary(p.plan.permissions), state: `read (no lock) ${where}` },
-    { kind: "apply", access: access.apply, permissions: permissionSummary(p.apply.permissions), state: `read/write + lock ${where}` },
+    { kind: "plan", access: access.plan, permissions: permissions("plan"), state: `read (no lock) ${where}` },
+    { kind: "apply", access: access.apply, permissions: permissions("apply"), state: `read/write + lock ${where}` },
   ];
   if (!gcp) return { slug: p.slug, account: p.account, roles };
   const serviceAccounts = [

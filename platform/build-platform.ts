@@ -1,6 +1,16 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { addS3Backend, applyGuardrails, defaultPipelineRolePath, PipelineAccount, TerraformStateBackend } from "../constructs/index";
+import {
+  addS3Backend,
+  agentTokenManagementStatements,
+  agentTokenParameterPrefix,
+  applyGuardrails,
+  defaultPipelineRolePath,
+  PipelineAccount,
+  PipelineRoleKind,
+  PipelineRolePermissions,
+  TerraformStateBackend,
+} from "../constructs/index";
 import { BuildkitePipelinesStack } from "../stacks/buildkite-pipelines-stack";
 import { BuildkiteStack, BuildkiteStackPipeline } from "../stacks/buildkite-stack";
 import { GcpIdentityStack } from "../stacks/gcp-identity-stack";
@@ -131,6 +141,18 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
 
   const all = allPipelines(d);
   const accessOf = new Map(all.map((p) => [p.slug, pipelineAccess(d, p)]));
+  const platformAccess = d.platformPipeline && accessOf.get(d.platformPipeline.slug);
+
+  // The agent tokens live in the Buildkite stack's account; the platform pipeline applies that stack.
+  const tokens = { account: { accountId: stateAccount.id, region: stateAccount.region }, parameterPrefix: agentTokenParameterPrefix(d.cluster.name) };
+  // What applying the Buildkite stack needs of the token parameters; its plan role reads them through ReadOnlyAccess.
+  const platformNeeds = (kind: PipelineRoleKind) => (kind === "apply" ? agentTokenManagementStatements(tokens.account, tokens.parameterPrefix) : []);
+  /** A role's declared permissions, and for the platform pipeline what applying the Buildkite stack needs, nothing more. */
+  const permissionsOf = (p: PipelineDeclaration, kind: PipelineRoleKind): PipelineRolePermissions => {
+    const declared = rolePermissions(p[kind].permissions);
+    if (p !== d.platformPipeline) return declared;
+    return { ...declared, statements: [...(declared.statements ?? []), ...platformNeeds(kind)] };
+  };
 
   const identity: IdentityStack[] = [];
   // Every identity stack, empty ones included (see `only`): the Buildkite stack deploys after all of them.
@@ -146,8 +168,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
           state: backend,
           pipelines: shard.pipelines.map((p) => ({
             access: accessOf.get(p.slug)!,
-            plan: rolePermissions(p.plan.permissions),
-            apply: rolePermissions(p.apply.permissions),
+            plan: permissionsOf(p, "plan"),
+            apply: permissionsOf(p, "apply"),
             tags: p.owner ? { "pipeline-owner": p.owner } : undefined,
           })),
         })
@@ -211,6 +233,14 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
           queues: d.cluster.queues,
           defaultQueue: d.cluster.defaultQueue,
           tokenRotationHours: d.cluster.agentTokenRotationHours,
+          // Only the declared readers, the platform pipeline's roles (default branch only) and the state
+          // administrators (who make the first apply) may decrypt the tokens.
+          agentTokenKey: {
+            ...tokens.account,
+            readerArns: [...d.cluster.agentTokenReaders, ...(platformAccess ? [platformAccess.plan.roleArn] : [])],
+            managerArns: platformAccess ? [platformAccess.apply.roleArn] : [],
+            administratorArns: d.state.administrators,
+          },
         },
         teams: d.teams,
         pipelines: main.pipelines.map((p) => buildkitePipeline(p)),
@@ -238,7 +268,15 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     if (stack instanceof BuildkitePipelinesStack) buildkiteShardStacks.push(stack);
   }
 
-  const pipelines = all.map((p) => reportedPipeline(p, accessOf.get(p.slug)!, backend.pipelineState(p.slug), gcpAccessOf.get(p.slug)));
+  const pipelines = all.map((p) =>
+    reportedPipeline(
+      p,
+      accessOf.get(p.slug)!,
+      backend.pipelineState(p.slug),
+      gcpAccessOf.get(p.slug),
+      p === d.platformPipeline ? { plan: platformNeeds("plan"), apply: platformNeeds("apply") } : {},
+    ),
+  );
   return {
     stateBackend,
     identity,

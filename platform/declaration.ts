@@ -183,6 +183,11 @@ export const declarationSchema = v.strictObject({
     queues: nonEmptyArray(v.strictObject({ key: formatted(FORMATS.queueKey), description: v.optional(v.string()) })),
     defaultQueue: formatted(FORMATS.queueKey),
     agentTokenRotationHours: v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(24 * 30)), 6),
+    /**
+     * Roles that read the agent tokens from SSM (the agents' instance roles, ARNs with their path): the tokens'
+     * KMS key lets them, the platform pipeline's roles and the state administrators decrypt, and no one else.
+     */
+    agentTokenReaders: v.optional(v.array(formatted(FORMATS.principalArn)), []),
   }),
   teams: v.optional(v.array(v.strictObject({ slug: slug("team"), name: nonEmptyString, description: v.optional(v.string()) })), []),
   pipelines: nonEmptyArray(pipelineSchema, "declare at least one pipeline"),

@@ -31,6 +31,8 @@ export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
     ],
     defaultQueue: "terraform",
     agentTokenRotationHours: 6,
+    // The agents' instance role reads the tokens at start-up; no one else but the platform pipeline may decrypt them.
+    agentTokenReaders: ["arn:aws:iam::123456789012:role/buildkite-agent-terraform"],
   },
   teams: [
     { slug: "platform", name: "Platform" },
@@ -103,35 +105,10 @@ export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
     setupCommands: ["npm ci", "npm run synth"],
     workingDirectory: "cdktf.out/stacks/buildkite",
     teams: [{ team: "platform", access: "MANAGE_BUILD_AND_READ" }],
-    apply: {
-      branches: ["main"],
-      stepKey: "apply",
-      permissions: {
-        statements: [
-          {
-            sid: "PipelineRoles",
-            actions: [
-              "iam:CreateRole",
-              "iam:DeleteRole",
-              "iam:UpdateRole",
-              "iam:TagRole",
-              "iam:UntagRole",
-              "iam:PutRolePolicy",
-              "iam:DeleteRolePolicy",
-              "iam:AttachRolePolicy",
-              "iam:DetachRolePolicy",
-              "iam:UpdateAssumeRolePolicy",
-              "iam:PutRolePermissionsBoundary",
-            ],
-            resources: ["arn:aws:iam::123456789012:role/buildkite/acme/*"],
-          },
-          {
-            sid: "AgentTokenParameters",
-            actions: ["ssm:PutParameter", "ssm:DeleteParameter", "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource"],
-            resources: ["arn:aws:ssm:eu-west-1:123456789012:parameter/buildkite/*"],
-          },
-        ],
-      },
-    },
+    // Its states hold the cluster's agent tokens: only builds of main may plan (and read them).
+    plan: { branches: ["main"], permissions: { sets: ["read-only"] } },
+    // It applies the Buildkite stack only; the platform adds what that needs of the agent-token parameters.
+    // The identity stacks are applied by the state administrators: no pipeline may change the pipeline roles.
+    apply: { branches: ["main"], stepKey: "apply" },
   },
 };

@@ -1,4 +1,4 @@
-import { notReadOnlyPolicyReason, PipelineRolePermissions } from "../constructs/index";
+import { notReadOnlyPolicyReason, PipelineRolePermissions, PolicyStatement } from "../constructs/index";
 import { PipelineDeclaration } from "./declaration";
 
 /**
@@ -62,7 +62,15 @@ export function permissionSummary(permissions: DeclaredPermissions): string[] {
     ...permissions.managedPolicyArns.map((arn) => `policy ${arn.split(":policy/")[1]}`),
     // The resources themselves (`*` too) and the reason for administrator access: what an auditor checks.
     ...permissions.statements.map(
-      (s) => `${s.effect} ${s.actions.join(" ")} on ${s.resources.join(" ")}${s.allowAdminReason ? ` (administrator access: ${s.allowAdminReason})` : ""}`,
+      (s) =>
+        statementSummary({ Effect: s.effect, Action: s.actions, Resource: s.resources }) +
+        (s.allowAdminReason ? ` (administrator access: ${s.allowAdminReason})` : ""),
     ),
   ];
+}
+
+/** A statement in a few words, for the access report. */
+export function statementSummary(statement: PolicyStatement): string {
+  const list = (value: string | string[] | undefined) => [value ?? []].flat();
+  return `${statement.Effect} ${list(statement.Action).join(" ")} on ${list(statement.Resource).join(" ")}`;
 }

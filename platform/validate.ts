@@ -1,12 +1,16 @@
 import * as v from "valibot";
 import {
+  administratorAccess,
   branchAdmitted,
   defaultPipelineRolePath,
   GCP_READ_ONLY_ROLES,
   grantsAdministrator,
+  grantsIamWriteOn,
+  iamWriteActions,
   isReadOnlyGcpRole,
   notReadOnlyActions,
   notReadOnlyPolicyReason,
+  PolicyStatement,
   ValidationError,
 } from "../constructs";
 import { declarationSchema, DEFAULT_PLATFORM_SLUG, PROVENANCE_TAG_KEYS, PipelineDeclaration, PlatformDeclaration } from "./declaration";
@@ -79,6 +83,15 @@ function knownFields(path: readonly PropertyKey[]): string[] {
     else if (schema.entries) schema = unwrap(schema.entries[String(part)]);
   }
   return schema.entries ? Object.keys(schema.entries) : [];
+}
+
+/** The ARN of one of a declared pipeline's roles, or undefined when its declaration is refused elsewhere. */
+function roleArnOf(d: PlatformDeclaration, p: PipelineDeclaration, role: "plan" | "apply"): string | undefined {
+  try {
+    return pipelineAccess(d, p).role(role).roleArn;
+  } catch {
+    return undefined;
+  }
 }
 
 /** IAM's limit on role names; a pipeline's roles are named `bk-<slug>-plan` and `bk-<slug>-apply`. */
@@ -280,10 +293,20 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
       });
       if (role === "plan") readOnlyIssues(`${at}.plan.permissions`, permissions).forEach((issue) => issues.push(issue));
       permissions.statements.forEach((s, j) => {
-        if (!s.allowAdminReason && grantsAdministrator({ Effect: s.effect, Action: s.actions, Resource: s.resources })) {
+        const statement: PolicyStatement = { Effect: s.effect, Action: s.actions, Resource: s.resources };
+        const admin = administratorAccess(statement);
+        if (!s.allowAdminReason && admin) {
           add(
             `${at}.${role}.permissions.statements[${j}]`,
-            "allows every action on every resource — grant only the actions and resources the pipeline needs, or set allowAdminReason to say why administrator access is required",
+            `allows ${admin} on every resource — grant only the actions and resources the pipeline needs, or set allowAdminReason to say why administrator access is required`,
+          );
+        }
+        const ownArn = accounts.has(p.account) && slugFitsRoleNames ? roleArnOf(d, p, role) : undefined;
+        if (ownArn !== undefined && !grantsAdministrator(statement) && grantsIamWriteOn(statement, ownArn)) {
+          add(
+            `${at}.${role}.permissions.statements[${j}]`,
+            `allows ${iamWriteActions(statement).join(", ")} on resources that include the role itself (${ownArn}), so it could give itself any permission — ` +
+              "narrow the resources to the roles and policies the pipeline manages, outside the platform's role path",
           );
         }
       });
@@ -309,6 +332,13 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
           `the ${role} step runs on the default branch "${p.defaultBranch}", which ${role}.branches does not admit — add it or change defaultBranch`,
         );
       }
+    }
+    if (at === "platformPipeline" && p.plan.branches.some((branch) => branch !== p.defaultBranch)) {
+      add(
+        `${at}.plan.branches`,
+        `the platform pipeline's states hold the cluster's agent tokens, which its plan role may read, so only builds of "${p.defaultBranch}" may assume it — ` +
+          `set plan.branches to ["${p.defaultBranch}"] (branch builds of the platform repository then run no plan)`,
+      );
     }
     if (p.plan.stepKey !== undefined && p.plan.stepKey === p.apply.stepKey) {
       add(`${at}.apply.stepKey`, `plan and apply use the same step key "${p.apply.stepKey}" — give apply its own step key`);

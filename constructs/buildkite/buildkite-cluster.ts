@@ -10,6 +10,8 @@ import { ClusterQueue, ClusterQueueHostedAgents } from "../../providers/buildkit
 import { PolicyStatement } from "../policy/policy-document";
 import { resourceAddress } from "../private/resource-address";
 import { rotationTrigger } from "./rotation-trigger";
+import { AgentTokenKeyAccess, agentTokenKeyPolicy, agentTokenParameterPrefix } from "./agent-token-access";
+import { renderPolicy } from "../policy/policy-document";
 
 /** One queue of a cluster. */
 export interface BuildkiteClusterQueueProps {
@@ -60,6 +62,12 @@ export interface BuildkiteClusterProps {
    * @default - a key is created (rotation on, 30-day deletion window)
    */
   readonly kmsKeyArn?: string;
+  /**
+   * Who may read the tokens, apply the stack and administer the key this construct creates: its key
+   * policy names them, and no one else can decrypt a token ({@link agentTokenKeyPolicy}).
+   * @default - AWS's default key policy: any principal of the account whose IAM policies allow `kms:Decrypt` reads the tokens
+   */
+  readonly agentTokenKey?: AgentTokenKeyAccess;
 }
 
 /**
@@ -122,7 +130,7 @@ export class BuildkiteCluster extends Construct {
     }
     const tokens = props.agentTokens ?? [{ name: "default" }];
     validateTokens(this.node.path, tokens);
-    const prefix = props.tokenParameterPrefix ?? `/buildkite/clusters/${sanitize(props.name)}/agent-tokens/`;
+    const prefix = props.tokenParameterPrefix ?? agentTokenParameterPrefix(props.name);
     if (!Token.isUnresolved(prefix) && !/^\/[A-Za-z0-9_.\-/]*\/$/.test(prefix)) {
       throw new Error(
         `${this.node.path}: tokenParameterPrefix "${prefix}" must start and end with "/" and contain only letters, digits, "_", ".", "-" and "/"`,
@@ -146,6 +154,11 @@ export class BuildkiteCluster extends Construct {
     this.defaultQueueKey = props.defaultQueue;
     this.defaultQueue = new ClusterDefaultQueue(this, "default-queue", { clusterId: this.cluster.id, queueId: queues[props.defaultQueue].id });
 
+    if (props.kmsKeyArn !== undefined && props.agentTokenKey !== undefined) {
+      throw new Error(
+        `${this.node.path}: agentTokenKey sets the policy of the key this construct creates, but kmsKeyArn names an existing key: set the access in that key's own policy, or remove kmsKeyArn`,
+      );
+    }
     if (props.kmsKeyArn !== undefined) {
       this.kmsKeyArn = props.kmsKeyArn;
     } else {
@@ -153,6 +166,7 @@ export class BuildkiteCluster extends Construct {
         description: `Encrypts the Buildkite agent tokens of cluster ${props.name} in SSM Parameter Store`,
         enableKeyRotation: true,
         deletionWindowInDays: 30,
+        policy: props.agentTokenKey ? renderPolicy(agentTokenKeyPolicy(props.agentTokenKey, prefix)) : undefined,
       });
       this.kmsKeyArn = this.kmsKey.arn;
     }
@@ -233,13 +247,4 @@ function validateTokens(path: string, tokens: readonly BuildkiteAgentTokenProps[
     if (names.has(token.name)) throw new Error(`${path}: agentTokens[${i}].name "${token.name}" is declared twice`);
     names.add(token.name);
   });
-}
-
-function sanitize(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9_.-]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "cluster"
-  );
 }

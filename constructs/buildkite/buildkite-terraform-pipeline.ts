@@ -3,7 +3,7 @@ import { DataBuildkiteSignedPipelineSteps } from "../../providers/buildkite/lib/
 import { Pipeline } from "../../providers/buildkite/lib/pipeline";
 import { PipelineSchedule } from "../../providers/buildkite/lib/pipeline-schedule";
 import { PipelineTeam } from "../../providers/buildkite/lib/pipeline-team";
-import { recordPipelineRoles } from "../guardrails/pipeline-roles";
+import { recordPipelineRoles, recordPipelineState } from "../guardrails/pipeline-roles";
 import { checkFormat, FORMATS, ValidationError, withScope } from "../private/validation";
 import { IStateBackend } from "../state/state-backend";
 import { RoleAccess } from "../trust/role-access";
@@ -186,6 +186,8 @@ export class BuildkiteTerraformPipeline extends Construct {
     );
     // The pipeline guardrails check the settings as synthesized (overrides included) against these roles.
     recordPipelineRoles(this.pipeline, [plan, apply]);
+    const state = steps.state;
+    recordPipelineState(this.pipeline, { bucket: state.backend.bucketName, pipelinePrefix: state.pipelinePrefix, defaultBranch: this.defaultBranch });
   }
 }
 

@@ -127,6 +127,8 @@ export class TerraformPipelineSteps {
   readonly slug: string;
   /** The branch that applies. */
   readonly defaultBranch: string;
+  /** The pipeline's Terraform states. */
+  readonly state: PipelineState;
   /** Workspace of the default branch's state, the one the apply step changes. */
   readonly stableWorkspace: string;
   /** Key of the plan step (admitted by the plan role). */
@@ -145,6 +147,7 @@ export class TerraformPipelineSteps {
   constructor(props: TerraformPipelineStepsProps) {
     const { plan, apply, state } = props;
     this.slug = state.pipeline;
+    this.state = state;
     this.defaultBranch = props.defaultBranch ?? "main";
     if (this.defaultBranch === "")
       throw new ValidationError({ code: "empty", field: "defaultBranch", value: "", problem: "is empty", fix: "name the branch that applies" });

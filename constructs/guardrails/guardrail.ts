@@ -58,10 +58,20 @@ export interface GuardrailOptions {
   readonly trustPolicySizeLimit?: number;
 }
 
+/** The backend a stack keeps its state in, as synthesized (`terraform.backend`). */
+export interface SynthesizedBackend {
+  /** Backend type, for example `s3` or `local`. */
+  readonly type: string;
+  /** Its settings (for `s3`: `bucket`, `key`, `region`...). */
+  readonly values: Record<string, SynthesizedJson>;
+}
+
 /** What a rule sees besides the block it checks. */
 export interface GuardrailContext {
   /** Every block of the same stack, for references between blocks. */
   readonly blocks: readonly SynthesizedBlock[];
+  /** Where the stack keeps its state, when the configuration says (cdktf's default local backend is not written). */
+  readonly backend?: SynthesizedBackend;
   /** The trust policy size limit in force. */
   readonly trustPolicySizeLimit: number;
   /**
@@ -131,6 +141,12 @@ export interface GuardrailFinding {
 export function formatFinding(finding: GuardrailFinding): string {
   const verb = finding.severity === "error" ? "refuses" : "warns about";
   return `guardrail ${finding.rule} ${verb} ${finding.path} (${finding.address}): ${finding.message} Fix: ${finding.fix}`;
+}
+
+/** The backend of a synthesized stack configuration, when it names one. */
+export function synthesizedBackend(config: SynthesizedJson): SynthesizedBackend | undefined {
+  const [entry] = Object.entries<SynthesizedJson>(config?.terraform?.backend ?? {});
+  return entry ? { type: entry[0], values: entry[1] ?? {} } : undefined;
 }
 
 /** Whether a synthesized value is (or contains) an unresolved Terraform expression. */

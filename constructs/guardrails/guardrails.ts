@@ -12,6 +12,7 @@ import {
   GuardrailOptions,
   GuardrailRule,
   SynthesizedBlock,
+  synthesizedBackend,
   synthesizedBlocks,
   SynthesizedJson,
 } from "./guardrail";
@@ -79,7 +80,7 @@ function findingsOf(
   constructOf: (block: SynthesizedBlock) => IConstruct | undefined,
 ): GuardrailFinding[] {
   const blocks = synthesizedBlocks(config);
-  const context: GuardrailContext = { blocks, trustPolicySizeLimit: resolved.trustPolicySizeLimit, constructOf };
+  const context: GuardrailContext = { blocks, backend: synthesizedBackend(config), trustPolicySizeLimit: resolved.trustPolicySizeLimit, constructOf };
   const exempt = (rule: GuardrailRule, path: string): boolean =>
     rule.exemptible && exemptions.some((e) => e.rule === rule.id && (path === e.path || path.startsWith(`${e.path}/`)));
   return resolved.rules.flatMap((rule) =>

@@ -6,6 +6,7 @@ import { GuardrailPack, GuardrailRule } from "./guardrail";
 import { buildkiteSubjectFieldsBounded } from "./rules/buildkite-subject-fields-bounded";
 import { buildkiteTrustPinned } from "./rules/buildkite-trust-pinned";
 import { buildkiteWildcardsAnchored } from "./rules/buildkite-wildcards-anchored";
+import { iamWritersBounded } from "./rules/iam-writers-bounded";
 import { noAdminWildcard } from "./rules/no-admin-wildcard";
 import { noForkBuildsWithWritableRoles } from "./rules/no-fork-builds-with-writable-roles";
 import { noIamUsers } from "./rules/no-iam-users";
@@ -14,6 +15,7 @@ import { planRoleReadOnly } from "./rules/plan-role-read-only";
 import { requiredPipelineSettings } from "./rules/required-pipeline-settings";
 import { roleName } from "./rules/role-name";
 import { roleSessionDuration } from "./rules/role-session-duration";
+import { secretStateDefaultBranchOnly } from "./rules/secret-state-default-branch-only";
 import { stateBucketAdminOnly } from "./rules/state-bucket-admin-only";
 import { stateKeyAdminOnly } from "./rules/state-key-admin-only";
 import { trustPolicySize } from "./rules/trust-policy-size";
@@ -31,15 +33,17 @@ export const AWS_TRUST_PACK: GuardrailPack = {
     roleName,
     noIamUsers,
     noAdminWildcard,
+    iamWritersBounded,
     planRoleReadOnly,
   ],
 };
 
-/** The Buildkite side: pipeline settings the roles' trust policies rely on. */
+/** The Buildkite side: pipeline settings the roles' trust policies rely on, and who may read the states that hold secrets. */
 export const BUILDKITE_PIPELINES_PACK: GuardrailPack = {
   name: "buildkite-pipelines",
-  description: "Pipelines whose steps assume roles keep fork builds off and fork branch names prefixed.",
-  rules: [noForkBuildsWithWritableRoles, requiredPipelineSettings],
+  description:
+    "Pipelines whose steps assume roles keep fork builds off and fork branch names prefixed; states holding secrets are read only from the default branch.",
+  rules: [noForkBuildsWithWritableRoles, requiredPipelineSettings, secretStateDefaultBranchOnly],
 };
 
 /** The state backend: only its administrators change how the bucket and the key protect the states. */

@@ -1,6 +1,6 @@
 /**
  * Facts about a Buildkite pipeline that its synthesized block does not hold:
- * which roles its steps assume. The pipeline construct records them as
+ * which roles its steps assume, and where its states are. The pipeline construct records them as
  * construct metadata (never synthesized into the configuration), and the
  * pipeline rules read them through {@link GuardrailContext.constructOf}.
  */
@@ -9,6 +9,17 @@ import { RoleAccess } from "../trust/role-access";
 import { SynthesizedJson } from "./guardrail";
 
 const PIPELINE_ROLES_METADATA = "buildkite-terraform-trust:pipeline-roles";
+const PIPELINE_STATE_METADATA = "buildkite-terraform-trust:pipeline-state";
+
+/** Where a pipeline's Terraform states are, which its roles may read. */
+export interface RecordedPipelineState {
+  /** The state bucket. */
+  readonly bucket: string;
+  /** The pipeline's folder in it, `<keyPrefix>/<slug>/`: every state the pipeline's roles may read. */
+  readonly pipelinePrefix: string;
+  /** The branch that applies; its builds use the stable workspace. */
+  readonly defaultBranch: string;
+}
 
 /**
  * Records on the construct of a `buildkite_pipeline` the roles its steps
@@ -24,6 +35,19 @@ export function recordPipelineRoles(pipeline: IConstruct, roles: readonly RoleAc
 export function pipelineRolesOf(pipeline: IConstruct | undefined): readonly RoleAccess[] | undefined {
   const recorded = pipeline?.node.metadata.filter((entry) => entry.type === PIPELINE_ROLES_METADATA);
   return recorded?.length ? recorded.flatMap((entry) => entry.data as RoleAccess[]) : undefined;
+}
+
+/**
+ * Records on the construct of a `buildkite_pipeline` where its states are, for the guardrail
+ * `secret-state-default-branch-only`. {@link BuildkiteTerraformPipeline} does it.
+ */
+export function recordPipelineState(pipeline: IConstruct, state: RecordedPipelineState): void {
+  pipeline.node.addMetadata(PIPELINE_STATE_METADATA, state);
+}
+
+/** The states recorded on a pipeline's construct, or undefined when none were recorded. */
+export function pipelineStateOf(pipeline: IConstruct | undefined): RecordedPipelineState | undefined {
+  return pipeline?.node.metadata.find((entry) => entry.type === PIPELINE_STATE_METADATA)?.data as RecordedPipelineState | undefined;
 }
 
 /** The fork-related provider settings of a synthesized `buildkite_pipeline`. */

@@ -144,6 +144,15 @@ export function referencedPolicyDocument(raw: string, blocks: readonly Synthesiz
   return source ? dataPolicyDocument(source.values) : undefined;
 }
 
+/**
+ * Whether a block (`aws_iam_role_policy`, an attachment...) names the role block in its `role` or `roles`
+ * argument: by the role's literal name, or by a reference to its name or ID.
+ */
+export function namesRole(block: SynthesizedBlock, role: SynthesizedBlock): boolean {
+  const named = [block.values.role, ...asArray(block.values.roles)].filter((r): r is string => typeof r === "string");
+  return named.some((ref) => ref === role.values.name || ref === `\${aws_iam_role.${role.name}.name}` || ref === `\${aws_iam_role.${role.name}.id}`);
+}
+
 /** A label for a statement in messages: its Sid, or its position. */
 export function statementLabel(statement: PolicyStatement, index: number): string {
   return statement.Sid ? `statement "${statement.Sid}"` : `statement ${index + 1}`;

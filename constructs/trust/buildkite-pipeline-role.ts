@@ -4,13 +4,16 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { Guardrails } from "../guardrails/guardrails";
+import { grantsAdministrator } from "../guardrails/rules/no-admin-wildcard";
 import { PolicyDocument, policyDocument, policySize, PolicyStatement, renderPolicy } from "../policy/policy-document";
 import { notReadOnlyActions, notReadOnlyPolicyReason, READ_ONLY_MANAGED_POLICIES } from "../policy/read-only";
 import { IStateBackend, IStateGrantee, STATE_POLICY_NAME } from "../state/state-backend";
 import { BuildkiteOidcProvider, IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
+import { IPipelinePermissionsBoundary, PipelinePermissionsBoundary } from "./pipeline-permissions-boundary";
 import { PipelineAccess, PipelineRoleKind } from "./pipeline-access";
 import { RoleAccess } from "./role-access";
 import { checkFormat, checkList, FORMATS, ValidationError } from "../private/validation";
+import { grantsIamWriteOn, iamWriteActions } from "../policy/iam-writes";
 
 /** What a pipeline role may do in the cloud, besides its state. */
 export interface PipelineRolePermissions {
@@ -18,7 +21,11 @@ export interface PipelineRolePermissions {
   readonly managedPolicyArns?: readonly string[];
   /** Statements of the role's inline permissions policy. @default - none */
   readonly statements?: readonly PolicyStatement[];
-  /** Permissions boundary of the role. @default - none */
+  /**
+   * Permissions boundary of the role, by ARN; prefer `permissionsBoundary` on the role, which gives every
+   * role of the account the same one.
+   * @default - the `permissionsBoundary` of the role, if any
+   */
   readonly permissionsBoundaryArn?: string;
   /**
    * Why this role needs every action on every resource; without it the
@@ -47,6 +54,12 @@ export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
    * @default - no state access
    */
   readonly state?: IStateBackend;
+  /**
+   * The account's pipeline permissions boundary ({@link PipelinePermissionsBoundary}). When it is one in the
+   * same stack the role depends on it. A role whose statements change IAM needs it (guardrail `iam-writers-bounded`).
+   * @default - `permissionsBoundaryArn`, if any
+   */
+  readonly permissionsBoundary?: IPipelinePermissionsBoundary;
   /** Role description. @default - names the pipeline and the role kind */
   readonly description?: string;
   /** Extra tags of the role. @default - only the Buildkite tags */
@@ -93,8 +106,8 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
 
     checkProvider(props.provider, declaration, this.access);
     const managed = checkList("managedPolicyArns", props.managedPolicyArns ?? []).map((arn, i) => checkManagedPolicy(kind, i, arn));
-    const statements = (props.statements ?? []).map((s, i) => checkStatement(kind, i, s));
-    if (props.permissionsBoundaryArn !== undefined) checkFormat(FORMATS.managedPolicyArn, "permissionsBoundaryArn", props.permissionsBoundaryArn);
+    const statements = (props.statements ?? []).map((s, i) => checkStatement(kind, i, s, this.roleArn));
+    const boundaryArn = checkBoundary(props);
     this.permissionsPolicy = statements.length ? policyDocument(statements) : undefined;
 
     const reservedTags = Object.keys(props.tags ?? {}).filter((key) => key.startsWith("buildkite:"));
@@ -104,22 +117,24 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
           "and the state bucket's fence trusts them; remove them from tags.",
       );
     }
-    const provider =
-      props.provider instanceof BuildkiteOidcProvider && TerraformStack.of(props.provider) === TerraformStack.of(this) ? props.provider : undefined;
+    const inThisStack = <T extends Construct>(c: unknown, type: abstract new (...args: never[]) => T): T | undefined =>
+      c instanceof type && TerraformStack.of(c) === TerraformStack.of(this) ? c : undefined;
+    const provider = inThisStack(props.provider, BuildkiteOidcProvider);
+    const boundary = inThisStack(props.permissionsBoundary, PipelinePermissionsBoundary);
     this.role = new IamRole(this, "Role", {
       name: this.roleName,
       path: declaration.rolePath,
       description: props.description ?? `Buildkite pipeline ${declaration.organization}/${declaration.pipeline}: ${kind} (Terraform ${kind})`,
       assumeRolePolicy: renderPolicy(this.trustPolicy),
       maxSessionDuration: this.access.sessionDurationSeconds,
-      permissionsBoundary: props.permissionsBoundaryArn,
+      permissionsBoundary: boundaryArn,
       tags: {
         "buildkite:organization": declaration.organization,
         "buildkite:pipeline": declaration.pipeline,
         "buildkite:role": kind,
         ...props.tags,
       },
-      dependsOn: provider ? [provider.resource] : undefined,
+      dependsOn: provider || boundary ? [...(provider ? [provider.resource] : []), ...(boundary ? [boundary.resource] : [])] : undefined,
     });
     this.roleReference = this.role.name;
     props.state?.grantPipelineState(this, { pipeline: declaration.pipeline, access: kind === "apply" ? "write" : "read" });
@@ -194,7 +209,24 @@ function checkManagedPolicy(kind: PipelineRoleKind, index: number, arn: string):
   return arn;
 }
 
-function checkStatement(kind: PipelineRoleKind, index: number, statement: PolicyStatement): PolicyStatement {
+/** The boundary's ARN, given once: by `permissionsBoundary`, or by `permissionsBoundaryArn`, or by both alike. */
+function checkBoundary(props: BuildkitePipelineRoleProps): string | undefined {
+  const byArn = props.permissionsBoundaryArn;
+  if (byArn !== undefined) checkFormat(FORMATS.managedPolicyArn, "permissionsBoundaryArn", byArn);
+  const bound = props.permissionsBoundary?.policyArn;
+  if (byArn !== undefined && bound !== undefined && byArn !== bound) {
+    throw new ValidationError({
+      code: "conflict",
+      field: "permissionsBoundaryArn",
+      value: byArn,
+      problem: `differs from the permissionsBoundary ${bound}`,
+      fix: "give the role one boundary: remove permissionsBoundaryArn",
+    });
+  }
+  return byArn ?? bound;
+}
+
+function checkStatement(kind: PipelineRoleKind, index: number, statement: PolicyStatement, roleArn: string): PolicyStatement {
   const field = `statements[${index}]`;
   if (statement.Principal !== undefined) throw new Error(`${field} has a Principal: a role's permissions statements name no principal; remove it.`);
   if (statement.Action === undefined && statement.NotAction === undefined) throw new Error(`${field} names no Action: add the actions it allows or denies.`);
@@ -206,6 +238,15 @@ function checkStatement(kind: PipelineRoleKind, index: number, statement: Policy
       field,
       problem: `allows ${refused.map(({ action, reason }) => `${action}, which ${reason}`).join("; ")}, but the plan role only reads (it runs the code of any branch it admits)`,
       fix: `move ${refused.length === 1 ? "it" : "them"} to the apply role, ${READ_ONLY_FIX}`,
+    });
+  }
+  // Administrator access (any action, or iam:*, on *) is the no-admin-wildcard guardrail's, which wants a reason.
+  if (!grantsAdministrator(statement) && grantsIamWriteOn(statement, roleArn)) {
+    throw new ValidationError({
+      code: "too-broad",
+      field,
+      problem: `allows ${iamWriteActions(statement).join(", ")} on resources that include this role itself (${roleArn}), so it could give itself any permission`,
+      fix: "narrow the resources to the roles and policies the pipeline manages, outside the platform's role path",
     });
   }
   return statement;

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
 import { IStateBackend } from "../state/state-backend";
 import { BuildkitePipelineRole, PipelineRolePermissions } from "./buildkite-pipeline-role";
+import { IPipelinePermissionsBoundary } from "./pipeline-permissions-boundary";
 import { PipelineAccess } from "./pipeline-access";
 
 /** Props of {@link BuildkitePipelineRoles}. */
@@ -15,6 +16,8 @@ export interface BuildkitePipelineRolesProps {
    * both only under `<keyPrefix>/<pipeline>/`. @default - no state access
    */
   readonly state?: IStateBackend;
+  /** The account's pipeline permissions boundary, carried by both roles. @default - none (refused for roles that change IAM) */
+  readonly permissionsBoundary?: IPipelinePermissionsBoundary;
   /** Permissions of the plan role; only read actions are accepted. @default - state access only */
   readonly plan?: PipelineRolePermissions;
   /** Permissions of the apply role. @default - state access only */
@@ -47,7 +50,7 @@ export class BuildkitePipelineRoles extends Construct {
 
   constructor(scope: Construct, id: string, props: BuildkitePipelineRolesProps) {
     super(scope, id);
-    const shared = { access: props.access, provider: props.provider, state: props.state, tags: props.tags };
+    const shared = { access: props.access, provider: props.provider, permissionsBoundary: props.permissionsBoundary, state: props.state, tags: props.tags };
     this.plan = new BuildkitePipelineRole(this, "Plan", { ...shared, ...props.plan, kind: "plan" });
     this.apply = new BuildkitePipelineRole(this, "Apply", { ...shared, ...props.apply, kind: "apply" });
   }

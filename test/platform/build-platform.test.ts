@@ -146,7 +146,9 @@ describe("the example platform", () => {
       });
       expect(role.max_session_duration).toBe(3600);
       expect(role.path).toBe("/buildkite/acme/");
-      expect(role.depends_on).toEqual([resourceAddress(identity, "aws_iam_openid_connect_provider")]);
+      expect(role.depends_on).toEqual([resourceAddress(identity, "aws_iam_openid_connect_provider"), resourceAddress(identity, "aws_iam_policy")]);
+      // Every pipeline role carries the account's boundary (created in this, the account's first identity stack).
+      expect(role.permissions_boundary).toBe("arn:aws:iam::123456789012:policy/buildkite/acme/bk-pipeline-boundary");
     }
   });
 

@@ -257,6 +257,26 @@ const CASES: readonly InvalidCase[] = [
     message: /^allows every action on every resource — .*set allowAdminReason/,
   },
   {
+    name: "iam:* on * (administrator access: it can grant every other action) without allowAdminReason",
+    mutate: (d) => payments(d).apply.permissions!.statements!.push({ actions: ["s3:GetObject", "iam:*"], resources: ["*"] }),
+    at: "pipelines[1].apply.permissions.statements[1]",
+    message: /^allows every IAM action \(which can grant every other\) on every resource — .*set allowAdminReason/,
+  },
+  {
+    name: "IAM write on a path that includes the role itself",
+    mutate: (d) =>
+      payments(d).apply.permissions!.statements!.push({ actions: ["iam:AttachRolePolicy"], resources: ["arn:aws:iam::123456789012:role/buildkite/*"] }),
+    at: "pipelines[1].apply.permissions.statements[1]",
+    message:
+      /^allows iam:AttachRolePolicy on resources that include the role itself \(arn:aws:iam::123456789012:role\/buildkite\/acme\/bk-payments-service-apply\), so it could give itself any permission — narrow/,
+  },
+  {
+    name: "IAMFullAccess attached without a reason",
+    mutate: (d) => (payments(d).apply.permissions!.managedPolicyArns = ["arn:aws:iam::aws:policy/IAMFullAccess"]),
+    at: "synth",
+    message: /guardrail no-admin-wildcard refuses identity-production\/payments-service\/Apply\/\S+ .*it attaches the IAMFullAccess managed policy/,
+  },
+  {
     name: "AdministratorAccess attached without a reason",
     mutate: (d) => (payments(d).apply.permissions!.managedPolicyArns = ["arn:aws:iam::aws:policy/AdministratorAccess"]),
     at: "synth",
@@ -294,6 +314,19 @@ const CASES: readonly InvalidCase[] = [
     mutate: (d) => (data(d).plan!.permissions = { statements: [{ actions: ["secretsmanager:Get*"], resources: ["*"] }] }),
     at: "pipelines[2].plan.permissions.statements[0].actions[0]",
     message: /^"secretsmanager:Get\*" covers secretsmanager:GetSecretValue, which returns secret values/,
+  },
+  {
+    name: "a platform pipeline whose plan role branch builds could assume (its states hold the agent tokens)",
+    mutate: (d) => (d.platformPipeline!.plan = { branches: ["*"], permissions: { sets: ["read-only"] } }),
+    at: "platformPipeline.plan.branches",
+    message:
+      /^the platform pipeline's states hold the cluster's agent tokens, which its plan role may read, so only builds of "main" may assume it — set plan.branches to \["main"\]/,
+  },
+  {
+    name: "an agent-token reader given by role name",
+    mutate: (d) => (d.cluster.agentTokenReaders = ["buildkite-agent"]),
+    at: "cluster.agentTokenReaders[0]",
+    message: /^"buildkite-agent" is not the ARN of one IAM role or user/,
   },
   {
     name: "session duration over IAM's 12 hours",

@@ -2,19 +2,28 @@ import { asList, PolicyStatement } from "../../policy/policy-document";
 import { GuardrailRule, GuardrailViolation } from "../guardrail";
 import { permissionPoliciesOf, statementLabel } from "../../private/iam-documents";
 
-const ANY_ACTION = ["*", "*:*"];
-const ADMIN_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
+/** AWS managed policies that amount to administrator access: IAMFullAccess is `iam:*` on `*`. */
+const ADMIN_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/(AdministratorAccess|IAMFullAccess)$/;
 const ATTACHMENTS = ["aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_group_policy_attachment"];
 const FIX =
   "grant the actions and resources the pipeline needs, or, if administrator access is really required, " +
   'pass adminAccessReason (or Guardrails.exempt(construct, "no-admin-wildcard", reason)).';
 
-/** Whether an Allow statement grants every action (or every action but some) on every resource. */
+/**
+ * What administrator access an Allow statement grants, in words, or undefined: every action (or every action
+ * but some), or every IAM action (`iam:*`, alone or with others), on every resource. Whoever may do anything
+ * in IAM may grant itself everything else.
+ */
+export function administratorAccess(statement: PolicyStatement): string | undefined {
+  if (statement.Effect !== "Allow" || !asList(statement.Resource).includes("*")) return undefined;
+  const actions = asList(statement.Action).map((a) => a.toLowerCase());
+  if (statement.NotAction !== undefined || actions.some((a) => a === "*" || a === "*:*")) return "every action";
+  return actions.includes("iam:*") ? "every IAM action (which can grant every other)" : undefined;
+}
+
+/** Whether an Allow statement grants administrator access ({@link administratorAccess}). */
 export function grantsAdministrator(statement: PolicyStatement): boolean {
-  if (statement.Effect !== "Allow") return false;
-  const onEverything = asList(statement.Resource).includes("*");
-  const everyAction = asList(statement.Action).some((a) => ANY_ACTION.includes(a)) || statement.NotAction !== undefined;
-  return onEverything && everyAction;
+  return administratorAccess(statement) !== undefined;
 }
 
 /**
@@ -24,7 +33,7 @@ export function grantsAdministrator(statement: PolicyStatement): boolean {
  */
 export const noAdminWildcard: GuardrailRule = {
   id: "no-admin-wildcard",
-  description: 'No policy allows "Action": "*" on "Resource": "*" or attaches AdministratorAccess, unless exempted with a reason.',
+  description: 'No policy allows "Action": "*" or "iam:*" on "Resource": "*" or attaches AdministratorAccess or IAMFullAccess, unless exempted with a reason.',
   fix: FIX,
   severity: "error",
   exemptible: true,
@@ -33,16 +42,19 @@ export const noAdminWildcard: GuardrailRule = {
     for (const policy of permissionPoliciesOf(block)) {
       if (!policy.document) continue;
       policy.document.Statement.forEach((statement, i) => {
-        if (grantsAdministrator(statement)) {
-          violations.push({ message: `${statementLabel(statement, i)} of the ${policy.label} allows every action on every resource.` });
-        }
+        const access = administratorAccess(statement);
+        if (access) violations.push({ message: `${statementLabel(statement, i)} of the ${policy.label} allows ${access} on every resource.` });
       });
     }
-    if (block.kind === "resource" && ATTACHMENTS.includes(block.type) && ADMIN_POLICY.test(String(block.values.policy_arn))) {
-      violations.push({ message: "it attaches the AdministratorAccess managed policy." });
-    }
-    if (block.kind === "resource" && block.type === "aws_iam_role" && asList(block.values.managed_policy_arns).some((arn) => ADMIN_POLICY.test(arn))) {
-      violations.push({ message: "the role lists the AdministratorAccess managed policy." });
+    const adminPolicy = (arn: unknown) => ADMIN_POLICY.exec(String(arn))?.[1];
+    const attached = block.kind === "resource" && ATTACHMENTS.includes(block.type) ? adminPolicy(block.values.policy_arn) : undefined;
+    if (attached) violations.push({ message: `it attaches the ${attached} managed policy.` });
+    if (block.kind === "resource" && block.type === "aws_iam_role") {
+      for (const listed of asList(block.values.managed_policy_arns)
+        .map(adminPolicy)
+        .filter((name) => name !== undefined)) {
+        violations.push({ message: `the role lists the ${listed} managed policy.` });
+      }
     }
     return violations;
   },

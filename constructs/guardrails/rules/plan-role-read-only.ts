@@ -1,7 +1,7 @@
 import { asList } from "../../policy/policy-document";
 import { notReadOnlyActions, notReadOnlyPolicyReason } from "../../policy/read-only";
 import { GuardrailRule, GuardrailViolation, SynthesizedBlock } from "../guardrail";
-import { permissionPoliciesOf, referencedPolicyDocument, statementLabel } from "../../private/iam-documents";
+import { namesRole, permissionPoliciesOf, referencedPolicyDocument, statementLabel } from "../../private/iam-documents";
 
 /** The tag BuildkitePipelineRole puts on its roles, naming their kind. */
 const ROLE_KIND_TAG = "buildkite:role";
@@ -11,10 +11,7 @@ function planRoleOf(block: SynthesizedBlock, blocks: readonly SynthesizedBlock[]
   const isPlanRole = (b: SynthesizedBlock) => b.kind === "resource" && b.type === "aws_iam_role" && b.values.tags?.[ROLE_KIND_TAG] === "plan";
   if (block.kind !== "resource") return undefined;
   if (block.type === "aws_iam_role") return isPlanRole(block) ? block : undefined;
-  const named = [block.values.role, ...asList(block.values.roles)].filter((r): r is string => typeof r === "string");
-  return blocks.find(
-    (b) => isPlanRole(b) && named.some((ref) => ref === b.values.name || ref === `\${aws_iam_role.${b.name}.name}` || ref === `\${aws_iam_role.${b.name}.id}`),
-  );
+  return blocks.find((b) => isPlanRole(b) && namesRole(block, b));
 }
 
 /** The managed policy ARNs a block attaches. */

@@ -5,6 +5,7 @@ import { BuildkiteOidcProvider } from "../../../constructs/trust/buildkite-oidc-
 import { BuildkitePipelineRole, BuildkitePipelineRoleProps } from "../../../constructs/trust/buildkite-pipeline-role";
 import { BuildkitePipelineRoles } from "../../../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
+import { PipelinePermissionsBoundary } from "../../../constructs/trust/pipeline-permissions-boundary";
 import { awsStack, resource, resourceAddress, resourcesOfType, synthJson } from "../../support/synth";
 
 const ACCOUNT = "111111111111";
@@ -69,6 +70,28 @@ describe("BuildkitePipelineRole", () => {
     ],
     ["a statement without resources", { kind: "apply", statements: [{ Effect: "Allow", Action: "s3:GetObject" }] }, /^statements\[0\] names no Resource/],
     ["a malformed boundary", { kind: "apply", permissionsBoundaryArn: "boundary" }, /^permissionsBoundaryArn "boundary" is not a managed policy ARN/],
+    [
+      "IAM writes on a path that includes the role itself",
+      {
+        kind: "apply",
+        statements: [{ Effect: "Allow", Action: ["iam:PutRolePolicy", "s3:GetObject"], Resource: "arn:aws:iam::111111111111:role/buildkite/*" }],
+      },
+      /^statements\[0\] allows iam:PutRolePolicy on resources that include this role itself \(arn:aws:iam::111111111111:role\/buildkite\/acme\/bk-networking-apply\), so it could give itself any permission: narrow/,
+    ],
+    [
+      "IAM writes on every resource but others (NotResource)",
+      { kind: "apply", statements: [{ Effect: "Allow", Action: "iam:TagRole", NotResource: "arn:aws:iam::111111111111:role/other" }] },
+      /^statements\[0\] allows iam:TagRole on resources that include this role itself/,
+    ],
+    [
+      "two different boundaries",
+      {
+        kind: "apply",
+        permissionsBoundaryArn: "arn:aws:iam::111111111111:policy/other-boundary",
+        permissionsBoundary: PipelinePermissionsBoundary.fromAccount(ACCOUNT, "/buildkite/acme/"),
+      },
+      /^permissionsBoundaryArn "arn:aws:iam::111111111111:policy\/other-boundary" differs from the permissionsBoundary arn:aws:iam::111111111111:policy\/buildkite\/acme\/bk-pipeline-boundary/,
+    ],
     [
       "another account's provider",
       { kind: "apply", provider: BuildkiteOidcProvider.fromAccount("222222222222") },
@@ -180,10 +203,43 @@ describe("BuildkitePipelineRole", () => {
     });
   });
 
+  it("carries the account's boundary, and depends on it when the boundary is in the same stack", () => {
+    const stack = awsStack("identity");
+    const boundary = new PipelinePermissionsBoundary(stack, "Boundary", { accountId: ACCOUNT, rolePath: "/buildkite/acme/" });
+    new BuildkitePipelineRoles(stack, "Roles", { access, permissionsBoundary: boundary });
+    const json = synthJson(stack);
+    for (const role of resourcesOfType(json, "aws_iam_role")) {
+      expect(role.permissions_boundary).toBe("arn:aws:iam::111111111111:policy/buildkite/acme/bk-pipeline-boundary");
+      expect(role.depends_on).toEqual([resourceAddress(json, "aws_iam_policy")]);
+    }
+  });
+
+  it("refuses IAM writes at synth unless the role carries a boundary", () => {
+    const manageRoles = { Effect: "Allow" as const, Action: ["iam:CreateRole", "iam:PutRolePolicy"], Resource: "arn:aws:iam::111111111111:role/app/*" };
+    const unbounded = awsStack("identity");
+    new BuildkitePipelineRole(unbounded, "Apply", { access, kind: "apply", statements: [manageRoles] });
+    applyGuardrails(unbounded);
+    expect(() => Testing.synth(unbounded, true)).toThrow(
+      /guardrail iam-writers-bounded refuses identity\/Apply\/Role .*the pipeline role bk-networking-apply may change IAM \(iam:CreateRole, iam:PutRolePolicy in statement 1 of the policy\) but has no permissions boundary/,
+    );
+
+    const bounded = awsStack("identity");
+    new BuildkitePipelineRole(bounded, "Apply", {
+      access,
+      kind: "apply",
+      statements: [manageRoles],
+      permissionsBoundary: PipelinePermissionsBoundary.fromAccount(ACCOUNT, "/buildkite/acme/"),
+    });
+    applyGuardrails(bounded);
+    expect(() => Testing.synth(bounded, true)).not.toThrow();
+  });
+
   it("refuses administrator access at synth unless a reason is given", () => {
     const admin = { Effect: "Allow" as const, Action: "*", Resource: "*" };
+    // Administrator access changes IAM: it needs the boundary too (iam-writers-bounded).
+    const permissionsBoundary = PipelinePermissionsBoundary.fromAccount(ACCOUNT, "/buildkite/acme/");
     const refused = awsStack("identity");
-    new BuildkitePipelineRole(refused, "Apply", { access, kind: "apply", statements: [admin] });
+    new BuildkitePipelineRole(refused, "Apply", { access, kind: "apply", statements: [admin], permissionsBoundary });
     applyGuardrails(refused);
     expect(() => Testing.synth(refused, true)).toThrow(
       /guardrail no-admin-wildcard refuses identity\/Apply\/PermissionsPolicy .* allows every action on every resource/,
@@ -194,6 +250,7 @@ describe("BuildkitePipelineRole", () => {
       access,
       kind: "apply",
       statements: [admin],
+      permissionsBoundary,
       adminAccessReason: "bootstraps the whole account, reviewed by security",
     });
     applyGuardrails(allowed);
