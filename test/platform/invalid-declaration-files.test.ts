@@ -92,8 +92,8 @@ const CASES: readonly FileCase[] = [
   },
   {
     name: "a statement effect that does not exist",
-    text: yamlWith((d) => (d.platformPipeline.apply.permissions.statements[0].effect = "Permit")),
-    errors: [["platformPipeline.apply.permissions.statements[0].effect", /^"Permit" is not one of Allow, Deny — use one of them$/]],
+    text: yamlWith((d) => (d.pipelines[1].apply.permissions.statements[0].effect = "Permit")),
+    errors: [["pipelines[1].apply.permissions.statements[0].effect", /^"Permit" is not one of Allow, Deny — use one of them$/]],
   },
   {
     name: "a rotation of zero hours",
@@ -143,15 +143,15 @@ const CASES: readonly FileCase[] = [
   },
   {
     name: "a short admin reason",
-    text: yamlWith((d) => (d.platformPipeline.apply.permissions.statements[0].allowAdminReason = "because")),
-    errors: [["platformPipeline.apply.permissions.statements[0].allowAdminReason", /^"because" is too short — explain in a sentence why administrator access/]],
+    text: yamlWith((d) => (d.pipelines[1].apply.permissions.statements[0].allowAdminReason = "because")),
+    errors: [["pipelines[1].apply.permissions.statements[0].allowAdminReason", /^"because" is too short — explain in a sentence why administrator access/]],
   },
   {
     name: "an IAM action without a service",
-    text: yamlWith((d) => (d.platformPipeline.apply.permissions.statements[1].actions = ["PutParameter", "ssm:GetParameter", "s3 GetObject"])),
+    text: yamlWith((d) => (d.pipelines[1].apply.permissions.statements[0].actions = ["PutParameter", "ssm:GetParameter", "s3 GetObject"])),
     errors: [
-      ["platformPipeline.apply.permissions.statements[1].actions[0]", /^"PutParameter" is not an IAM action — use one like "s3:GetObject"/],
-      ["platformPipeline.apply.permissions.statements[1].actions[2]", /^"s3 GetObject" is not an IAM action — /],
+      ["pipelines[1].apply.permissions.statements[0].actions[0]", /^"PutParameter" is not an IAM action — use one like "s3:GetObject"/],
+      ["pipelines[1].apply.permissions.statements[0].actions[2]", /^"s3 GetObject" is not an IAM action — /],
     ],
   },
   {
