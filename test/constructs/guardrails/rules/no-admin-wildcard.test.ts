@@ -9,6 +9,8 @@ describe("guardrail no-admin-wildcard", () => {
   it.each<[string, PolicyStatement]>([
     ["every action on one bucket", { Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::bucket/*" }],
     ["one service on everything", { Effect: "Allow", Action: "s3:*", Resource: "*" }],
+    ["every IAM action on some roles", { Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::111111111111:role/app/*" }],
+    ["some IAM actions on everything", { Effect: "Allow", Action: ["iam:GetRole", "iam:PassRole"], Resource: "*" }],
     ["a deny of everything", { Effect: "Deny", Action: "*", Resource: "*" }],
   ])("passes %s", (_name, statement) => {
     expect(check(noAdminWildcard, rolePolicy(statement))).toEqual([]);
@@ -29,6 +31,27 @@ describe("guardrail no-admin-wildcard", () => {
     expect(check(noAdminWildcard, rolePolicy({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }, { Sid: "Admin", ...statement }))).toEqual([
       { message: 'statement "Admin" of the policy allows every action on every resource.', fix: expect.stringContaining("adminAccessReason") },
     ]);
+  });
+
+  it.each<[string, PolicyStatement]>([
+    ["iam:* on *", { Effect: "Allow", Action: "iam:*", Resource: "*" }],
+    ["iam:* among other actions on *", { Effect: "Allow", Action: ["s3:GetObject", "IAM:*"], Resource: ["arn:aws:s3:::b/*", "*"] }],
+  ])("refuses %s: every IAM action can grant every other", (_name, statement) => {
+    expect(check(noAdminWildcard, rolePolicy({ Sid: "Iam", ...statement }))).toEqual([
+      {
+        message: 'statement "Iam" of the policy allows every IAM action (which can grant every other) on every resource.',
+        fix: expect.stringContaining("adminAccessReason"),
+      },
+    ]);
+  });
+
+  it("refuses attaching or listing IAMFullAccess", () => {
+    expect(
+      check(noAdminWildcard, resource("aws_iam_role_policy_attachment", { role: "ci", policy_arn: "arn:aws:iam::aws:policy/IAMFullAccess" }))[0].message,
+    ).toBe("it attaches the IAMFullAccess managed policy.");
+    expect(check(noAdminWildcard, resource("aws_iam_role", { managed_policy_arns: ["arn:aws:iam::aws:policy/IAMFullAccess"] }))[0].message).toBe(
+      "the role lists the IAMFullAccess managed policy.",
+    );
   });
 
   it("refuses administrator access in managed policies, role inline policies and policy documents", () => {

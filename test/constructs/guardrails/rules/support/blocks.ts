@@ -1,6 +1,6 @@
 /** Test support: synthesized blocks and a context for calling guardrail rules directly. */
 import { IConstruct } from "constructs";
-import { GuardrailContext, GuardrailRule, GuardrailViolation, SynthesizedBlock } from "../../../../../constructs/guardrails/guardrail";
+import { GuardrailContext, GuardrailRule, GuardrailViolation, SynthesizedBackend, SynthesizedBlock } from "../../../../../constructs/guardrails/guardrail";
 import { PolicyDocument, renderPolicy } from "../../../../../constructs/policy/policy-document";
 
 export function resource(type: string, values: Record<string, any>, name = "subject"): SynthesizedBlock {
@@ -17,7 +17,7 @@ export function role(trustPolicy: PolicyDocument | string, extra: Record<string,
 
 /**
  * Runs a rule on a block, with the other blocks of the stack around it and,
- * when given, the construct that synthesized the block.
+ * when given, the construct that synthesized the block and the stack's backend.
  */
 export function check(
   rule: GuardrailRule,
@@ -25,8 +25,14 @@ export function check(
   others: SynthesizedBlock[] = [],
   trustPolicySizeLimit = 2048,
   construct?: IConstruct,
+  backend?: SynthesizedBackend,
 ): GuardrailViolation[] {
-  const context: GuardrailContext = { blocks: [block, ...others], trustPolicySizeLimit, constructOf: (b) => (b === block ? construct : undefined) };
+  const context: GuardrailContext = {
+    blocks: [block, ...others],
+    backend,
+    trustPolicySizeLimit,
+    constructOf: (b) => (b === block ? construct : undefined),
+  };
   // As the engine reports them: a violation without its own fix takes the rule's.
   return rule.check(block, context).map((v) => ({ message: v.message, fix: v.fix ?? rule.fix }));
 }
