@@ -4,6 +4,8 @@ import { addRotationTriggerProvider } from "../../../constructs/buildkite/rotati
 import { BuildkiteProvider } from "../../../providers/buildkite/lib/provider";
 import { checkSchemaConformance } from "../../../testing/schema-conformance";
 import { awsStack, resource, resourceAddress, resourcesOfType, synthJson } from "../../support/synth";
+import { agentTokenKeyPolicy, agentTokenParameterStatements } from "../../../constructs/buildkite/agent-token-access";
+import { ACCOUNT, decide, Decision, SimulatedRequest } from "../state/iam-simulation";
 
 const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "..", "providers", "buildkite", "schema.json");
 const KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-1111-4222-8333-444455556666";
@@ -90,7 +92,81 @@ describe("BuildkiteCluster", () => {
     expect(cluster.rotationSchedule.cronline).toBe("15 4 * * *");
   });
 
+  describe("with the access to its agent tokens declared", () => {
+    const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+    const access = {
+      accountId: ACCOUNT,
+      region: "eu-west-1",
+      readerArns: [role("buildkite-agent"), role("buildkite/acme/bk-platform-plan")],
+      managerArns: [role("buildkite/acme/bk-platform-apply")],
+      administratorArns: [role("state-admin")],
+    };
+    const { json } = build({ agentTokenKey: access });
+    const keyPolicy = JSON.parse(resource(json, "aws_kms_key").policy);
+    const PARAMETER = `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/buildkite/clusters/terraform/agent-tokens/default`;
+    /** A KMS request as SSM makes it for a principal, for the token parameter unless told otherwise. */
+    const throughSsm = (principal: string, action: string, parameter = PARAMETER): SimulatedRequest => ({
+      principal,
+      action,
+      resource: KEY_ARN,
+      context: { "kms:ViaService": "ssm.eu-west-1.amazonaws.com", "kms:EncryptionContext:PARAMETER_ARN": parameter },
+    });
+    // Whatever their IAM policies say: an identity policy of kms:* on * changes nothing the key policy refuses.
+    const everyKmsAction = [{ Effect: "Allow" as const, Action: "kms:*", Resource: "*" }];
+
+    it("sets the key policy agentTokenKeyPolicy makes for the token parameters", () => {
+      expect(keyPolicy).toEqual(agentTokenKeyPolicy(access, "/buildkite/clusters/terraform/agent-tokens/"));
+    });
+
+    it.each([
+      ["the agents' instance role", role("buildkite-agent")],
+      ["the platform pipeline's plan role (Terraform refreshes the parameter)", role("buildkite/acme/bk-platform-plan")],
+      ["the platform pipeline's apply role", role("buildkite/acme/bk-platform-apply")],
+      ["a state administrator", role("state-admin")],
+    ])("lets %s decrypt a token through SSM", async (_name, principal) => {
+      await expect(decide([], throughSsm(principal, "kms:Decrypt"), keyPolicy)).resolves.toBe<Decision>("Allowed");
+    });
+
+    it.each<[string, SimulatedRequest]>([
+      ["a role the declaration does not name, even with kms:* in its IAM policy", throughSsm(role("buildkite/acme/bk-networking-apply"), "kms:Decrypt")],
+      [
+        "a reader, for a parameter that is not a token",
+        throughSsm(role("buildkite-agent"), "kms:Decrypt", `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db-password`),
+      ],
+      ["a reader, outside SSM", { principal: role("buildkite-agent"), action: "kms:Decrypt", resource: KEY_ARN }],
+      ["a reader, writing a token", throughSsm(role("buildkite-agent"), "kms:Encrypt")],
+      ["the platform pipeline's plan role, writing a token", throughSsm(role("buildkite/acme/bk-platform-plan"), "kms:Encrypt")],
+      ["the account root's IAM principals, granting use of the key", { principal: role("admin"), action: "kms:CreateGrant", resource: KEY_ARN }],
+    ])("refuses %s", async (_name, request) => {
+      await expect(decide(everyKmsAction, request, keyPolicy)).resolves.not.toBe<Decision>("Allowed");
+    });
+
+    it("lets the managers write tokens and administer the key, and the account root only administer it when no administrator is named", async () => {
+      const apply = role("buildkite/acme/bk-platform-apply");
+      await expect(decide([], throughSsm(apply, "kms:Encrypt"), keyPolicy)).resolves.toBe<Decision>("Allowed");
+      await expect(decide([], { principal: apply, action: "kms:PutKeyPolicy", resource: KEY_ARN }, keyPolicy)).resolves.toBe<Decision>("Allowed");
+      const rootAdministered = agentTokenKeyPolicy({ ...access, administratorArns: [] }, "/buildkite/clusters/terraform/agent-tokens/");
+      await expect(
+        decide(everyKmsAction, { principal: role("admin"), action: "kms:PutKeyPolicy", resource: KEY_ARN }, rootAdministered),
+      ).resolves.toBe<Decision>("Allowed");
+      await expect(decide(everyKmsAction, throughSsm(role("admin"), "kms:Decrypt"), rootAdministered)).resolves.not.toBe<Decision>("Allowed");
+    });
+
+    it("gives the roles that plan or apply the stack only the token parameters in SSM", () => {
+      const [read] = agentTokenParameterStatements(access, "/buildkite/clusters/terraform/agent-tokens/", "read");
+      const [write] = agentTokenParameterStatements(access, "/buildkite/clusters/terraform/agent-tokens/", "write");
+      expect(read.Resource).toBe(`arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/buildkite/clusters/terraform/agent-tokens/*`);
+      expect(read.Action).toEqual(["ssm:GetParameter", "ssm:GetParameters", "ssm:ListTagsForResource"]);
+      expect(write.Action).toEqual(expect.arrayContaining(["ssm:PutParameter", "ssm:DeleteParameter"]));
+    });
+  });
+
   it.each<[string, Partial<BuildkiteClusterProps>, RegExp]>([
+    [
+      "an access to a key it does not create",
+      { kmsKeyArn: KEY_ARN, agentTokenKey: { accountId: ACCOUNT, region: "eu-west-1" } },
+      /agentTokenKey sets the policy of the key this construct creates, but kmsKeyArn names an existing key/,
+    ],
     ["a default queue that is not declared", { defaultQueue: "gpu" }, /defaultQueue "gpu" is not one of the queues \(terraform, terraform-data\)/],
     ["no queues", { queues: [] }, /queues is empty/],
     ["a duplicate queue", { queues: [{ key: "a" }, { key: "a" }], defaultQueue: "a" }, /queues\[1\].key "a" is declared twice/],
