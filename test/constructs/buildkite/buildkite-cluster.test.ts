@@ -4,7 +4,7 @@ import { addRotationTriggerProvider } from "../../../constructs/buildkite/rotati
 import { BuildkiteProvider } from "../../../providers/buildkite/lib/provider";
 import { checkSchemaConformance } from "../../../testing/schema-conformance";
 import { awsStack, resource, resourceAddress, resourcesOfType, synthJson } from "../../support/synth";
-import { agentTokenKeyPolicy, agentTokenParameterStatements } from "../../../constructs/buildkite/agent-token-access";
+import { agentTokenKeyPolicy, agentTokenManagementStatements } from "../../../constructs/buildkite/agent-token-access";
 import { ACCOUNT, decide, Decision, SimulatedRequest } from "../state/iam-simulation";
 
 const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "..", "providers", "buildkite", "schema.json");
@@ -152,12 +152,11 @@ describe("BuildkiteCluster", () => {
       await expect(decide(everyKmsAction, throughSsm(role("admin"), "kms:Decrypt"), rootAdministered)).resolves.not.toBe<Decision>("Allowed");
     });
 
-    it("gives the roles that plan or apply the stack only the token parameters in SSM", () => {
-      const [read] = agentTokenParameterStatements(access, "/buildkite/clusters/terraform/agent-tokens/", "read");
-      const [write] = agentTokenParameterStatements(access, "/buildkite/clusters/terraform/agent-tokens/", "write");
-      expect(read.Resource).toBe(`arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/buildkite/clusters/terraform/agent-tokens/*`);
-      expect(read.Action).toEqual(["ssm:GetParameter", "ssm:GetParameters", "ssm:ListTagsForResource"]);
-      expect(write.Action).toEqual(expect.arrayContaining(["ssm:PutParameter", "ssm:DeleteParameter"]));
+    it("gives the role that applies the stack only the token parameters in SSM", () => {
+      const [manage, describe] = agentTokenManagementStatements(access, "/buildkite/clusters/terraform/agent-tokens/");
+      expect(manage.Resource).toBe(`arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/buildkite/clusters/terraform/agent-tokens/*`);
+      expect(manage.Action).toEqual(expect.arrayContaining(["ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter"]));
+      expect(describe).toEqual({ Sid: "DescribeParameters", Effect: "Allow", Action: "ssm:DescribeParameters", Resource: "*" });
     });
   });
 
