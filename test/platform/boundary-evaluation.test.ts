@@ -57,7 +57,7 @@ const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/agent.buildkite.com`;
 
 /** The decision for a request of `role`, with its identity policies and its boundary. */
 const asRole = (role: PipelineRole, request: Omit<SimulatedRequest, "principal">, resourcePolicy?: PolicyDocument) =>
-  decide(role.identity, { principal: role.arn, accountId: ACCOUNT, ...request }, resourcePolicy, boundary);
+  decide(role.identity, { principal: role.arn, resourceAccount: ACCOUNT, ...request }, resourcePolicy, boundary);
 
 describe("the example platform, evaluated by an IAM simulator", () => {
   it("has the four pipelines' plan and apply roles, each carrying the account's boundary", () => {
@@ -149,7 +149,7 @@ describe("the example platform, evaluated by an IAM simulator", () => {
         [{ Effect: "Allow", Action: "kms:*", Resource: "*" }],
         {
           principal,
-          accountId: ACCOUNT,
+          resourceAccount: ACCOUNT,
           action: "kms:Decrypt",
           resource: tokenKey,
           context: {
