@@ -6,14 +6,18 @@ import { branchAdmitted } from "./branch-glob";
 import { interpolationFreeScript } from "../private/interpolation";
 import { BlockStep, CommandStep, PipelineStep, renderPipelineYaml } from "./pipeline-steps";
 import { CredentialMethod, stepCredentials } from "./step-credentials";
-import { allOfConditions, branchEquals, branchMatchesAny, notCondition, notFork, notPullRequest, sourceIs, StepCondition } from "./step-condition";
+import { allOfConditions, branchMatchesAny, notCondition, notFork, sourceIs } from "./step-condition";
 import { applyScript, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
 
 /** The manual approval between plan and apply. */
 export interface ApprovalOptions {
   /** Question shown on the block step. @default "Apply the reviewed plan?" */
   readonly prompt?: string;
-  /** Team slugs or IDs allowed to unblock the apply. @default - anyone who can build the pipeline */
+  /**
+   * Slugs or UUIDs of the teams whose members may unblock the apply (Buildkite's `allowed_teams`);
+   * at least one when given. Without it, whoever can build the pipeline can approve their own build.
+   * @default - anyone who can build the pipeline
+   */
   readonly allowedTeams?: readonly string[];
 }
 
@@ -71,15 +75,28 @@ export interface TerraformPipelineStepsProps {
    * @default - none
    */
   readonly setupCommands?: readonly string[];
-  /** Queue key the steps run on. @default - the cluster's default queue */
+  /** Queue key the plan step runs on (and the apply step, unless `applyQueue` is set). @default - the cluster's default queue */
   readonly queue?: string;
+  /**
+   * Queue key the apply step runs on: a queue whose agents run nothing but apply
+   * steps, verify step signatures and refuse unsigned ones (see docs/buildkite.md),
+   * so that the code of unreviewed branches, which every plan runs, never runs where
+   * the apply role's credentials do.
+   * @default - `queue`
+   */
+  readonly applyQueue?: string;
   /** A block step between plan and apply, or `false` to apply without approval. @default - approval by anyone who can build */
   readonly approval?: ApprovalOptions | false;
   /** Scheduled drift check, or `false` for none. @default - nightly at 03:00 */
   readonly driftDetection?: DriftDetectionOptions | false;
   /** Scheduled targeted applies instead of the drift check. @default - none */
   readonly scheduledApply?: ScheduledApplyOptions;
-  /** How steps get credentials; `auto` uses the assume-role plugin where it can mint the expected token. @default "auto" */
+  /**
+   * How the plan step gets credentials; `auto` uses the assume-role plugin where it can mint the expected token.
+   * The apply step always writes its token request out, after its run-time check that the build applies:
+   * a plugin's hook would assume the role before any command could decide.
+   * @default "auto"
+   */
   readonly credentials?: CredentialMethod;
   /** @default - derived from the roles */
   readonly stepKeys?: TerraformStepKeys;
@@ -106,9 +123,15 @@ export interface TerraformPipelineSchedule {
  *
  * - `plan` on every branch and pull request the plan role admits, never for
  *   forks; on the default branch it saves the plan as an artifact;
- * - on the default branch only: an optional `block` step, then `apply` with
- *   the apply role, applying exactly the saved plan, in a concurrency group
- *   per state so two applies never overlap;
+ * - an optional `block` step, then `apply` with the apply role, applying
+ *   exactly the saved plan, in a concurrency group per state so two applies
+ *   never overlap. Both are in every build, unconditioned, so that no step
+ *   uploaded into a build can take their keys (a step an `if` leaves out of a
+ *   build frees its key, and a dependency on it counts as met); the apply
+ *   step decides at run time, before any credential, that only a build of
+ *   the default branch that is not a pull request applies. The one exception:
+ *   with `scheduledApply`, scheduled builds leave the block step out, since
+ *   they apply without approval by design and run the default branch's head;
  * - scheduled builds on the default branch run the drift check in the plan
  *   step (or, with `scheduledApply`, a targeted plan and apply).
  *
@@ -148,9 +171,8 @@ export class TerraformPipelineSteps {
     const { plan, apply, state } = props;
     this.slug = state.pipeline;
     this.state = state;
-    this.defaultBranch = props.defaultBranch ?? "main";
-    if (this.defaultBranch === "")
-      throw new ValidationError({ code: "empty", field: "defaultBranch", value: "", problem: "is empty", fix: "name the branch that applies" });
+    // The scripts quote it; the format refuses what a step condition could not carry.
+    this.defaultBranch = checkFormat(FORMATS.branchName, "defaultBranch", props.defaultBranch ?? "main");
     const workingDirectory = normalizeWorkingDirectory(checkFormat(FORMATS.workingDirectory, "workingDirectory", props.workingDirectory ?? "."));
     // The scripts pass the backend's settings to `terraform init`: they must be literals, and valid.
     checkWithin("state", () => state.backendConfig());
@@ -159,6 +181,7 @@ export class TerraformPipelineSteps {
     );
     const lockTimeout = checkFormat(FORMATS.lockTimeout, "lockTimeout", props.lockTimeout ?? "5m");
     const queue = props.queue === undefined ? undefined : checkFormat(FORMATS.queueKey, "queue", props.queue);
+    const applyQueue = props.applyQueue === undefined ? queue : checkFormat(FORMATS.queueKey, "applyQueue", props.applyQueue);
     checkRunsOnDefaultBranch("plan", plan, this.defaultBranch);
     checkRunsOnDefaultBranch("apply", apply, this.defaultBranch);
     this.schedule = schedule(props);
@@ -167,7 +190,7 @@ export class TerraformPipelineSteps {
     this.applyStepKey = checkStepKey("apply", apply, props.stepKeys?.apply ?? apply.stepKeys[0] ?? "apply");
 
     const region = props.region === undefined ? state.backend.region : checkFormat(FORMATS.region, "region", props.region);
-    const agents = queue ? { queue } : undefined;
+    const agents = (key: string | undefined) => (key ? { queue: key } : undefined);
     const env = { TF_IN_AUTOMATION: "true", TF_INPUT: "false" };
     const context = (credentialLines: readonly string[]): TerraformScriptContext => ({
       defaultBranch: this.defaultBranch,
@@ -178,16 +201,13 @@ export class TerraformPipelineSteps {
       lockTimeout,
     });
 
-    const onDefaultBranch = allOfConditions([notFork(), notPullRequest(), branchEquals(this.defaultBranch)]);
-    const notScheduled = notCondition(sourceIs("schedule"));
-
     const planCredentials = stepCredentials(plan, region, props.credentials);
     const planStep: CommandStep = {
       type: "command",
       key: this.planStepKey,
       label: ":terraform: Plan",
       condition: allOfConditions([notFork(), branchMatchesAny(plan.branches)]),
-      agents,
+      agents: agents(queue),
       env,
       plugins: planCredentials.plugins,
       commands: [interpolationFreeScript(planScript(context(planCredentials.scriptLines), this.schedule?.run))],
@@ -202,8 +222,9 @@ export class TerraformPipelineSteps {
             key: checkFormat(FORMATS.stepKey, "stepKeys.approval", props.stepKeys?.approval ?? "approve"),
             label: ":terraform: Apply?",
             prompt: props.approval?.prompt ?? "Apply the reviewed plan?",
-            allowedTeams: props.approval?.allowedTeams,
-            condition: allOfConditions([onDefaultBranch, notScheduled]),
+            allowedTeams: approvers(props.approval?.allowedTeams),
+            // Only a scheduled apply's scheduled builds go without approval; the key they free is useless there (see above).
+            condition: props.scheduledApply ? notCondition(sourceIs("schedule")) : undefined,
             dependsOn: [this.planStepKey],
           };
     this.approvalStepKey = approval?.key;
@@ -213,19 +234,17 @@ export class TerraformPipelineSteps {
       ["approval", this.approvalStepKey],
     ]);
 
-    const applyCredentials = stepCredentials(apply, region, props.credentials);
-    // A scheduled apply is the one build that applies without approval; otherwise scheduled builds only plan.
-    const applyCondition: StepCondition = props.scheduledApply ? onDefaultBranch : allOfConditions([onDefaultBranch, notScheduled]);
+    // Never the plugin: its hook would assume the role before the script decides whether this build applies.
+    const applyCredentials = stepCredentials(apply, region, "script");
+    // No condition: the step holds its key in every build and decides at run time (applyScript).
     const applyStep: CommandStep = {
       type: "command",
       key: this.applyStepKey,
       label: ":terraform: Apply",
-      condition: applyCondition,
       dependsOn: approval ? [this.planStepKey, approval.key] : [this.planStepKey],
-      agents,
+      agents: agents(applyQueue),
       env,
-      plugins: applyCredentials.plugins,
-      commands: [interpolationFreeScript(applyScript(context(applyCredentials.scriptLines), this.planStepKey))],
+      commands: [interpolationFreeScript(applyScript(context(applyCredentials.scriptLines), this.planStepKey, props.scheduledApply !== undefined))],
       concurrency: { group: `terraform-state/${this.slug}/${this.stableWorkspace}`, limit: 1, method: "ordered" },
       timeoutInMinutes: Math.floor(apply.sessionDurationSeconds / 60),
     };
@@ -233,6 +252,21 @@ export class TerraformPipelineSteps {
     this.steps = approval ? [planStep, approval, applyStep] : [planStep, applyStep];
     this.yaml = renderPipelineYaml(this.steps);
   }
+}
+
+/** The teams allowed to unblock, each a slug or UUID; an empty list is refused rather than read as "anyone". */
+function approvers(teams: readonly string[] | undefined): readonly string[] | undefined {
+  if (teams === undefined) return undefined;
+  if (teams.length === 0) {
+    throw new ValidationError({
+      code: "empty",
+      field: "approval.allowedTeams",
+      value: teams,
+      problem: "is empty",
+      fix: "name the teams whose members may approve the apply, or leave allowedTeams out to let anyone who can build approve",
+    });
+  }
+  return teams.map((team, i) => checkFormat(FORMATS.team, `approval.allowedTeams[${i}]`, team));
 }
 
 /** The plan and apply steps both run on the default branch, so both roles must admit it. */

@@ -65,7 +65,7 @@ export function planScript(context: TerraformScriptContext, scheduled: Scheduled
           `${plan} -detailed-exitcode || status=$?`,
           'case "$status" in',
           '  0) echo "No drift: the infrastructure matches the code." ;;',
-          `  2) echo "Drift: the infrastructure differs from the code of ${context.defaultBranch}; see the plan above." >&2; exit ${DRIFT_EXIT_STATUS} ;;`,
+          `  2) printf '%s\\n' ${shellQuote(`Drift: the infrastructure differs from the code of ${context.defaultBranch}; see the plan above.`)} >&2; exit ${DRIFT_EXIT_STATUS} ;;`,
           '  *) exit "$status" ;;',
           "esac",
         ]
@@ -82,13 +82,24 @@ export function planScript(context: TerraformScriptContext, scheduled: Scheduled
   ].join("\n");
 }
 
-/** The apply step: downloads the plan the plan step saved in this build and applies exactly that plan. */
-export function applyScript(context: TerraformScriptContext, planStepKey: string): string {
+/**
+ * The apply step, which is in every build so that no other step can take its
+ * key. It decides at run time, before it asks for any credential, whether
+ * this build applies: only a build of the default branch that is not a pull
+ * request does, and a scheduled build only when the schedule is a scheduled
+ * apply (`scheduledApply`); any other build ends the step here, successfully,
+ * without a token or Terraform. A build that applies downloads the plan the
+ * plan step saved in this build and applies exactly that plan.
+ */
+export function applyScript(context: TerraformScriptContext, planStepKey: string, scheduledApply: boolean): string {
   return [
     `if ! { ${onDefaultBranch(context)}; }; then`,
-    `  echo "Refusing to apply: only builds of ${context.defaultBranch} apply, this is \${BUILDKITE_BRANCH} (pull request \${BUILDKITE_PULL_REQUEST:-false})." >&2`,
-    "  exit 1",
+    `  printf '%s\\n' ${shellQuote(`This build does not apply: only builds of ${context.defaultBranch} that are not pull requests apply;`)} "this is \${BUILDKITE_BRANCH} (pull request \${BUILDKITE_PULL_REQUEST:-false})."`,
+    "  exit 0",
     "fi",
+    ...(scheduledApply
+      ? []
+      : ['if [ "${BUILDKITE_SOURCE:-}" = schedule ]; then', '  echo "This scheduled build checks for drift; it does not apply."', "  exit 0", "fi"]),
     // Only the default branch applies, so the state is always the stable workspace.
     ...prologue(context, "stable"),
     `buildkite-agent artifact download ${PLAN_FILE} . --step ${shellQuote(planStepKey)}`,
@@ -131,7 +142,7 @@ function prologue(context: TerraformScriptContext, workspace: "from-build" | "st
           workspaceNameShellFunction(),
           `workspace="$(${WORKSPACE_SHELL_FUNCTION} "\${BUILDKITE_BRANCH}" ${shellQuote(context.defaultBranch)} "\${BUILDKITE_PULL_REQUEST:-false}" ${shellQuote(stable)})"`,
         ]),
-    `echo "State: s3://${state.backend.bucketName}/${key}\${workspace}/${STATE_FILE_NAME}"`,
+    `printf '%s\\n' ${shellQuote(`State: s3://${state.backend.bucketName}/${key}`)}"\${workspace}"${shellQuote(`/${STATE_FILE_NAME}`)}`,
     `cd ${shellQuote(context.workingDirectory)}`,
     'echo "--- :terraform: Init"',
     `terraform init -input=false -reconfigure ${backendArgs.join(" ")}`,

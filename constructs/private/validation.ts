@@ -22,6 +22,8 @@ export type ValidationCode =
   | "invalid-partition"
   | "invalid-step-key"
   | "invalid-ref-pattern"
+  | "invalid-branch-name"
+  | "invalid-team"
   | "invalid-role-name"
   | "invalid-role-path"
   | "invalid-state-bucket"
@@ -174,6 +176,8 @@ function refPatternRefusal(value: string): FormatRefusal | undefined {
     };
   }
   if (value.includes("$")) return { problem: 'contains "$", which IAM would read as a policy variable', fix: "rename the branch or tag" };
+  // Git allows quotes in ref names, but a Buildkite step condition (`build.branch == '...'`) has no way to escape them.
+  if (/['"]/.test(value)) return { problem: "contains a quote, which a Buildkite step condition cannot carry", fix: "rename the branch or tag" };
   // Control characters are exactly what this check looks for.
   // eslint-disable-next-line no-control-regex
   if (/[\s~^\\[\x00-\x1f\x7f]/.test(value)) {
@@ -251,6 +255,23 @@ export const FORMATS = Object.freeze({
    */
   refPattern: explained<string>("invalid-ref-pattern", (value) =>
     typeof value === "string" ? refPatternRefusal(value) : { problem: "is not a branch or tag name", fix: "use a string" },
+  ),
+  /**
+   * One branch name, as git shows it (the branch that applies): the rules of
+   * {@link FORMATS.refPattern} without its wildcards. Backticks, `;` or `(`
+   * remain legal, so every script quotes it.
+   */
+  branchName: explained<string>("invalid-branch-name", (value) => {
+    if (typeof value !== "string") return { problem: "is not a branch name", fix: "use a string" };
+    if (/[*?]/.test(value)) return { problem: 'contains "*" or "?", which git refuses in branch names', fix: "name one branch, as git shows it" };
+    return refPatternRefusal(value);
+  }),
+  /** A Buildkite team allowed to unblock a step: its slug or its UUID. */
+  team: pattern(
+    "invalid-team",
+    matches(/^(?:[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/),
+    "is not a Buildkite team slug or UUID",
+    "use the team's slug as Buildkite shows it, or its UUID",
   ),
   /** An IAM role name: 1-64 characters of letters, digits and `+=,.@_-`. */
   roleName: pattern(

@@ -11,6 +11,7 @@ import { PipelineState } from "../../../constructs/state/state-backend";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
 import { refusalOf } from "../../support/refusal";
+import { buildContext, evaluateCondition, SimulatedBuild } from "./support/buildkite-conditional";
 import { runStep } from "./support/step-runner";
 
 /** The steps YAML as plain data. */
@@ -45,8 +46,23 @@ const rendered = (steps: TerraformPipelineSteps): any[] => parse(steps.yaml).ste
 const conditions = (steps: TerraformPipelineSteps): Record<string, string | undefined> => Object.fromEntries(rendered(steps).map((s) => [s.key, s.if]));
 
 const NOT_FORK = "build.pull_request.repository.fork != true";
-const ON_MAIN = `${NOT_FORK} && build.pull_request.id == null && build.branch == 'main'`;
 const NOT_SCHEDULED = "!(build.source == 'schedule')";
+
+/** The keys of the steps a build of these steps holds (their `if` evaluated as Buildkite would at upload). */
+const keysInBuild = (steps: TerraformPipelineSteps, build: SimulatedBuild): string[] =>
+  rendered(steps)
+    .filter((s) => s.if === undefined || evaluateCondition(s.if, buildContext(build, steps.defaultBranch)))
+    .map((s) => s.key);
+
+/** Builds an attacker or a schedule can create, and whether the apply step of each may apply. */
+const BUILDS: [string, SimulatedBuild, boolean][] = [
+  ["a push to the default branch", { branch: "main" }, true],
+  ["a build of the default branch created in the UI", { branch: "main", source: "ui" }, true],
+  ["a pull request", { branch: "feature/x", pullRequest: 7 }, false],
+  ["an API-created build of the default branch with a pull request number", { branch: "main", source: "api", pullRequest: 7 }, false],
+  ["an API-created build of another branch", { branch: "feature/x", source: "api" }, false],
+  ["a scheduled build of the default branch", { branch: "main", source: "schedule" }, false],
+];
 
 describe("TerraformPipelineSteps", () => {
   describe("with defaults", () => {
@@ -66,12 +82,30 @@ describe("TerraformPipelineSteps", () => {
       expect(rendered(steps)[2].depends_on).toEqual(["plan", "approve"]);
     });
 
-    it("plans on every branch but forks, and approves and applies only builds of the default branch that no schedule started", () => {
-      expect(conditions(steps)).toEqual({
-        plan: NOT_FORK,
-        approve: `${ON_MAIN} && ${NOT_SCHEDULED}`,
-        apply: `${ON_MAIN} && ${NOT_SCHEDULED}`,
-      });
+    it("plans on every branch but forks, and has the approve and apply steps in every build, unconditioned", () => {
+      expect(conditions(steps)).toEqual({ plan: NOT_FORK, approve: undefined, apply: undefined });
+    });
+
+    it.each(BUILDS)("holds the approve and apply keys in %s, so no uploaded step can take them", (_name, build) => {
+      expect(keysInBuild(steps, build)).toEqual(["plan", "approve", "apply"]);
+    });
+
+    it.each(BUILDS)("in %s, applies only if it is a build of the default branch that no pull request or schedule started", (_name, build, applies) => {
+      const run = runStep(rendered(steps)[2].command, { ...build, defaultBranch: "main", folders: [] });
+      expect(run.status).toBe(0);
+      if (applies) {
+        expect(run.callsOf("buildkite-agent", "oidc", "request-token")).toHaveLength(1);
+        expect(run.callsOf("terraform", "apply")).toHaveLength(1);
+      } else {
+        // Nothing that could assume the role or touch the state: no token, no STS call, no Terraform.
+        expect(run.calls).toEqual([]);
+        expect(run.stdout).toMatch(/This (build|scheduled build) (does not apply|checks for drift)/);
+      }
+    });
+
+    it("never gives the apply step a plugin, whose hook would assume the role before the step decides", () => {
+      expect(rendered(steps)[2].plugins).toBeUndefined();
+      expect(rendered(steps)[0].plugins).toBeDefined();
     });
 
     it("limits each step to its role's session", () => {
@@ -108,7 +142,9 @@ describe("TerraformPipelineSteps", () => {
       const yaml = rendered(steps);
       expect(yaml.map((s: any) => s.key)).toEqual(["plan", "approve", "apply-net"]);
       expect(yaml[0].if).toBe("build.pull_request.repository.fork != true && (build.branch == 'release' || build.branch =~ /^feature\\/.*$$/)");
-      expect(yaml[2].if).toContain("build.branch == 'release'");
+      expect(yaml[2].if).toBeUndefined();
+      // A branch the plan role does not admit still holds the apply keys.
+      expect(keysInBuild(steps, { branch: "hotfix" })).toEqual(["approve", "apply-net"]);
     });
 
     it("uses the step keys given, when the roles admit them", () => {
@@ -134,12 +170,16 @@ describe("TerraformPipelineSteps", () => {
       expect(yaml.map((s: any) => s.key)).toEqual(["plan", "apply"]);
       expect(yaml[1].depends_on).toEqual(["plan"]);
       expect(steps.approvalStepKey).toBeUndefined();
-      expect(conditions(steps).apply).toBe(`${ON_MAIN} && ${NOT_SCHEDULED}`);
+      expect(conditions(steps).apply).toBeUndefined();
     });
 
     it("lets named teams unblock the apply", () => {
-      const steps = build({ approval: { prompt: "Ship it?", allowedTeams: ["platform"] } });
-      expect(rendered(steps)[1]).toMatchObject({ block: ":terraform: Apply?", prompt: "Ship it?", allowed_teams: ["platform"] });
+      const steps = build({ approval: { prompt: "Ship it?", allowedTeams: ["platform", "96176d08-f503-413f-8423-96094953b9e7"] } });
+      expect(rendered(steps)[1]).toMatchObject({
+        block: ":terraform: Apply?",
+        prompt: "Ship it?",
+        allowed_teams: ["platform", "96176d08-f503-413f-8423-96094953b9e7"],
+      });
     });
 
     it("runs on the given queue", () => {
@@ -147,6 +187,24 @@ describe("TerraformPipelineSteps", () => {
       const commandSteps = rendered(steps).filter((s: any) => s.command);
       expect(commandSteps).toHaveLength(2);
       for (const step of commandSteps) expect(step.agents).toEqual({ queue: "terraform-data" });
+    });
+
+    it("runs the apply step alone on the apply queue", () => {
+      const [plan, , apply] = rendered(build({ queue: "terraform", applyQueue: "terraform-apply" }));
+      expect(plan.agents).toEqual({ queue: "terraform" });
+      expect(apply.agents).toEqual({ queue: "terraform-apply" });
+      expect(rendered(build({ applyQueue: "terraform-apply" }))[0].agents).toBeUndefined();
+    });
+
+    it("plans with the state lock only on the default branch; other branches and pull requests plan with -lock=false", () => {
+      const plan = rendered(build())[0].command;
+      const lockFlag = (job: { branch: string; pullRequest?: number }) =>
+        runStep(plan, { ...job, defaultBranch: "main", preexportedCredentials: true })
+          .callsOf("terraform", "plan")[0]
+          .args.filter((a) => a.startsWith("-lock="));
+      expect(lockFlag({ branch: "main" })).toEqual(["-lock=true"]);
+      expect(lockFlag({ branch: "feature/x" })).toEqual(["-lock=false"]);
+      expect(lockFlag({ branch: "main", pullRequest: 7 })).toEqual(["-lock=false"]);
     });
 
     it("writes the token request out when forced to, even where the plugin could do it", () => {
@@ -205,7 +263,12 @@ describe("TerraformPipelineSteps", () => {
     it("plans the targets and applies them without approval in a scheduled apply", () => {
       const steps = build({ driftDetection: false, scheduledApply: { cronline: "0 * * * *", label: "Rotate tokens", targets: ["buildkite_agent_token.ci"] } });
       expect(steps.schedule).toEqual({ run: { kind: "apply", targets: ["buildkite_agent_token.ci"] }, cronline: "0 * * * *", label: "Rotate tokens" });
-      expect(conditions(steps)).toEqual({ plan: NOT_FORK, approve: `${ON_MAIN} && ${NOT_SCHEDULED}`, apply: ON_MAIN });
+      expect(conditions(steps)).toEqual({ plan: NOT_FORK, approve: NOT_SCHEDULED, apply: undefined });
+      // Scheduled builds apply without approval; every other build waits for it.
+      expect(keysInBuild(steps, { branch: "main", source: "schedule" })).toEqual(["plan", "apply"]);
+      expect(keysInBuild(steps, { branch: "main", source: "api", pullRequest: 7 })).toEqual(["plan", "approve", "apply"]);
+      const applyRun = runStep(rendered(steps)[2].command, { branch: "main", source: "schedule", defaultBranch: "main" });
+      expect(applyRun.callsOf("terraform", "apply")).toHaveLength(1);
       expect(rendered(steps)[0].command[0]).toContain("-target=\\0047buildkite_agent_token.ci\\0047");
     });
   });
@@ -225,6 +288,16 @@ describe("TerraformPipelineSteps", () => {
         /defaultBranch "main" is not a branch the plan role bk-networking-plan admits \(\[feature\/\*\]\)/,
       ],
       ["an empty default branch", { defaultBranch: "" }, "defaultBranch", /defaultBranch "" is empty/],
+      ["a default branch that is a pattern", { defaultBranch: "release/*" }, "defaultBranch", /defaultBranch "release\/\*" contains "\*" or "\?"/],
+      ["a default branch a step condition cannot quote", { defaultBranch: "it's" }, "defaultBranch", /contains a quote/],
+      ["an empty list of approving teams", { approval: { allowedTeams: [] } }, "approval.allowedTeams", /^approval.allowedTeams is empty: name the teams/],
+      [
+        "an approving team that is no team",
+        { approval: { allowedTeams: ["Platform Team"] } },
+        "approval.allowedTeams[0]",
+        /is not a Buildkite team slug or UUID/,
+      ],
+      ["an apply queue key Buildkite would not take", { applyQueue: "tf apply" }, "applyQueue", /applyQueue "tf apply" is not a queue key/],
       [
         "an apply step key the apply role does not admit",
         { stepKeys: { apply: "deploy" } },
