@@ -77,6 +77,7 @@ export { recordStateResource } from "./guardrails/state-resources";
 export { SENSITIVE_DATA_ATTRIBUTES, SENSITIVE_RESOURCE_ATTRIBUTES, secretAttributesOf } from "./guardrails/secret-attributes";
 export { iamWritersBounded } from "./guardrails/rules/iam-writers-bounded";
 export { secretStateDefaultBranchOnly } from "./guardrails/rules/secret-state-default-branch-only";
+export { applyStepsSignedAndIsolated } from "./guardrails/rules/apply-steps-signed-and-isolated";
 export { buildkiteSubjectFieldsBounded } from "./guardrails/rules/buildkite-subject-fields-bounded";
 export { buildkiteTrustPinned } from "./guardrails/rules/buildkite-trust-pinned";
 export { buildkiteWildcardsAnchored } from "./guardrails/rules/buildkite-wildcards-anchored";

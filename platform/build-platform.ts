@@ -9,6 +9,7 @@ import {
   PipelineAccount,
   PipelineRoleKind,
   PipelineRolePermissions,
+  StepSigningOptions,
   TerraformStateBackend,
 } from "../constructs/index";
 import { BuildkitePipelinesStack } from "../stacks/buildkite-pipelines-stack";
@@ -218,7 +219,10 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     defaultBranch: p.defaultBranch,
     workingDirectory: p.workingDirectory,
     queue: p.queue,
-    approval: p.approval ? {} : false,
+    applyQueue: p.applyQueue ?? d.cluster.applyQueue,
+    // Validation refused approval without a team: the owner approves unless teams are named.
+    approval: p.approval === false ? false : { allowedTeams: typeof p.approval === "object" ? p.approval.teams : [p.owner!] },
+    signing: signingOf(p.signing ?? d.signing),
     driftDetection: p.driftSchedule ? { cronline: p.driftSchedule } : false,
     teams: p.teams.map((t) => ({ team: t.team, accessLevel: t.access })),
     setupCommands: p.setupCommands,
@@ -230,7 +234,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
         aws: aws(main.id),
         cluster: {
           name: d.cluster.name,
-          queues: d.cluster.queues,
+          queues: clusterQueues(d),
           defaultQueue: d.cluster.defaultQueue,
           tokenRotationHours: d.cluster.agentTokenRotationHours,
           // Only the declared readers, the platform pipeline's roles (default branch only) and the state
@@ -257,7 +261,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
           organization: d.organization.slug,
           shared: {
             state: backend.backendConfig(platformStateKey(d, main.id)),
-            queueKeys: d.cluster.queues.map((q) => q.key),
+            queueKeys: clusterQueues(d).map((q) => q.key),
             teamSlugs: d.teams.map((t) => t.slug),
           },
           pipelines: shard.pipelines.map((p) => buildkitePipeline(p)),
@@ -285,4 +289,16 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     buildkiteShards: buildkiteShardStacks,
     pipelines,
   };
+}
+
+/** The declared queues, and the apply queue when they do not declare it: the cluster creates it. */
+function clusterQueues(d: PlatformDeclaration): PlatformDeclaration["cluster"]["queues"] {
+  const applyQueue = d.cluster.applyQueue;
+  if (applyQueue === undefined || d.cluster.queues.some((q) => q.key === applyQueue)) return d.cluster.queues;
+  return [...d.cluster.queues, { key: applyQueue, description: "Terraform applies only: agents that verify step signatures and refuse unsigned steps" }];
+}
+
+/** The declaration's signing settings as the pipeline construct takes them. */
+function signingOf(signing: PlatformDeclaration["signing"]): StepSigningOptions | undefined {
+  return signing && { jwksFile: signing.jwksFile, jwksKeyId: signing.keyId };
 }

@@ -73,6 +73,17 @@ const roleSchema = v.strictObject({
   sessionDurationSeconds: v.optional(inFormat(v.number(), FORMATS.sessionDuration)),
 });
 
+// Issue 13, steps: who approves, signed steps, the apply queue.
+/** Signing of the steps stored in pipeline settings (`buildkite_signed_pipeline_steps`). */
+const signingSchema = v.strictObject({
+  /** Path, on the machine running Terraform, of the JWKS holding the private signing key (never in the state). */
+  jwksFile: nonEmptyString,
+  /** Key ID in the JWKS; optional when the set holds one key. */
+  keyId: v.optional(nonEmptyString),
+});
+/** `true`: the pipeline's owner team approves; `{ teams }`: these declared teams approve; `false`: no block step. */
+const approvalSchema = v.union([v.boolean(), v.strictObject({ teams: nonEmptyArray(slug("team"), "name at least one team that may approve") })]);
+
 const pipelineSchema = v.strictObject({
   slug: slug("pipeline"),
   name: v.pipe(nonEmptyString, v.maxLength(255, "use at most 255 characters")),
@@ -85,17 +96,22 @@ const pipelineSchema = v.strictObject({
    * impersonates, besides its AWS roles; its state stays in the S3 backend, through its AWS roles.
    */
   gcpProject: v.optional(slug("GCP project name")),
-  defaultBranch: v.optional(nonEmptyString, "main"),
+  defaultBranch: v.optional(formatted(FORMATS.branchName), "main"),
   workingDirectory: v.optional(formatted(FORMATS.workingDirectory), "."),
   /** POSIX sh commands run before Terraform (e.g. `npm ci`, `npx cdktf synth` for cdktf repositories). */
   setupCommands: v.optional(v.array(nonEmptyString), []),
   queue: v.optional(formatted(FORMATS.queueKey)),
+  /** Queue of the apply step. @default cluster.applyQueue, else `queue` */
+  applyQueue: v.optional(formatted(FORMATS.queueKey)),
+  /** Signs this pipeline's steps. @default the platform's `signing` */
+  signing: v.optional(signingSchema),
+  /** The team that owns the pipeline; it approves applies unless approval names other teams. */
   owner: v.optional(slug("team")),
   teams: v.optional(v.array(v.strictObject({ team: slug("team"), access: v.picklist(["READ_ONLY", "BUILD_AND_READ", "MANAGE_BUILD_AND_READ"]) })), []),
   plan: v.optional(roleSchema, { branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [], roles: [] } }),
   apply: roleSchema,
-  /** A block step before apply. */
-  approval: v.optional(v.boolean(), true),
+  /** A block step before apply, unblocked only by members of the approving teams (the owner team unless named). */
+  approval: v.optional(approvalSchema, true),
   /** Cron line of the nightly drift check (`terraform plan -detailed-exitcode`). */
   driftSchedule: v.optional(formatted(FORMATS.cronline)),
   /** This pipeline's claim check. @default - the declaration's `claimCheck` */
@@ -182,6 +198,11 @@ export const declarationSchema = v.strictObject({
     name: nonEmptyString,
     queues: nonEmptyArray(v.strictObject({ key: formatted(FORMATS.queueKey), description: v.optional(v.string()) })),
     defaultQueue: formatted(FORMATS.queueKey),
+    /**
+     * A queue, created in the cluster, on which every apply step runs and nothing else: its agents verify
+     * step signatures and refuse unsigned steps (docs/buildkite.md). A pipeline's `applyQueue` overrides it.
+     */
+    applyQueue: v.optional(formatted(FORMATS.queueKey)),
     agentTokenRotationHours: v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(24 * 30)), 6),
     /**
      * Roles that read the agent tokens from SSM (the agents' instance roles, ARNs with their path): the tokens'
@@ -191,6 +212,8 @@ export const declarationSchema = v.strictObject({
   }),
   teams: v.optional(v.array(v.strictObject({ slug: slug("team"), name: nonEmptyString, description: v.optional(v.string()) })), []),
   pipelines: nonEmptyArray(pipelineSchema, "declare at least one pipeline"),
+  /** Signs every pipeline's steps, unless a pipeline has its own `signing`. */
+  signing: v.optional(signingSchema),
   tags: v.optional(
     v.strictObject({
       /** Add per-build Buildkite metadata to default tags (changes every resource on every build). */

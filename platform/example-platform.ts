@@ -3,7 +3,8 @@ import { PlatformDeclarationInput } from "./declaration";
 /**
  * The example platform synthesized when no declaration is given: a networking
  * repository, an application service and a data platform whose applies are
- * stricter (release branch only, its own step key and queue, pinned pipeline UUID).
+ * stricter (release branch only, its own step key and queue, pinned pipeline UUID). Each
+ * pipeline's owner team approves its applies, which run on the cluster's apply queue.
  */
 export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
   repository: "github.com/acme/platform-trust",
@@ -30,6 +31,8 @@ export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
       { key: "terraform-data", description: "Isolated agents for the data platform" },
     ],
     defaultQueue: "terraform",
+    // Every apply step runs here, on agents that run nothing else and refuse unsigned steps (docs/buildkite.md).
+    applyQueue: "terraform-apply",
     agentTokenRotationHours: 6,
     // The agents' instance role reads the tokens at start-up; no one else but the platform pipeline may decrypt them.
     agentTokenReaders: ["arn:aws:iam::123456789012:role/buildkite-agent-terraform"],

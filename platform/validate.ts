@@ -234,6 +234,14 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   if (!queues.has(d.cluster.defaultQueue)) {
     add("cluster.defaultQueue", `"${d.cluster.defaultQueue}" is not one of cluster.queues — declare it there or pick one of ${[...queues].join(", ")}`);
   }
+  if (d.cluster.applyQueue !== undefined && d.cluster.applyQueue === d.cluster.defaultQueue) {
+    add(
+      "cluster.applyQueue",
+      `"${d.cluster.applyQueue}" is the default queue, where every plan step without a queue runs the code of any branch — give applies a queue of their own`,
+    );
+  }
+  // The cluster creates the apply queue when cluster.queues does not declare it.
+  if (d.cluster.applyQueue !== undefined) queues.add(d.cluster.applyQueue);
 
   const teams = new Set<string>();
   d.teams.forEach((t, i) => {
@@ -281,9 +289,23 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
     }
     if (p.queue !== undefined && !queues.has(p.queue)) add(`${at}.queue`, `unknown queue "${p.queue}" — declare it in cluster.queues`);
     if (p.owner !== undefined && !teams.has(p.owner)) add(`${at}.owner`, `unknown team "${p.owner}" — declare it in teams`);
+    if (p.applyQueue !== undefined && !queues.has(p.applyQueue)) {
+      add(`${at}.applyQueue`, `unknown queue "${p.applyQueue}" — declare it in cluster.queues or as cluster.applyQueue`);
+    }
     p.teams.forEach((t, j) => {
       if (!teams.has(t.team)) add(`${at}.teams[${j}].team`, `unknown team "${t.team}" — declare it in teams`);
     });
+    if (typeof p.approval === "object") {
+      p.approval.teams.forEach((team, j) => {
+        if (!teams.has(team)) add(`${at}.approval.teams[${j}]`, `unknown team "${team}" — declare it in teams`);
+      });
+    } else if (p.approval && p.owner === undefined) {
+      add(
+        `${at}.approval`,
+        "the apply waits for an approval no team is named for, so whoever can create a build could approve their own — " +
+          "set owner (its team approves) or approval: { teams: [...] }, or approval: false to apply without one",
+      );
+    }
     for (const role of ["plan", "apply"] as const) {
       const { permissions, branches } = p[role];
       permissions.sets.forEach((name, j) => {

@@ -71,8 +71,10 @@ export function addTerraformPipelines(
     const slug = pipeline.slug ?? pipeline.access.pipeline ?? pipeline.name;
     if (slugs.has(slug)) throw new Error(`${at}: pipeline "${slug}" is declared twice`);
     slugs.add(slug);
-    if (pipeline.queue !== undefined && !shared.queueKeys.includes(pipeline.queue)) {
-      throw new Error(`${at}: pipeline "${slug}" runs on queue "${pipeline.queue}", which the cluster does not have (${shared.queueKeys.join(", ")})`);
+    for (const queue of [pipeline.queue, pipeline.applyQueue]) {
+      if (queue !== undefined && !shared.queueKeys.includes(queue)) {
+        throw new Error(`${at}: pipeline "${slug}" runs on queue "${queue}", which the cluster does not have (${shared.queueKeys.join(", ")})`);
+      }
     }
     const teams = (pipeline.teams ?? []).map(({ team, accessLevel }) => {
       const teamId = shared.teamIds[team];

@@ -3,6 +3,7 @@
  * their own from these rules and theirs (`{ name, description, rules: [...AWS_TRUST_PACK.rules, myRule] }`).
  */
 import { GuardrailPack, GuardrailRule } from "./guardrail";
+import { applyStepsSignedAndIsolated } from "./rules/apply-steps-signed-and-isolated";
 import { buildkiteSubjectFieldsBounded } from "./rules/buildkite-subject-fields-bounded";
 import { buildkiteTrustPinned } from "./rules/buildkite-trust-pinned";
 import { buildkiteWildcardsAnchored } from "./rules/buildkite-wildcards-anchored";
@@ -42,8 +43,8 @@ export const AWS_TRUST_PACK: GuardrailPack = {
 export const BUILDKITE_PIPELINES_PACK: GuardrailPack = {
   name: "buildkite-pipelines",
   description:
-    "Pipelines whose steps assume roles keep fork builds off and fork branch names prefixed; states holding secrets are read only from the default branch.",
-  rules: [noForkBuildsWithWritableRoles, requiredPipelineSettings, secretStateDefaultBranchOnly],
+    "Pipelines whose steps assume roles keep fork builds off and fork branch names prefixed, and apply from signed steps on a queue of their own; states holding secrets are read only from the default branch.",
+  rules: [noForkBuildsWithWritableRoles, requiredPipelineSettings, secretStateDefaultBranchOnly, applyStepsSignedAndIsolated],
 };
 
 /** The state backend: only its administrators change how the bucket and the key protect the states. */
