@@ -148,6 +148,13 @@ function expectRequestMatchesTrustPolicy(policy: PolicyDocument, request: Observ
 
 const kindOf = (step: any) => (step.block !== undefined ? "block" : "command");
 
+/** Runs a step that is in the build but must do nothing there: no token, no STS call, no Terraform, and a successful exit. */
+function expectIdle(pipeline: SynthesizedPipeline, step: any, build: SimulatedBuild): void {
+  const run = runStep(step.command, { ...build, defaultBranch: pipeline.defaultBranch, folders: ["infra", "cdktf.out/stacks/buildkite"] });
+  expect(run.calls).toEqual([]);
+  expect(run.status).toBe(0);
+}
+
 describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, pipeline) => {
   const access = accessOf(slug);
   const feature = slug === "data-platform" ? "feature/new-bucket" : "feature/x";
@@ -155,7 +162,12 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
   it("never builds pull requests from forks, and prefixes their branch names", () => {
     expect(pipeline.providerSettings.build_pull_request_forks).toBe(false);
     expect(pipeline.providerSettings.prefix_pull_request_fork_branch_names).toBe(true);
-    expect(stepsThatRun(pipeline, { branch: `mallory:${feature}`, pullRequest: 13, fork: true })).toEqual([]);
+    // Only the approve and apply steps are in such a build, holding their keys; the apply step would refuse it at run time.
+    const fork: SimulatedBuild = { branch: `mallory:${feature}`, pullRequest: 13, fork: true };
+    const inBuild = stepsThatRun(pipeline, fork);
+    expect(inBuild.map(kindOf)).toEqual(["block", "command"]);
+    expect(access.apply.stepKeys).toContain(inBuild[1].key);
+    expectIdle(pipeline, inBuild[1], fork);
   });
 
   it("on the default branch: plans with the plan role, then (after approval) applies with the apply role, after the plan", () => {
@@ -176,8 +188,12 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
   });
 
   it("applies only on branch builds of the default branch: not for a pull request whose head is the default branch", () => {
-    const keys = stepsThatRun(pipeline, { branch: pipeline.defaultBranch, pullRequest: 3 }).map((s) => s.key);
-    expect(keys).toEqual([access.plan.stepKeys[0]]);
+    // An API-created build of the default branch with a pull request number holds every key, so no uploaded step can take one...
+    const build: SimulatedBuild = { branch: pipeline.defaultBranch, source: "api", pullRequest: 3 };
+    const inBuild = stepsThatRun(pipeline, build);
+    expect(inBuild.map(kindOf)).toEqual(["command", "block", "command"]);
+    // ...and its apply step, even once unblocked, does nothing.
+    expectIdle(pipeline, inBuild[2], build);
   });
 
   it.each([
@@ -194,7 +210,13 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
           : kind === "pr"
             ? { branch: feature, pullRequest: 12 }
             : { branch: pipeline.defaultBranch, source: "schedule" };
-    const commands = stepsThatRun(pipeline, build).filter((s) => kindOf(s) === "command");
+    const inBuild = stepsThatRun(pipeline, build).filter((s) => kindOf(s) === "command");
+    // Every build holds the apply step; only a push to the default branch applies, and the maintenance pipeline's schedule.
+    const applies = kind === "default" || (kind === "schedule" && slug === (props.maintenancePipeline!.access as PipelineAccess).pipeline);
+    const applyStep = inBuild.find((s) => access.apply.stepKeys.includes(s.key));
+    expect(applyStep).toBeDefined();
+    if (!applies) expectIdle(pipeline, applyStep, build);
+    const commands = applies ? inBuild : inBuild.filter((s) => s !== applyStep);
     expect(commands.length).toBeGreaterThan(0);
     for (const step of commands) {
       const observed = observe(pipeline, step, build);
@@ -270,13 +292,14 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
 
   it("refuses at run time to apply anywhere but the default branch, or to run for a fork branch, before asking for any token", () => {
     const apply = pipeline.steps.find((s) => access.apply.stepKeys.includes(s.key));
-    const job = { defaultBranch: pipeline.defaultBranch, preexportedCredentials: true, folders: ["infra", "cdktf.out/stacks/buildkite"] };
+    expect(apply.plugins).toBeUndefined();
+    const job = { defaultBranch: pipeline.defaultBranch, folders: ["infra", "cdktf.out/stacks/buildkite"] };
     const elsewhere = runStep(apply.command, { ...job, branch: feature });
-    expect(elsewhere.status).not.toBe(0);
-    expect(elsewhere.stderr).toContain(`only builds of ${pipeline.defaultBranch} apply`);
+    expect(elsewhere.status).toBe(0);
+    expect(elsewhere.stdout).toContain(`This build does not apply: only builds of ${pipeline.defaultBranch} that are not pull requests apply`);
     expect(elsewhere.calls).toEqual([]);
     const pullRequest = runStep(apply.command, { ...job, branch: pipeline.defaultBranch, pullRequest: 7 });
-    expect(pullRequest.status).not.toBe(0);
+    expect(pullRequest.status).toBe(0);
     expect(pullRequest.calls).toEqual([]);
     const plan = pipeline.steps.find((s) => s.key === access.plan.stepKeys[0]);
     const fork = runStep(plan.command, { ...job, branch: `mallory:${feature}`, pullRequest: 13 });
@@ -296,7 +319,10 @@ describe("scheduled builds", () => {
       const access = accessOf(slug);
       const build: SimulatedBuild = { branch: pipeline.defaultBranch, source: "schedule" };
       const running = stepsThatRun(pipeline, build);
-      expect(running.map((s) => s.key)).toEqual([access.plan.stepKeys[0]]);
+      // The approve and apply steps are in the build, holding their keys, and the apply step does nothing in it.
+      expect(running.map(kindOf)).toEqual(["command", "block", "command"]);
+      expect(running[0].key).toBe(access.plan.stepKeys[0]);
+      expectIdle(pipeline, running[2], build);
       const clean = observe(pipeline, running[0], build, 0);
       expect(clean.roleArn).toBe(access.plan.roleArn);
       expect(clean.run.status).toBe(0);
