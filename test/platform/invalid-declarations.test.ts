@@ -237,6 +237,49 @@ const CASES: readonly InvalidCase[] = [
     message: /unknown team "analytics" — declare it in teams/,
   },
 
+  // Approvals, the apply queue and the branch that applies
+  {
+    name: "approval without an owner or teams",
+    mutate: (d) => delete payments(d).owner,
+    at: "pipelines[1].approval",
+    message: /^the apply waits for an approval no team is named for, so whoever can create a build could approve their own; set owner/,
+  },
+  {
+    name: "approval by a team that is not declared",
+    mutate: (d) => (networking(d).approval = { teams: ["sre"] }),
+    at: "pipelines[0].approval.teams[0]",
+    message: /^unknown team "sre"; declare it in teams$/,
+  },
+  {
+    name: "approval by no team",
+    mutate: (d) => (networking(d).approval = { teams: [] }),
+    at: "pipelines[0].approval.teams",
+    message: /^name at least one team that may approve$/,
+  },
+  {
+    name: "an apply queue the cluster does not have",
+    mutate: (d) => (data(d).applyQueue = "terraform-data-apply"),
+    at: "pipelines[2].applyQueue",
+    message: /^unknown queue "terraform-data-apply"; declare it in cluster.queues or as cluster.applyQueue$/,
+  },
+  {
+    name: "the default queue as the apply queue",
+    mutate: (d) => (d.cluster.applyQueue = "terraform"),
+    at: "cluster.applyQueue",
+    message: /^"terraform" is the default queue, where every plan step without a queue runs the code of any branch/,
+  },
+  {
+    name: "a default branch that is a pattern",
+    mutate: (d) => (networking(d).defaultBranch = "release/*"),
+    at: "pipelines[0].defaultBranch",
+    message: /^"release\/\*" contains "\*" or "\?", which git refuses in branch names/,
+  },
+  {
+    name: "a default branch a step condition cannot quote",
+    mutate: (d) => (networking(d).defaultBranch = "it's-main"),
+    at: "pipelines[0].defaultBranch",
+    message: /^"it's-main" contains a quote, which a Buildkite step condition cannot carry/,
+  },
   // Permissions
   {
     name: "unknown permission set",

@@ -1,8 +1,8 @@
 /**
  * Runs a generated command step the way an agent would (`bash -e -c` with the
- * step's commands, in a checkout folder, with Buildkite's job variables),
+ * step's commands, or `dash -e -c`, in a checkout folder, with Buildkite's job variables),
  * with fake `buildkite-agent`, `aws`, `terraform`, `npm` and `npx` on PATH that record how
- * they were called. What the step actually requests is then asserted, not
+ * they were called, and a `canary` that hostile input tries to run (it records its calls too). What the step actually requests is then asserted, not
  * what the generator meant to write.
  */
 import { spawnSync } from "child_process";
@@ -15,7 +15,7 @@ export const FAKE_CREDENTIALS = { accessKeyId: "ASIAFAKEACCESSKEY", secretAccess
 
 /** One call of a faked tool. */
 export interface ToolCall {
-  readonly tool: "buildkite-agent" | "aws" | "terraform" | "npm" | "npx";
+  readonly tool: "buildkite-agent" | "aws" | "terraform" | "npm" | "npx" | "canary";
   readonly args: readonly string[];
   /** Working directory of the call, relative to the checkout. */
   readonly cwd: string;
@@ -44,6 +44,8 @@ export interface JobEnvironment {
   readonly preexportedCredentials?: boolean;
   /** Folders to create in the checkout (the Terraform working directory). */
   readonly folders?: readonly string[];
+  /** The shell of the agent and of the scripts' `sh`. @default "bash" (the agent's default), with the system's sh */
+  readonly shell?: "bash" | "dash";
 }
 
 const FAKE = `#!/bin/sh
@@ -73,6 +75,9 @@ fi
 exit 0
 `;
 
+/** Debian's and Ubuntu's dash (apt package dash). */
+const DASH = "/usr/bin/dash";
+
 /** Runs the commands of a step and returns what the fakes saw. */
 export function runStep(commands: readonly string[], job: JobEnvironment): StepRun {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-step-"));
@@ -82,7 +87,9 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
     fs.mkdirSync(bin);
     fs.mkdirSync(checkout);
     for (const folder of job.folders ?? []) fs.mkdirSync(path.join(checkout, folder), { recursive: true });
-    for (const tool of ["buildkite-agent", "aws", "terraform", "npm", "npx"]) fs.writeFileSync(path.join(bin, tool), FAKE, { mode: 0o755 });
+    for (const tool of ["buildkite-agent", "aws", "terraform", "npm", "npx", "canary"]) fs.writeFileSync(path.join(bin, tool), FAKE, { mode: 0o755 });
+    // The scripts run under `sh`: make it dash whatever the system's sh is.
+    if (job.shell === "dash") fs.symlinkSync(DASH, path.join(bin, "sh"));
     const log = path.join(root, "calls.log");
     fs.writeFileSync(log, "");
     const env: NodeJS.ProcessEnv = {
@@ -102,7 +109,8 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
         : {}),
     };
     // The agent's default shell: the step's commands joined by newlines, run by bash -e -c.
-    const result = spawnSync("bash", ["-e", "-c", commands.join("\n")], { cwd: checkout, env, encoding: "utf8", timeout: 30_000 });
+    const shell = job.shell === "dash" ? DASH : "bash";
+    const result = spawnSync(shell, ["-e", "-c", commands.join("\n")], { cwd: checkout, env, encoding: "utf8", timeout: 30_000 });
     const calls: ToolCall[] = fs
       .readFileSync(log, "utf8")
       .split("\n")
