@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import { CLAIM_CHECKS, DEFAULT_CLAIM_CHECK, Format, FORMATS } from "../constructs";
+import { shown } from "./schema-messages";
 
 /** AWS's default "Roles per account" IAM quota. */
 export const DEFAULT_IAM_ROLE_QUOTA = 1000;
@@ -82,7 +83,10 @@ const signingSchema = v.strictObject({
   keyId: v.optional(nonEmptyString),
 });
 /** `true`: the pipeline's owner team approves; `{ teams }`: these declared teams approve; `false`: no block step. */
-const approvalSchema = v.union([v.boolean(), v.strictObject({ teams: nonEmptyArray(slug("team"), "name at least one team that may approve") })]);
+const approvalSchema = v.union(
+  [v.boolean(), v.strictObject({ teams: nonEmptyArray(slug("team"), "name at least one team that may approve") })],
+  (issue) => `expected true, false or { teams: [...] }, got ${shown(issue.input)} — write true or false without quotes, or teams: [the approving teams]`,
+);
 
 const pipelineSchema = v.strictObject({
   slug: slug("pipeline"),

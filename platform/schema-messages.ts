@@ -50,6 +50,8 @@ export function schemaIssueMessage(issue: v.BaseIssue<unknown>): string {
         .split(" | ");
       return `${shown(input)} is not one of ${options.join(", ")} — use one of them`;
     }
+    // A union says in its own words which shapes it takes.
+    if (issue.type === "union" && own) return own;
     const expected = TYPE_NAMES[issue.type] ?? issue.expected ?? issue.type;
     if (issue.type === "string" && (typeof input === "number" || typeof input === "boolean")) {
       return `expected text, got ${typeof input} ${String(input)} — quote it ("${String(input)}") so YAML reads it as text`;

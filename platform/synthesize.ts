@@ -1,7 +1,7 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { StackManifest, TerraformResource, TerraformStack } from "cdktf";
+import { DISABLE_STACK_TRACE_IN_METADATA, StackManifest, TerraformResource, TerraformStack } from "cdktf";
 import { ValidatedConfigApp } from "../stacks/validated-config-stack";
 import { accessReportMarkdown, ReportedPipeline, ReportedStack } from "./access-report";
 import { buildPlatform, PlatformOptions, PlatformStacks } from "./build-platform";
@@ -82,7 +82,9 @@ function resourceCount(stack: TerraformStack): number {
 
 /** Builds the platform (or only the stacks in `only`) and synthesizes it into `outdir`. */
 export function synthesizeShare(declaration: PlatformDeclaration, options: PlatformOptions, outdir: string): SynthesizedShare {
-  const app = new ValidatedConfigApp({ outdir });
+  // No stack traces in the manifest's annotations (the guardrails' warnings): they name this machine's paths and
+  // differ between one process and several, and the files must be the same.
+  const app = new ValidatedConfigApp({ outdir, context: { [DISABLE_STACK_TRACE_IN_METADATA]: true } });
   const platform = buildPlatform(app, declaration, options);
   app.synth();
   const stacks = app.node.children

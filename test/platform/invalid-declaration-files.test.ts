@@ -83,7 +83,12 @@ const CASES: readonly FileCase[] = [
   {
     name: "approval as text",
     text: yamlWith((d) => (d.pipelines[1].approval = "yes")),
-    errors: [["pipelines[1].approval", /^expected true or false, got "yes" — write true or false without quotes$/]],
+    errors: [
+      [
+        "pipelines[1].approval",
+        /^expected true, false or \{ teams: \[...\] \}, got "yes" — write true or false without quotes, or teams: \[the approving teams\]$/,
+      ],
+    ],
   },
   {
     name: "a team access level that does not exist",
