@@ -258,7 +258,7 @@ export const FORMATS = Object.freeze({
   ),
   /**
    * One branch name, as git shows it (the branch that applies): the rules of
-   * {@link FORMATS.refPattern} without its wildcards. Backticks, `;` or `(`
+   * `refPattern` without its wildcards. Backticks, `;` or `(`
    * remain legal, so every script quotes it.
    */
   branchName: explained<string>("invalid-branch-name", (value) => {

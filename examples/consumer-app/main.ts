@@ -87,6 +87,10 @@ new BuildkiteTerraformPipeline(buildkite, "payments-infra", {
   state: buildkiteState,
   workingDirectory: "terraform",
   teams: [{ teamId: team.id, accessLevel: "BUILD_AND_READ" }],
+  // Only members of the team approve; the apply runs on agents that run nothing else and refuse unsigned steps.
+  approval: { allowedTeams: ["payments"] },
+  applyQueue: "terraform-apply",
+  signing: { jwksFile: "/etc/buildkite-agent/signing/payments-private-jwks.json", jwksKeyId: "payments-2025" },
 });
 
 // Once, after the stacks: the library's guardrails and our own; a finding fails synth with the fix.
