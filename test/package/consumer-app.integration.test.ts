@@ -98,7 +98,12 @@ const STATE_OBJECTS = "arn:aws:s3:::acme-terraform-state/pipelines/payments-infr
 const ROLES_STACK = "payments-ci-roles";
 const BUILDKITE_STACK = "payments-ci-buildkite";
 
-type TerraformJson = { resource?: Record<string, Record<string, any>>; provider?: Record<string, any[]>; terraform?: { backend?: Record<string, any> } };
+type TerraformJson = {
+  resource?: Record<string, Record<string, any>>;
+  data?: Record<string, Record<string, any>>;
+  provider?: Record<string, any[]>;
+  terraform?: { backend?: Record<string, any> };
+};
 
 function readStacks(outdir: string): Record<string, TerraformJson> {
   const stacksDir = path.join(outdir, "stacks");
@@ -259,7 +264,10 @@ describe("the packed library in a consumer app", () => {
         const pipelines = Object.values(stacks[BUILDKITE_STACK].resource?.buildkite_pipeline ?? {});
         expect(pipelines.map((pipeline) => pipeline.slug)).toEqual([PIPELINE]);
         expect(pipelines[0].provider_settings.build_pull_request_forks).toBe(false);
-        const steps = (load(pipelines[0].steps) as { steps: any[] }).steps;
+        // The steps are signed: the pipeline stores the data source's output, made from the unsigned steps.
+        const signers = Object.entries<any>(stacks[BUILDKITE_STACK].data?.buildkite_signed_pipeline_steps ?? {});
+        expect(signers.map(([name]) => `\${data.buildkite_signed_pipeline_steps.${name}.steps}`)).toEqual([pipelines[0].steps]);
+        const steps = (load(signers[0][1].unsigned_steps) as { steps: any[] }).steps;
         for (const roleName of ["bk-payments-infra-plan", "bk-payments-infra-apply"]) {
           const role = roleNamed(stacks[ROLES_STACK], roleName);
           const admittedStep = /:step:([^:*]+)$/.exec(expectPipelineTrust(role.trust)[0])![1];
