@@ -196,13 +196,13 @@ describe("TerraformPipelineSteps", () => {
       expect(rendered(build({ applyQueue: "terraform-apply" }))[0].agents).toBeUndefined();
     });
 
-    it("plans with the state lock only on the default branch; other branches and pull requests plan with -lock=false", () => {
+    it("plans with -lock=false on every branch, the default branch included: a plan role may take no lock", () => {
       const plan = rendered(build())[0].command;
       const lockFlag = (job: { branch: string; pullRequest?: number }) =>
         runStep(plan, { ...job, defaultBranch: "main", preexportedCredentials: true })
           .callsOf("terraform", "plan")[0]
-          .args.filter((a) => a.startsWith("-lock="));
-      expect(lockFlag({ branch: "main" })).toEqual(["-lock=true"]);
+          .args.filter((a) => a.startsWith("-lock"));
+      expect(lockFlag({ branch: "main" })).toEqual(["-lock=false"]);
       expect(lockFlag({ branch: "feature/x" })).toEqual(["-lock=false"]);
       expect(lockFlag({ branch: "main", pullRequest: 7 })).toEqual(["-lock=false"]);
     });
