@@ -50,7 +50,9 @@ const FIELDS: readonly Field[] = [
     path: "platformPipeline.defaultBranch",
     set: (d, payload) => {
       const branch = `rel${payload}x`;
-      Object.assign(d.platformPipeline!, { defaultBranch: branch, apply: { ...d.platformPipeline!.apply, branches: [branch] } });
+      // Only its default branch may plan (its states hold the agent tokens).
+      const { plan, apply } = d.platformPipeline!;
+      Object.assign(d.platformPipeline!, { defaultBranch: branch, plan: { ...plan!, branches: [branch] }, apply: { ...apply, branches: [branch] } });
       return branch;
     },
   },
