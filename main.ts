@@ -5,11 +5,12 @@
  * the file recorded in cdktf.json, or platform.yaml, in that order; the
  * embedded example only when there is none (see platform/declaration-file.ts).
  *
- * Environment: CDKTF_OUTDIR (set by the cdktf CLI), BKTT_OFFLINE=1 (providers
+ * Environment: CDKTF_OUTDIR and CDKTF_CONTEXT_JSON (set by the cdktf CLI), BKTT_OFFLINE=1 (providers
  * configured for offline plans), BUILDKITE_* (build metadata tags, when the
  * declaration enables them), BKTT_SYNTH_PROCESSES (how many processes may
  * share a large synthesis; one per CPU unless set).
  */
+import { CONTEXT_ENV } from "cdktf";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -19,8 +20,9 @@ import { PlatformDeclaration } from "./platform/declaration";
 import { CONVENTIONAL_PLATFORM_FILE, DeclarationFile, declarationName, findDeclarationFile, recordDeclarationFile } from "./platform/declaration-file";
 import { declarationErrorAt, loadDeclaration } from "./platform/load";
 import { synthesisIssues, withoutSkipValidationAdvice } from "./platform/synthesis-refusal";
-import { formatQuotaFinding, quotaFindings } from "./platform/quotas";
-import { synthesizePlatform } from "./platform/synthesize";
+import { formatQuotaFinding, quotaFindings, shardFindings } from "./platform/quotas";
+import { fleetRecordFileFor } from "./platform/fleet-record";
+import { SynthesisInterrupted, synthesizePlatform } from "./platform/synthesize";
 import { buildMetadataTags } from "./stacks/build-metadata";
 
 const MAX_PIPELINES_PRINTED = 20;
@@ -102,14 +104,23 @@ async function main(): Promise<number> {
     declaration = loadDeclaration(found.file, declarationName(found, root));
     recordDeclarationFile(found, root);
     // Quota errors were refused by validation; what is left are warnings.
-    quotaFindings(declaration).forEach((finding) => console.warn(formatQuotaFinding(finding)));
+    [...quotaFindings(declaration), ...shardFindings(declaration)].forEach((finding) => console.warn(formatQuotaFinding(finding)));
     result = await synthesizePlatform(declaration, {
       outdir: process.env.CDKTF_OUTDIR ?? "cdktf.out",
       offline: process.env.BKTT_OFFLINE === "1",
       buildMetadata: buildMetadataTags(process.env),
       processes: synthesisProcesses(),
+      // The cdktf CLI (which sets its context variable) removes the folders of stacks that are gone itself.
+      leaveRemovedStackFolders: process.env[CONTEXT_ENV] !== undefined,
+      // The built-in example has no record: it is no fleet of anyone's.
+      recordFile: found.file === undefined ? undefined : fleetRecordFileFor(found.file),
     });
   } catch (err) {
+    if (err instanceof SynthesisInterrupted) {
+      console.error(err.message);
+      // The status of a process the signal ended: 128 + the signal's number.
+      return 128 + os.constants.signals[err.signal];
+    }
     // Declaration mistakes, and construct checks and guardrail findings at the pipeline they are about.
     console.error(err instanceof DeclarationError ? err.message : synthesisRefusal(err as Error, declaration, found, root));
     console.error("Nothing was written.");
@@ -121,7 +132,12 @@ async function main(): Promise<number> {
     console.log(`  ... and ${result.pipelines.length - printed.length} more pipelines`);
   }
   if (result.processes > 1) console.log(`\nSynthesized by ${result.processes} processes (BKTT_SYNTH_PROCESSES=1 for one).`);
+  if (result.fleetChanges.length > 0) {
+    console.log("\nFleet changes (remove movedFrom / previousShards once applied; keep a retired entry until then):");
+    result.fleetChanges.forEach((change) => console.log(`  ${change}`));
+  }
   console.log(`\nAccess report for auditors: ${path.relative(root, result.reportFile) || result.reportFile}`);
+  if (result.recordFile) console.log(`Fleet record (commit it with the declaration): ${path.relative(root, result.recordFile) || result.recordFile}`);
   console.log(
     `\nSynthesized ${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} to ${outdirName(root)} from ${declarationName(found, root)}`,
   );

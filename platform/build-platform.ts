@@ -15,14 +15,23 @@ import {
 import { BuildkitePipelinesStack } from "../stacks/buildkite-pipelines-stack";
 import { BuildkiteStack, BuildkiteStackPipeline } from "../stacks/buildkite-stack";
 import { GcpIdentityStack } from "../stacks/gcp-identity-stack";
-import { IdentityStack } from "../stacks/identity-stack";
+import { IdentityStack, IdentityStackPipeline } from "../stacks/identity-stack";
 import { StateBackendStack } from "../stacks/state-backend-stack";
 import { ReportedPipeline, reportedPipeline } from "./access-report";
 import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { rolePermissions } from "./permission-sets";
 import { gcpPipelineAccess } from "./gcp-access";
 import { pipelineAccess } from "./pipeline-access";
-import { allPipelines, buildkiteShards, gcpIdentityStacks, identityShards, platformStateKey, STATE_BACKEND_STACK_ID } from "./stack-plan";
+import {
+  allPipelines,
+  buildkiteShards,
+  gcpIdentityStacks,
+  identityShards,
+  pipelineMoves,
+  platformStateKey,
+  retiredBuildkiteStack,
+  STATE_BACKEND_STACK_ID,
+} from "./stack-plan";
 
 /** How the platform's stacks are synthesized, as decided by main.ts from the environment. */
 export interface PlatformOptions {
@@ -155,24 +164,38 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     return { ...declared, statements: [...(declared.statements ?? []), ...platformNeeds(kind)] };
   };
 
+  // Declared moves: the old stack forgets the pipeline's resources (`removed`), the new one imports them.
+  const moves = pipelineMoves(d);
+  const movedInto = (stackId: string, side: "identityStack" | "buildkiteStack") =>
+    new Set(moves.filter((m) => m.to[side] === stackId && m.from[side] !== stackId).map((m) => m.pipeline.slug));
+  const movedOutOf = (stackId: string, side: "identityStack" | "buildkiteStack") => moves.filter((m) => m.from[side] === stackId && m.to[side] !== stackId);
+
   const identity: IdentityStack[] = [];
   // Every identity stack, empty ones included (see `only`): the Buildkite stack deploys after all of them.
   const identityStacks: TerraformStack[] = [];
   const firstShardOf = new Map<string, TerraformStack>();
+  const identityPipeline = (p: PipelineDeclaration, importExisting = false, access = accessOf.get(p.slug)!): IdentityStackPipeline => ({
+    access,
+    plan: permissionsOf(p, "plan"),
+    apply: permissionsOf(p, "apply"),
+    tags: p.owner ? { "pipeline-owner": p.owner } : undefined,
+    importExisting,
+  });
   for (const shard of identityShards(d)) {
-    const account = accounts.get(shard.pipelines[0].account)!;
+    const account = accounts.get(shard.account)!;
     const first = firstShardOf.get(account.name);
+    const imported = movedInto(shard.id, "identityStack");
     const stack = built(shard.id)
       ? new IdentityStack(scope, shard.id, {
           aws: aws(shard.id, account),
-          createOidcProvider: !first,
+          oidcProvider: first ? "reference" : account.oidcProvider,
+          createPermissionsBoundary: !first,
           state: backend,
-          pipelines: shard.pipelines.map((p) => ({
-            access: accessOf.get(p.slug)!,
-            plan: permissionsOf(p, "plan"),
-            apply: permissionsOf(p, "apply"),
-            tags: p.owner ? { "pipeline-owner": p.owner } : undefined,
-          })),
+          pipelines: shard.pipelines.map((p) => identityPipeline(p, (p.adopt?.roles ?? false) || imported.has(p.slug))),
+          // As they were: in the account they leave.
+          handedOver: movedOutOf(shard.id, "identityStack").map(({ pipeline: p, from }) =>
+            identityPipeline(p, false, pipelineAccess(d, { ...p, account: from.account })),
+          ),
         })
       : new TerraformStack(scope, shard.id);
     useRemoteState(stack);
@@ -208,7 +231,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     identityStacks.push(stack);
   }
 
-  const buildkitePipeline = (p: PipelineDeclaration, stableWorkspace?: string): BuildkiteStackPipeline => ({
+  const buildkitePipeline = (p: PipelineDeclaration, stableWorkspace?: string, imported?: ReadonlySet<string>): BuildkiteStackPipeline => ({
     name: p.name,
     slug: p.slug,
     repository: p.repository,
@@ -226,7 +249,14 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     driftDetection: p.driftSchedule ? { cronline: p.driftSchedule } : false,
     teams: p.teams.map((t) => ({ team: t.team, accessLevel: t.access })),
     setupCommands: p.setupCommands,
+    // Validation requires the UUID of a pipeline that is adopted or moves between Buildkite stacks.
+    importPipelineId: (p.adopt?.pipeline ?? false) || imported?.has(p.slug) ? p.id : undefined,
   });
+  // Retired pipelines whose history is kept, and pipelines moved elsewhere: their stack forgets them.
+  const forgotten = (stackId: string) => [
+    ...movedOutOf(stackId, "buildkiteStack").map((m) => m.pipeline.slug),
+    ...d.retired.filter((r) => !r.destroy && retiredBuildkiteStack(d, r) === stackId).map((r) => r.slug),
+  ];
   const [main, ...shards] = buildkiteShards(d);
   const buildkite = built(main.id)
     ? new BuildkiteStack(scope, main.id, {
@@ -247,7 +277,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
           },
         },
         teams: d.teams,
-        pipelines: main.pipelines.map((p) => buildkitePipeline(p)),
+        pipelines: main.pipelines.map((p) => buildkitePipeline(p, undefined, movedInto(main.id, "buildkiteStack"))),
+        forgottenPipelines: forgotten(main.id),
         // The platform pipeline applies this stack from the default branch: its stable workspace is this stack's state.
         maintenancePipeline: d.platformPipeline ? buildkitePipeline(d.platformPipeline, main.id) : undefined,
       })
@@ -264,7 +295,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
             queueKeys: clusterQueues(d).map((q) => q.key),
             teamSlugs: d.teams.map((t) => t.slug),
           },
-          pipelines: shard.pipelines.map((p) => buildkitePipeline(p)),
+          pipelines: shard.pipelines.map((p) => buildkitePipeline(p, undefined, movedInto(shard.id, "buildkiteStack"))),
+          forgottenPipelines: forgotten(shard.id),
         })
       : new TerraformStack(scope, shard.id);
     useRemoteState(stack);

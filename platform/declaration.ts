@@ -42,6 +42,8 @@ const wholeNumber = v.pipe(v.number(), v.integer());
  * `condition-keys` (`agent.buildkite.com:*`), `session-tags` (`aws:RequestTag/*`, adds the step key), or `both`.
  */
 const claimCheck = v.picklist(CLAIM_CHECKS);
+/** A number of shards, or a shard number (shards are numbered from 1). */
+const shardCount = v.pipe(wholeNumber, v.minValue(1, "must be 1 or more (shards are numbered from 1)"), v.maxValue(100, "is over 100 shards"));
 
 const statementSchema = v.strictObject({
   sid: v.optional(matching(/^[A-Za-z0-9]*$/, "is not a statement ID — use only letters and digits")),
@@ -120,6 +122,27 @@ const pipelineSchema = v.strictObject({
   driftSchedule: v.optional(formatted(FORMATS.cronline)),
   /** This pipeline's claim check. @default - the declaration's `claimCheck` */
   claimCheck: v.optional(claimCheck),
+  // Fleet (issue 15): where the pipeline lives, where it lived, and what it adopts.
+  /** Pins the pipeline's identity stack to this shard of its account instead of its slug's hash. */
+  identityShard: v.optional(shardCount),
+  /** Pins the pipeline's Buildkite stack to this shard instead of its slug's hash. */
+  buildkiteShard: v.optional(shardCount),
+  /** The old values of the placement fields a move changed, until the move is applied (see docs/fleet.md). */
+  movedFrom: v.optional(
+    v.strictObject({ account: v.optional(slug("account name")), identityShard: v.optional(shardCount), buildkiteShard: v.optional(shardCount) }),
+  ),
+  /** Adopt what exists instead of creating it: the Buildkite pipeline (by its `id`) and the roles (by name), through `import` blocks. */
+  adopt: v.optional(v.strictObject({ pipeline: v.optional(v.boolean(), false), roles: v.optional(v.boolean(), false) })),
+});
+
+/** A pipeline taken out of the fleet: its roles are deleted, its Buildkite pipeline kept (history) unless `destroy`. */
+const retiredPipelineSchema = v.strictObject({
+  slug: slug("pipeline"),
+  reason: v.pipe(v.string(), v.minLength(10, "must say in a sentence why the pipeline is retired")),
+  /** Delete the Buildkite pipeline and its build history too. */
+  destroy: v.optional(v.boolean(), false),
+  /** The pipeline's `buildkiteShard` pin, if it had one. */
+  buildkiteShard: v.optional(shardCount),
 });
 
 export const declarationSchema = v.strictObject({
@@ -156,6 +179,16 @@ export const declarationSchema = v.strictObject({
        * account's credentials, which must be allowed to assume this role (e.g. OrganizationAccountAccessRole).
        */
       deployRoleArn: v.optional(formatted(FORMATS.principalArn)),
+      // Fleet (issue 15): the account's identity shards and its OIDC provider.
+      /** How many identity stacks the account's pipelines are shared out to, by a stable hash of their slugs (see stack-plan.ts). */
+      shards: v.optional(shardCount, 1),
+      /** The account's `shards` before a change of it, until the moves it causes are applied. */
+      previousShards: v.optional(shardCount),
+      /**
+       * The account's IAM OIDC provider for agent.buildkite.com: `create` it, `adopt` the one that exists
+       * (an `import` block), or `reference` it by ARN and never manage it.
+       */
+      oidcProvider: v.optional(v.picklist(["create", "adopt", "reference"]), "create"),
     }),
     "declare at least one AWS account",
   ),
@@ -233,8 +266,15 @@ export const declarationSchema = v.strictObject({
   platformPipeline: v.optional(pipelineSchema),
   /** How every pipeline's trust policies check the claims, unless a pipeline sets its own. */
   claimCheck: v.optional(claimCheck, DEFAULT_CLAIM_CHECK),
-  /** How many pipelines one identity or Buildkite stack holds before the fleet is split. */
+  /** How many pipelines one identity or Buildkite stack may hold; the platform warns from 80% of it and refuses more. */
   pipelinesPerStack: v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(500)), 100),
+  // Fleet (issue 15): the Buildkite shards and the retired pipelines.
+  /** How many Buildkite stacks the pipelines are shared out to, by a stable hash of their slugs; the first is `buildkite`. */
+  buildkiteShards: v.optional(shardCount, 1),
+  /** `buildkiteShards` before a change of it, until the moves it causes are applied. */
+  previousBuildkiteShards: v.optional(shardCount),
+  /** Pipelines taken out of the fleet, declared so that nothing is destroyed because an entry disappeared. */
+  retired: v.optional(v.array(retiredPipelineSchema), []),
 });
 
 /** Tag keys the app sets on every AWS resource for provenance; `tags.extra` may not override them. */
@@ -248,3 +288,5 @@ export type PlatformDeclarationInput = v.InferInput<typeof declarationSchema>;
 /** A validated platform declaration with defaults applied. */
 export type PlatformDeclaration = v.InferOutput<typeof declarationSchema>;
 export type PipelineDeclaration = PlatformDeclaration["pipelines"][number];
+export type AccountDeclaration = PlatformDeclaration["accounts"][number];
+export type RetiredPipelineDeclaration = PlatformDeclaration["retired"][number];

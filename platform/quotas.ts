@@ -1,4 +1,5 @@
 import { DEFAULT_IAM_ROLE_QUOTA, MAX_IAM_ROLE_QUOTA, PlatformDeclaration } from "./declaration";
+import { buildkiteShards, identityShards } from "./stack-plan";
 
 /** Share of a quota from which a declaration is warned that it approaches it. */
 export const QUOTA_WARNING_SHARE = 0.8;
@@ -8,7 +9,7 @@ export const ROLES_PER_PIPELINE = 2;
 /** A declaration that approaches (warning) or exceeds (error) an AWS account quota. */
 export interface QuotaFinding {
   /** Stable ID, printed in brackets. */
-  readonly id: "quota-roles-per-account";
+  readonly id: "quota-roles-per-account" | "shard-capacity";
   readonly level: "warning" | "error";
   /** Field path of the account concerned, e.g. `accounts[0]`. */
   readonly path: string;
@@ -54,6 +55,48 @@ export function quotaFindings(d: PlatformDeclaration): QuotaFinding[] {
     }
   });
   return findings;
+}
+
+/**
+ * The shards that approach (warning, from 80%) or exceed (error) `pipelinesPerStack`. Shards fill
+ * unevenly (a hash shares the pipelines out), so the warning comes early; the fixes are a shard
+ * more, declared as a move (about 1/N of the pipelines go to the new shard), or a pin.
+ * Needs a declaration whose pins are in range (validateDeclaration checks them first).
+ */
+export function shardFindings(d: PlatformDeclaration): QuotaFinding[] {
+  const limit = d.pipelinesPerStack;
+  const finding = (stack: string, held: number, path: string, fix: string): QuotaFinding[] => {
+    if (held > limit) {
+      return [
+        { id: "shard-capacity", level: "error", path, message: `stack ${stack} would hold ${held} pipelines, over pipelinesPerStack (${limit}) — ${fix}` },
+      ];
+    }
+    if (held >= QUOTA_WARNING_SHARE * limit) {
+      const share = Math.round((100 * held) / limit);
+      return [
+        { id: "shard-capacity", level: "warning", path, message: `stack ${stack} holds ${held} pipelines, ${share}% of pipelinesPerStack (${limit}) — ${fix}` },
+      ];
+    }
+    return [];
+  };
+  const accountIndex = new Map(d.accounts.map((a, i) => [a.name, i]));
+  const raise = (field: string, count: number, previous: string, pin: string) =>
+    `raise ${field} to ${count + 1} with ${previous}: ${count} (the pipelines the new shard takes move, explicitly), or pin pipelines to another shard with ${pin}`;
+  return [
+    ...identityShards(d).flatMap((shard) => {
+      const path = `accounts[${accountIndex.get(shard.account)}]`;
+      const count = d.accounts[accountIndex.get(shard.account)!].shards;
+      return finding(shard.id, shard.pipelines.length, `${path}.shards`, raise(`${path}.shards`, count, "previousShards", "identityShard"));
+    }),
+    ...buildkiteShards(d).flatMap((shard, index) =>
+      finding(
+        shard.id,
+        shard.pipelines.length + (index === 0 && d.platformPipeline ? 1 : 0),
+        "buildkiteShards",
+        raise("buildkiteShards", d.buildkiteShards, "previousBuildkiteShards", "buildkiteShard"),
+      ),
+    ),
+  ];
 }
 
 /** A finding as printed: `warning [quota-roles-per-account] accounts[0]: ...`. */

@@ -1,11 +1,24 @@
 /**
  * The platform's stacks as a declaration determines them, before anything is
- * built: which stacks, which pipelines each holds (the fleet is sharded by
- * `pipelinesPerStack`), and where each stack keeps its state. Pure functions of
- * the declaration, shared by {@link buildPlatform} and the synthesis planner.
+ * built: which stacks, which pipelines each holds, and where each stack keeps
+ * its state. Pure functions of the declaration, shared by {@link buildPlatform},
+ * the synthesis planner and the fleet record.
+ *
+ * Sharding: a pipeline's stacks depend on its own entry only, never on the
+ * other pipelines or their order. Each account declares how many identity
+ * stacks it has (`shards`, default 1) and the platform how many Buildkite
+ * stacks (`buildkiteShards`, default 1); a pipeline goes to the shard its slug
+ * hashes to (jump consistent hash), unless it pins one (`identityShard`,
+ * `buildkiteShard`). Adding, removing or reordering pipelines therefore moves
+ * nothing else, and adding a shard moves only the pipelines the new shard takes
+ * (about 1/N of them), which the declaration then declares (`previousShards`).
+ * Shard 1 keeps the plain names `identity-<account>` and `buildkite`; every
+ * declared shard is a stack, empty or not, so that no stack (and its state)
+ * vanishes because its last pipeline left.
  */
+import { createHash } from "crypto";
 import { stateKey } from "../constructs/index";
-import { DEFAULT_PLATFORM_SLUG, PipelineDeclaration, PlatformDeclaration } from "./declaration";
+import { AccountDeclaration, DEFAULT_PLATFORM_SLUG, PipelineDeclaration, PlatformDeclaration, RetiredPipelineDeclaration } from "./declaration";
 
 export const STATE_BACKEND_STACK_ID = "state-backend";
 const BUILDKITE_STACK_ID = "buildkite";
@@ -24,6 +37,26 @@ export interface StackShard {
   readonly pipelines: readonly PipelineDeclaration[];
 }
 
+/** An identity shard: its account and number too. */
+export interface IdentityShard extends StackShard {
+  readonly account: string;
+  readonly shard: number;
+}
+
+/** Where a pipeline's resources live: its account, and the stacks of its roles and of its Buildkite pipeline. */
+export interface PipelinePlacement {
+  readonly account: string;
+  readonly identityStack: string;
+  readonly buildkiteStack: string;
+}
+
+/** A pipeline whose stacks change in this synthesis (a declared move): its resources are handed over, never re-created. */
+export interface PipelineMove {
+  readonly pipeline: PipelineDeclaration;
+  readonly from: PipelinePlacement;
+  readonly to: PipelinePlacement;
+}
+
 /**
  * Key of a platform stack's state: the stacks are the workspaces of the
  * platform pipeline, `<keyPrefix>/<platform-slug>/<stack>/terraform.tfstate`,
@@ -38,25 +71,117 @@ export function allPipelines(d: PlatformDeclaration): PipelineDeclaration[] {
   return d.platformPipeline ? [...d.pipelines, d.platformPipeline] : [...d.pipelines];
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
+/**
+ * The shard (1..`shards`) a slug hashes to: Lamping and Veach's jump consistent
+ * hash of the first 64 bits of its SHA-256. Going from N to N+1 shards moves
+ * only the slugs the new shard takes; going back moves only those.
+ */
+export function shardOfSlug(slug: string, shards: number): number {
+  const mask = (1n << 64n) - 1n;
+  let key = createHash("sha256").update(slug).digest().readBigUInt64BE(0);
+  let bucket = -1;
+  let next = 0;
+  while (next < shards) {
+    bucket = next;
+    key = (key * 2862933555777941757n + 1n) & mask;
+    next = Math.floor((bucket + 1) * (2 ** 31 / Number((key >> 33n) + 1n)));
+  }
+  return bucket + 1;
 }
 
 /** `base`, `base-2`, `base-3`, ...: the first shard keeps the plain name. */
-function shardId(base: string, index: number): string {
-  return index === 0 ? base : `${base}-${index + 1}`;
+function shardId(base: string, shard: number): string {
+  return shard === 1 ? base : `${base}-${shard}`;
 }
 
-/** Pipelines of each identity shard, by account, in deploy order. */
-export function identityShards(d: PlatformDeclaration): StackShard[] {
+/** The ID of an account's identity stack number `shard`. */
+export function identityStackId(account: string, shard: number): string {
+  return shardId(`identity-${account}`, shard);
+}
+
+/** The ID of Buildkite stack number `shard`; the first (`buildkite`) also holds the cluster, the teams and the platform pipeline. */
+export function buildkiteStackId(shard: number): string {
+  return shardId(BUILDKITE_STACK_ID, shard);
+}
+
+function accountNamed(d: PlatformDeclaration, name: string): AccountDeclaration {
+  const account = d.accounts.find((a) => a.name === name);
+  if (!account) throw new Error(`unknown account "${name}"`); // validation refuses it first
+  return account;
+}
+
+/** Where the platform pipeline's Buildkite pipeline lives: always the main stack, which it applies. */
+function isPlatformPipeline(d: PlatformDeclaration, p: PipelineDeclaration): boolean {
+  return d.platformPipeline !== undefined && p === d.platformPipeline;
+}
+
+/** Where a pipeline lives, as its entry declares it now. */
+export function placementOf(d: PlatformDeclaration, p: PipelineDeclaration): PipelinePlacement {
+  const account = accountNamed(d, p.account);
+  return {
+    account: p.account,
+    identityStack: identityStackId(p.account, p.identityShard ?? shardOfSlug(p.slug, account.shards)),
+    buildkiteStack: buildkiteStackId(isPlatformPipeline(d, p) ? 1 : (p.buildkiteShard ?? shardOfSlug(p.slug, d.buildkiteShards))),
+  };
+}
+
+/**
+ * Where a pipeline lived before the moves this declaration states: `movedFrom`
+ * holds the old values of the fields it changed (account, pins), and a changed
+ * shard count its old value (`previousShards`, `previousBuildkiteShards`).
+ */
+export function previousPlacementOf(d: PlatformDeclaration, p: PipelineDeclaration): PipelinePlacement {
+  const accountName = p.movedFrom?.account ?? p.account;
+  const account = accountNamed(d, accountName);
+  const identityShard = p.movedFrom?.identityShard ?? p.identityShard ?? shardOfSlug(p.slug, account.previousShards ?? account.shards);
+  const buildkiteShard = isPlatformPipeline(d, p) ? 1 : previousBuildkiteShard(d, p.slug, p.movedFrom?.buildkiteShard ?? p.buildkiteShard);
+  return { account: accountName, identityStack: identityStackId(accountName, identityShard), buildkiteStack: buildkiteStackId(buildkiteShard) };
+}
+
+function previousBuildkiteShard(d: PlatformDeclaration, slug: string, pin: number | undefined): number {
+  return pin ?? shardOfSlug(slug, d.previousBuildkiteShards ?? d.buildkiteShards);
+}
+
+/** The Buildkite stack that held a retired pipeline (whose `removed` block goes there). */
+export function retiredBuildkiteStack(d: PlatformDeclaration, retired: RetiredPipelineDeclaration): string {
+  return buildkiteStackId(previousBuildkiteShard(d, retired.slug, retired.buildkiteShard));
+}
+
+/** The pipelines whose identity or Buildkite stack this declaration changes. */
+export function pipelineMoves(d: PlatformDeclaration): PipelineMove[] {
+  return allPipelines(d)
+    .map((pipeline) => ({ pipeline, from: previousPlacementOf(d, pipeline), to: placementOf(d, pipeline) }))
+    .filter(({ from, to }) => from.identityStack !== to.identityStack || from.buildkiteStack !== to.buildkiteStack);
+}
+
+/**
+ * Shards 1..count, each with the pipelines placed in it. A lowered count keeps its old shards
+ * while the moves it causes are declared (`previous`): they only hand their pipelines over.
+ */
+function shardsOf<T extends StackShard>(
+  count: number,
+  previous: number | undefined,
+  shard: (n: number) => T,
+  pipelines: PipelineDeclaration[],
+  placed: (p: PipelineDeclaration) => string,
+): T[] {
+  const shards = Array.from({ length: Math.max(count, previous ?? 0) }, (_, i) => shard(i + 1));
+  const byId = new Map(shards.map((s) => [s.id, s.pipelines as PipelineDeclaration[]]));
+  for (const p of pipelines) byId.get(placed(p))!.push(p);
+  return shards;
+}
+
+/** Every identity stack of every account, in deploy order (shard 1 of an account holds its OIDC provider), with its pipelines. */
+export function identityShards(d: PlatformDeclaration): IdentityShard[] {
   const all = allPipelines(d);
   return d.accounts.flatMap((account) =>
-    chunk(
+    shardsOf(
+      account.shards,
+      account.previousShards,
+      (shard): IdentityShard => ({ id: identityStackId(account.name, shard), account: account.name, shard, pipelines: [] }),
       all.filter((p) => p.account === account.name),
-      d.pipelinesPerStack,
-    ).map((pipelines, index) => ({ id: shardId(`identity-${account.name}`, index), pipelines })),
+      (p) => placementOf(d, p).identityStack,
+    ),
   );
 }
 
@@ -68,10 +193,15 @@ export function gcpIdentityStacks(d: PlatformDeclaration): StackShard[] {
     .filter((stack) => stack.pipelines.length > 0);
 }
 
-/** Pipelines of the main Buildkite stack (the first shard) and of each further shard. */
+/** Pipelines of the main Buildkite stack (shard 1, without the platform pipeline) and of each further shard. */
 export function buildkiteShards(d: PlatformDeclaration): StackShard[] {
-  const shards = chunk(d.pipelines, d.pipelinesPerStack);
-  return (shards.length > 0 ? shards : [[]]).map((pipelines, index) => ({ id: shardId(BUILDKITE_STACK_ID, index), pipelines }));
+  return shardsOf(
+    d.buildkiteShards,
+    d.previousBuildkiteShards,
+    (shard): StackShard => ({ id: buildkiteStackId(shard), pipelines: [] }),
+    d.pipelines,
+    (p) => placementOf(d, p).buildkiteStack,
+  );
 }
 
 /** The stacks {@link buildPlatform} builds for a declaration, in the same order, with their sizes. */

@@ -6,6 +6,8 @@ import { ValidatedConfigApp } from "../stacks/validated-config-stack";
 import { accessReportMarkdown, ReportedPipeline, ReportedStack } from "./access-report";
 import { buildPlatform, PlatformOptions, PlatformStacks } from "./build-platform";
 import { PlatformDeclaration } from "./declaration";
+import { DeclarationError } from "./declaration-error";
+import { fleetChanges, fleetRecordIssues, fleetRecordOf, readFleetRecord, writeFleetRecord } from "./fleet-record";
 import { PlannedStack, platformStackPlan } from "./stack-plan";
 
 /** Where and how the platform is synthesized. */
@@ -32,6 +34,28 @@ export interface SynthesizeOptions extends Omit<PlatformOptions, "only"> {
    * @default - `synthesis-worker.js` beside this module (in `dist/platform/`)
    */
   readonly workerScript?: string;
+  /**
+   * The fleet record of the declaration (fleet-record.ts: `platform.fleet.json` beside `platform.yaml`): read first,
+   * to refuse a change that would destroy or silently move what exists, and rewritten once the stacks
+   * are synthesized.
+   * @default - none: nothing is checked or recorded (the built-in example)
+   */
+  readonly recordFile?: string;
+  /**
+   * Leave an empty folder in `outdir/stacks/` for each stack of the previous output that this
+   * synthesis no longer has. The cdktf CLI, when it runs the app, removes those folders itself
+   * afterwards, and fails on one that is missing (`ENOENT ... lstat 'cdktf.out/stacks/<stack>'`).
+   * @default false
+   */
+  readonly leaveRemovedStackFolders?: boolean;
+}
+
+/** A synthesis stopped by a signal: every worker was stopped and every folder it had made removed. */
+export class SynthesisInterrupted extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`synthesis interrupted by ${signal}: every worker was stopped and the staging folders removed; the output folder is untouched`);
+    this.name = "SynthesisInterrupted";
+  }
 }
 
 /** What one synthesis produced. */
@@ -43,6 +67,10 @@ export interface SynthesisResult {
   readonly pending?: string;
   /** How many processes synthesized the stacks. */
   readonly processes: number;
+  /** The fleet record written, when there is one and the identity and Buildkite stacks were synthesized. */
+  readonly recordFile?: string;
+  /** The declared moves and retirements this synthesis carries out, as the operator should read them. */
+  readonly fleetChanges: readonly string[];
 }
 
 /**
@@ -150,10 +178,18 @@ function startWorker(script: string, request: WorkerRequest, requestFile: string
 export async function synthesizePlatform(declaration: PlatformDeclaration, options: SynthesizeOptions): Promise<SynthesisResult> {
   const outdir = path.resolve(options.outdir);
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
-  const staging = fs.mkdtempSync(`${outdir}.staging-`);
+  removeStaleFolders(outdir);
+  const recordFile = options.recordFile;
+  const record = recordFile === undefined ? undefined : readFleetRecord(recordFile);
+  const recordIssues = record ? fleetRecordIssues(declaration, record, path.basename(recordFile!)) : [];
+  if (recordIssues.length > 0) throw new DeclarationError(recordIssues, "the declaration, against the fleet record,");
+
+  const interruption = watchSignals();
+  const staging = fs.mkdtempSync(`${outdir}.staging-${process.pid}-`);
   const platformOptions = { offline: options.offline, buildMetadata: options.buildMetadata };
   let sharesDir: string | undefined;
   let workers: (ReturnType<typeof startWorker> & { readonly outdir: string })[] = [];
+  interruption.onSignal(() => workers.forEach((worker) => worker.kill()));
   try {
     const [own, ...others] = shareStacks(platformStackPlan(declaration), options.processes ?? 1, options.minPipelinesPerProcess);
     if (others.length > 0) {
@@ -161,14 +197,20 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
       if (!fs.existsSync(script)) {
         throw new Error(`synthesis in ${others.length + 1} processes needs the compiled app (${script} is missing): run npm run build, or use one process`);
       }
-      const dir = (sharesDir = fs.mkdtempSync(`${outdir}.shares-`));
+      const dir = (sharesDir = fs.mkdtempSync(`${outdir}.shares-${process.pid}-`));
       workers = others.map((stacks, index) => {
         const request: WorkerRequest = { declaration, options: platformOptions, outdir: path.join(dir, `share-${index + 2}`), stacks };
         return { outdir: request.outdir, ...startWorker(script, request, path.join(dir, `request-${index + 2}.json`)) };
       });
     }
     const share = synthesizeShare(declaration, { ...platformOptions, only: others.length > 0 ? new Set(own) : undefined }, staging);
-    const answers = await Promise.all(workers.map((worker) => worker.answer));
+    // A signal that came while this process synthesized is handled now, before anything is moved into place.
+    await new Promise((resolve) => setImmediate(resolve));
+    interruption.throwIfSignalled();
+    const answers = await Promise.all(workers.map((worker) => worker.answer)).catch((error: Error) => {
+      interruption.throwIfSignalled();
+      throw error;
+    });
     const counted = new Map<string, ReportedStack>();
     answers.forEach((built, index) => {
       mergeWorkerStacks(
@@ -181,18 +223,101 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
     });
     if (workers.length > 0) share.app.manifest.writeToFile();
     const stacks = share.stacks.map((stack) => counted.get(stack.name) ?? stack);
+    interruption.throwIfSignalled();
 
+    const previousStacks = stackFolders(outdir);
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
+    if (options.leaveRemovedStackFolders) {
+      const current = new Set(stackFolders(outdir));
+      previousStacks.filter((name) => !current.has(name)).forEach((name) => fs.mkdirSync(path.join(outdir, "stacks", name)));
+    }
     const reportFile = options.reportFile ?? path.join(path.dirname(outdir), "access-report.md");
     fs.writeFileSync(reportFile, accessReportMarkdown(declaration.organization.slug, stacks, share.platform.pipelines));
-    return { stacks, pipelines: share.platform.pipelines, reportFile, pending: share.platform.pending, processes: workers.length + 1 };
+    const pending = share.platform.pending;
+    // The record says what exists once the stacks that hold the pipelines are synthesized.
+    const recorded = pending || recordFile === undefined ? undefined : recordFile;
+    if (recorded) writeFleetRecord(recorded, fleetRecordOf(declaration));
+    return {
+      stacks,
+      pipelines: share.platform.pipelines,
+      reportFile,
+      pending,
+      processes: workers.length + 1,
+      recordFile: recorded,
+      fleetChanges: pending ? [] : fleetChanges(declaration),
+    };
   } finally {
-    // After a failure, no worker may go on writing into a folder that is about to be removed.
+    // After a failure or a signal, no worker may go on writing into a folder that is about to be removed.
     workers.forEach((worker) => worker.kill());
     await Promise.allSettled(workers.map((worker) => worker.answer));
     fs.rmSync(staging, { recursive: true, force: true });
     if (sharesDir) fs.rmSync(sharesDir, { recursive: true, force: true });
+    interruption.dispose();
+  }
+}
+
+/** The stack folders of an output folder (none when there is none). */
+function stackFolders(outdir: string): string[] {
+  const stacks = path.join(outdir, "stacks");
+  return fs.existsSync(stacks)
+    ? fs
+        .readdirSync(stacks, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+    : [];
+}
+
+/** The signals that stop a synthesis (Ctrl-C, a CI job's cancellation). */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
+
+/**
+ * Catches SIGINT and SIGTERM while a synthesis runs, so that it stops its workers and removes its
+ * folders before the process ends (the caller exits with the signal's status), instead of dying
+ * with them left behind.
+ */
+function watchSignals(): { onSignal(fn: () => void): void; throwIfSignalled(): void; dispose(): void } {
+  let received: NodeJS.Signals | undefined;
+  const callbacks: (() => void)[] = [];
+  const handler = (signal: NodeJS.Signals) => {
+    received ??= signal;
+    callbacks.forEach((fn) => fn());
+  };
+  STOP_SIGNALS.forEach((signal) => process.on(signal, handler));
+  return {
+    onSignal: (fn) => callbacks.push(fn),
+    throwIfSignalled: () => {
+      if (received) throw new SynthesisInterrupted(received);
+    },
+    dispose: () => STOP_SIGNALS.forEach((signal) => process.off(signal, handler)),
+  };
+}
+
+/**
+ * Removes the staging and share folders of synthesis processes that are gone (killed before they
+ * could clean up): their names carry the process ID (`cdktf.out.staging-<pid>-XXXXXX`). Folders of a
+ * live process (a synthesis running beside this one) stay.
+ */
+export function removeStaleFolders(outdir: string): string[] {
+  const prefix = `${path.basename(outdir)}.`;
+  const pattern = /^(staging|shares)-(?:(\d+)-)?[A-Za-z0-9]{6}$/;
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(path.dirname(outdir))) {
+    const match = name.startsWith(prefix) ? pattern.exec(name.slice(prefix.length)) : null;
+    if (!match || (match[2] !== undefined && processAlive(Number(match[2])))) continue;
+    fs.rmSync(path.join(path.dirname(outdir), name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -18,7 +18,8 @@ import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-er
 import { isReadOnlySet, PERMISSION_SETS, readOnlySets } from "./permission-sets";
 import { gcpPipelineAccess } from "./gcp-access";
 import { pipelineAccess } from "./pipeline-access";
-import { quotaFindings } from "./quotas";
+import { fleetIssues } from "./fleet-rules";
+import { quotaFindings, shardFindings } from "./quotas";
 import { schemaIssueMessage, shown } from "./schema-messages";
 import { allPipelines } from "./stack-plan";
 
@@ -399,6 +400,13 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
     );
   }
   if (stateAccount) issues.push(...stateAccountIssues(d, stateAccount));
+  // The fleet rules and the shard capacities place pipelines, which needs every reference above to hold.
+  if (issues.length === 0) issues.push(...fleetIssues(d));
+  if (issues.length === 0) {
+    shardFindings(d)
+      .filter((f) => f.level === "error")
+      .forEach((f) => add(f.path, `[${f.id}] ${f.message}`));
+  }
   // Over a quota, terraform apply would fail part-way; approaching one is only a warning (main.ts prints those).
   quotaFindings(d)
     .filter((f) => f.level === "error")

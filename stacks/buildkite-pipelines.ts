@@ -1,11 +1,18 @@
 import { DataTerraformRemoteStateS3, Fn, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { BuildkiteTerraformPipeline, BuildkiteTerraformPipelineProps, PipelineTeamAccessLevel, S3StateSettings } from "../constructs/index";
+import { Pipeline } from "../providers/buildkite/lib/pipeline";
+import { RemovedResource } from "./removed-resources";
 
 /** A pipeline of a Buildkite stack: the construct's props, with the cluster filled in and teams named by slug. */
 export interface BuildkiteStackPipeline extends Omit<BuildkiteTerraformPipelineProps, "clusterId" | "teams" | "scheduledApply"> {
   /** Teams (by slug, from the stack's `teams`) and their access. @default - none */
   readonly teams?: readonly { readonly team: string; readonly accessLevel: PipelineTeamAccessLevel }[];
+  /**
+   * The UUID of the Buildkite pipeline that exists already (adopted, or moved here from another
+   * stack): an `import` block takes it over, build history included. @default - created
+   */
+  readonly importPipelineId?: string;
 }
 
 /** What the pipelines of a stack share: the cluster and the teams, possibly from another stack. */
@@ -81,6 +88,24 @@ export function addTerraformPipelines(
       if (!teamId) throw new Error(`${at}: pipeline "${slug}" names team "${team}", which is not in teams; declare it or fix the slug`);
       return { teamId, accessLevel };
     });
-    return new BuildkiteTerraformPipeline(scope, `pipeline-${slug}`, { ...pipeline, clusterId: shared.clusterId, teams, ...extra });
+    const { importPipelineId, ...props } = pipeline;
+    const created = new BuildkiteTerraformPipeline(scope, pipelineConstructId(slug), { ...props, clusterId: shared.clusterId, teams, ...extra });
+    if (importPipelineId !== undefined) created.importExisting(importPipelineId);
+    return created;
   });
+}
+
+function pipelineConstructId(slug: string): string {
+  return `pipeline-${slug}`;
+}
+
+/**
+ * Makes a stack forget the Buildkite pipelines with these slugs without deleting them (`removed`
+ * blocks): retired pipelines whose history is kept, and pipelines handed over to another stack,
+ * which imports them. Their schedules and team grants, left out of the configuration, are deleted.
+ */
+export function forgetBuildkitePipelines(scope: Construct, slugs: readonly string[]): void {
+  for (const slug of slugs) {
+    new RemovedResource(new Construct(scope, pipelineConstructId(slug)), BuildkiteTerraformPipeline.PIPELINE_ID, Pipeline.tfResourceType);
+  }
 }

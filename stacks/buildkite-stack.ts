@@ -3,7 +3,13 @@ import { addRotationTriggerProvider, BuildkiteCluster, BuildkiteClusterProps, Bu
 import { BuildkiteProvider } from "../providers/buildkite/lib/provider";
 import { Team } from "../providers/buildkite/lib/team";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
-import { addTerraformPipelines, BuildkiteStackPipeline, exportSharedResources, SharedBuildkiteResources } from "./buildkite-pipelines";
+import {
+  addTerraformPipelines,
+  forgetBuildkitePipelines,
+  BuildkiteStackPipeline,
+  exportSharedResources,
+  SharedBuildkiteResources,
+} from "./buildkite-pipelines";
 import { ValidatedConfigStack } from "./validated-config-stack";
 
 export type { BuildkiteStackPipeline } from "./buildkite-pipelines";
@@ -20,6 +26,11 @@ export interface BuildkiteStackTeam {
 }
 
 export interface BuildkiteStackProps {
+  /**
+   * Slugs of Buildkite pipelines this stack held and forgets without deleting them (`removed`
+   * blocks): retired pipelines whose history is kept, and pipelines moved to another stack. @default - none
+   */
+  readonly forgottenPipelines?: readonly string[];
   /** Buildkite organization slug. */
   readonly organization: string;
   /** The AWS account and region holding the agent-token parameters. */
@@ -78,6 +89,7 @@ export class BuildkiteStack extends ValidatedConfigStack {
     };
     exportSharedResources(this, this.shared);
     this.pipelines = addTerraformPipelines(this, this.shared, props.pipelines);
+    forgetBuildkitePipelines(this, props.forgottenPipelines ?? []);
     if (props.maintenancePipeline) {
       [this.maintenancePipeline] = addTerraformPipelines(this, this.shared, [props.maintenancePipeline], {
         scheduledApply: this.cluster.rotationSchedule,

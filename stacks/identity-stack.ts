@@ -2,12 +2,14 @@ import { Construct } from "constructs";
 import {
   BuildkiteOidcProvider,
   BuildkitePipelineRoles,
+  IBuildkiteOidcProvider,
   IStateBackend,
   PipelineAccess,
   PipelinePermissionsBoundary,
   PipelineRolePermissions,
 } from "../constructs/index";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
+import { forgetResources } from "./removed-resources";
 import { ValidatedConfigStack } from "./validated-config-stack";
 
 /** One pipeline's roles in an identity stack. */
@@ -17,28 +19,42 @@ export interface IdentityStackPipeline {
   readonly apply: PipelineRolePermissions;
   /** Tags of the pipeline's roles (owner). @default - none */
   readonly tags?: Record<string, string>;
+  /** The roles exist already (adopted, or moved here from another stack): `import` blocks take them over. @default false */
+  readonly importExisting?: boolean;
 }
 
 /** Props of {@link IdentityStack}. */
 export interface IdentityStackProps {
   readonly aws: AwsProviderSettings;
   /**
-   * Create the account's Buildkite OIDC provider and the pipeline roles' permissions boundary here. An
-   * account has one of each; the other identity stacks of the account reference them by ARN.
+   * The account's Buildkite OIDC provider: `create` it here, `adopt` the one the account has (an
+   * `import` block), or `reference` it by ARN (another stack or a hand-made setup manages it).
+   * An account has one: its other identity stacks reference it.
    */
-  readonly createOidcProvider: boolean;
+  readonly oidcProvider: "create" | "adopt" | "reference";
+  /**
+   * Create the account's pipeline permissions boundary here (in its first identity stack). An account
+   * has one: its other identity stacks reference it by ARN.
+   */
+  readonly createPermissionsBoundary: boolean;
   /** Audiences the provider accepts. @default ["sts.amazonaws.com"] */
   readonly audiences?: readonly string[];
   readonly pipelines: readonly IdentityStackPipeline[];
   /** The backend of the pipelines' states; each pipeline's roles may use only its own folder. */
   readonly state: IStateBackend;
+  /**
+   * Pipelines whose roles this stack held and hands over to another stack, which imports them:
+   * `removed` blocks make this stack forget them without destroying them. @default - none
+   */
+  readonly handedOver?: readonly IdentityStackPipeline[];
 }
 
 /**
  * The AWS side of the trust path in one account: the Buildkite OIDC provider
  * and the pipeline roles' permissions boundary (in the account's first
  * identity stack) and the plan/apply roles of a shard of pipelines, each
- * carrying the boundary.
+ * carrying the boundary; `import` blocks for what it adopts and `removed`
+ * blocks for what it hands over to another stack.
  */
 export class IdentityStack extends ValidatedConfigStack {
   readonly roles: readonly BuildkitePipelineRoles[];
@@ -46,10 +62,13 @@ export class IdentityStack extends ValidatedConfigStack {
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id);
     addAwsProvider(this, props.aws);
-    const provider = props.createOidcProvider
-      ? new BuildkiteOidcProvider(this, "buildkite-oidc", { accountId: props.aws.accountId, audiences: props.audiences })
-      : BuildkiteOidcProvider.fromAccount(props.aws.accountId, undefined, props.audiences);
-    const rolePaths = [...new Set(props.pipelines.map((p) => p.access.rolePath))];
+    let provider: IBuildkiteOidcProvider = BuildkiteOidcProvider.fromAccount(props.aws.accountId, undefined, props.audiences);
+    if (props.oidcProvider !== "reference") {
+      const created = new BuildkiteOidcProvider(this, "buildkite-oidc", { accountId: props.aws.accountId, audiences: props.audiences });
+      if (props.oidcProvider === "adopt") created.importExisting();
+      provider = created;
+    }
+    const rolePaths = [...new Set([...props.pipelines, ...(props.handedOver ?? [])].map((p) => p.access.rolePath))];
     if (rolePaths.length !== 1) {
       throw new Error(
         `${this.node.path}: the pipelines' roles are under the IAM paths ${rolePaths.join(", ") || "(none)"}, but one permissions boundary protects one path: give every pipeline of the account the same rolePath.`,
@@ -62,20 +81,26 @@ export class IdentityStack extends ValidatedConfigStack {
       stateKmsKeyArn: props.state.kmsKeyArn,
       lockTableArn: props.state.lockTableArn,
     };
-    const permissionsBoundary = props.createOidcProvider
+    const permissionsBoundary = props.createPermissionsBoundary
       ? new PipelinePermissionsBoundary(this, "pipeline-boundary", boundaryProps)
       : PipelinePermissionsBoundary.fromAccount(props.aws.accountId, boundaryProps.rolePath);
-    this.roles = props.pipelines.map(
-      (p) =>
-        new BuildkitePipelineRoles(this, p.access.pipeline, {
-          access: p.access,
-          provider,
-          permissionsBoundary,
-          state: props.state,
-          plan: p.plan,
-          apply: p.apply,
-          tags: p.tags,
-        }),
-    );
+    const addRoles = (into: Construct, p: IdentityStackPipeline, oidc: IBuildkiteOidcProvider) =>
+      new BuildkitePipelineRoles(into, p.access.pipeline, {
+        access: p.access,
+        provider: oidc,
+        permissionsBoundary,
+        state: props.state,
+        plan: p.plan,
+        apply: p.apply,
+        tags: p.tags,
+      });
+    this.roles = props.pipelines.map((p) => {
+      const roles = addRoles(this, p, provider);
+      if (p.importExisting) roles.importExisting();
+      return roles;
+    });
+    // Built as they were (the same paths give the same addresses), only to be forgotten here.
+    const referenced = BuildkiteOidcProvider.fromAccount(props.aws.accountId, undefined, props.audiences);
+    (props.handedOver ?? []).forEach((p) => forgetResources(this, (scratch) => addRoles(scratch, p, referenced)));
   }
 }

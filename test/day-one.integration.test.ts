@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { dump } from "js-yaml";
+import { dump, load } from "js-yaml";
 import { EXAMPLE_PLATFORM } from "../platform/example-platform";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -69,5 +69,21 @@ describe("one declaration for every command", () => {
     expect(cli.status).toBe(0);
     expect(cli.stderr).not.toContain("built-in example");
     expect(stacksOf(project)).toEqual(["buildkite", "identity-sandbox", "state-backend"]);
+  }, 240_000);
+
+  it("npx cdktf synth works after a synthesis that had more stacks (the CLI removes the folders of the stacks that went)", () => {
+    // Back to the bootstrap: without the state key, only the state-backend stack (the earlier output has three).
+    const file = path.join(project, "declarations", "sandbox.yaml");
+    const declaration = load(fs.readFileSync(file, "utf8")) as any;
+    delete declaration.state.kmsKeyArn;
+    declaration.state.migrated = false;
+    fs.writeFileSync(file, dump(declaration));
+    expect(fs.readdirSync(path.join(project, "cdktf.out", "stacks")).sort()).toEqual(["buildkite", "identity-sandbox", "state-backend"]);
+
+    const cli = run(project, path.join(project, "node_modules", ".bin", "cdktf"), ["synth"]);
+    expect(`${cli.stdout}${cli.stderr}`).not.toContain("ENOENT");
+    expect(cli.status).toBe(0);
+    expect(stacksOf(project)).toEqual(["state-backend"]);
+    expect(fs.readdirSync(path.join(project, "cdktf.out", "stacks"))).toEqual(["state-backend"]);
   }, 240_000);
 });

@@ -138,6 +138,7 @@ export function checkSchemaConformance(config: ConfigInput, schema: SchemaInput)
   checkResources(cfg.resource, "managed", providers, errors);
   checkResources(cfg.data, "data", providers, errors);
   checkProviderBlocks(cfg, providers, errors);
+  checkImportAndRemovedBlocks(cfg, providers, errors);
   return errors;
 }
 
@@ -227,6 +228,72 @@ function checkResources(section: unknown, mode: Mode, providers: ProviderInfo[],
           const meta = mode === "managed" ? RESOURCE_META : DATA_META;
           const lifecycle = mode === "managed" ? RESOURCE_LIFECYCLE : DATA_LIFECYCLE;
           forEachBody(bodies, checker, "", (checker, body, path) => checker.body(body, entry.block, path, { meta, lifecycle }));
+        }
+      }
+    }
+  }
+}
+
+/** A resource address as `import.to` and `removed.from` name one: `<type>.<name>`, no index. */
+const RESOURCE_ADDRESS = /^([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)$/;
+
+/**
+ * The `import` blocks (Terraform >= 1.5) and `removed` blocks (>= 1.7) whose address is of a
+ * provider in the schema: only their own arguments; an address of a resource type the provider
+ * has; an import's `to` declared in the configuration with a literal or expression `id`; a
+ * removed resource no longer declared (terraform refuses both at once), with `lifecycle { destroy }` a bool.
+ */
+function checkImportAndRemovedBlocks(cfg: Record<string, any>, providers: ProviderInfo[], errors: SchemaConformanceError[]): void {
+  const declared = (address: string) => {
+    const [type, name] = address.split(".");
+    return objectsOf(cfg.resource).some((types) => objectsOf(types[type]).some((group) => name in group));
+  };
+  const blocks = [
+    ...objectsOf(cfg.import).map((body, i) => ({ kind: "import", at: `import[${i}]`, body, addressKey: "to", keys: ["to", "id", "provider", "for_each"] })),
+    ...objectsOf(cfg.removed).map((body, i) => ({
+      kind: "removed",
+      at: `removed[${i}]`,
+      body,
+      addressKey: "from",
+      keys: ["from", "lifecycle", "provisioner"],
+    })),
+  ];
+  for (const { kind, at, body, addressKey, keys } of blocks) {
+    const address = body[addressKey];
+    const match = typeof address === "string" ? RESOURCE_ADDRESS.exec(address) : null;
+    const provider = match ? providerForType(match[1], providers) : undefined;
+    if (match && !provider) continue;
+    const checker = new Checker(at, errors);
+    if (!match) {
+      checker.report(
+        addressKey,
+        "wrong_type",
+        `${JSON.stringify(address)} is not a resource address (<type>.<name>); name the resource the ${kind} block is for`,
+      );
+      continue;
+    }
+    for (const key of Object.keys(body).filter((key) => !keys.includes(key))) {
+      checker.report(key, "unknown_attribute", `is not an argument of a ${kind} block${suggest(key, keys)}; remove it or fix its name`);
+    }
+    if (!provider!.schema.resource_schemas?.[match[1]]) {
+      checker.report(addressKey, "unknown_type", `resource type "${match[1]}" is not in the ${provider!.source} schema; fix the address`);
+    }
+    if (kind === "import") {
+      if (typeof body.id !== "string" || body.id === "")
+        checker.report("id", "missing_required", "an import block needs the ID of the object to import, a non-empty string");
+      if (!declared(address)) checker.report("to", "missing_required", `${address} is not declared: an import block needs the resource it imports into`);
+    } else {
+      if (declared(address))
+        checker.report("from", "wrong_type", `${address} is still declared: terraform refuses a removed block for a resource in the configuration`);
+      const lifecycle = body.lifecycle;
+      if (lifecycle !== undefined) {
+        for (const item of objectsOf(lifecycle)) {
+          Object.keys(item)
+            .filter((key) => key !== "destroy")
+            .forEach((key) =>
+              checker.report(`lifecycle.${key}`, "unknown_attribute", "is not an argument of a removed block's lifecycle (only destroy); remove it"),
+            );
+          if (item.destroy !== undefined && typeof item.destroy !== "boolean") checker.report("lifecycle.destroy", "wrong_type", "must be true or false");
         }
       }
     }

@@ -8,6 +8,7 @@ import { Testing, TerraformStack } from "cdktf";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { runProcess } from "./child-process";
 
 /** Where the provider mirror is looked for unless `TF_PROVIDER_MIRROR` says otherwise. */
 export const DEFAULT_PROVIDER_MIRROR = "/opt/tf-plugins";
@@ -138,6 +139,39 @@ export function planConfiguration(config: string | object, options: TerraformRun
     runTerraform(work, ["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out=plan.tfplan"], env);
     return parsePlan(runTerraform(work, ["show", "-json", "plan.tfplan"], env));
   }, options);
+}
+
+/** What {@link planConfigurationAsync} adds to a plan. */
+export interface AsyncPlanOptions extends TerraformRunOptions {
+  /** A Terraform state (format 4) to plan from instead of an empty one. */
+  readonly state?: object;
+  /** Service endpoints of the `aws` provider (`{ iam: "http://127.0.0.1:port" }`): servers in this process, such as testing/fake-iam.ts. */
+  readonly awsEndpoints?: Readonly<Record<string, string>>;
+}
+
+/**
+ * {@link planConfiguration} without blocking the event loop, so that servers of this process (a fake
+ * IAM that answers the reads of `import` blocks) can answer terraform; from `state` if given.
+ */
+export async function planConfigurationAsync(config: object, options: AsyncPlanOptions = {}): Promise<TerraformPlan> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-terraform-"));
+  try {
+    const cliConfigFile = path.join(dir, ".terraformrc");
+    fs.writeFileSync(cliConfigFile, cliConfig());
+    const env = terraformEnv(options.env, cliConfigFile);
+    const work = path.join(dir, "stack");
+    fs.mkdirSync(work);
+    const patched = JSON.parse(JSON.stringify(config));
+    if (options.awsEndpoints) for (const aws of [patched.provider?.aws ?? []].flat()) aws.endpoints = [{ ...options.awsEndpoints }];
+    fs.writeFileSync(path.join(work, "cdk.tf.json"), JSON.stringify(patched, null, 2));
+    withLocalBackend(path.join(work, "cdk.tf.json"));
+    if (options.state) fs.writeFileSync(path.join(work, "terraform.tfstate"), JSON.stringify(options.state));
+    await runProcess("terraform", ["init", "-input=false", "-no-color"], work, env);
+    await runProcess("terraform", ["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out=plan.tfplan"], work, env);
+    return parsePlan((await runProcess("terraform", ["show", "-json", "plan.tfplan"], work, env)).stdout);
+  } finally {
+    if (!options.keepWorkdir) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

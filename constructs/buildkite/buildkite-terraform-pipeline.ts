@@ -93,6 +93,20 @@ export interface BuildkiteTerraformPipelineProps extends Omit<TerraformPipelineS
  * the construct's path.
  */
 export class BuildkiteTerraformPipeline extends Construct {
+  /**
+   * The construct ID of the `buildkite_pipeline` under this construct: a stack that no longer holds the
+   * construct names the resource by it in a `removed` block (same path, same Terraform address).
+   */
+  static readonly PIPELINE_ID = "pipeline";
+
+  /**
+   * The import ID of an existing Buildkite pipeline: its GraphQL ID, `Pipeline---<uuid>` in base64
+   * (as Buildkite's own import guide shows them).
+   */
+  static importId(pipelineUuid: string): string {
+    return Buffer.from(`Pipeline---${checkFormat(FORMATS.uuid, "pipelineUuid", pipelineUuid)}`).toString("base64");
+  }
+
   /** The `buildkite_pipeline`. */
   readonly pipeline: Pipeline;
   /** The pipeline slug (the one the roles trust). */
@@ -143,7 +157,7 @@ export class BuildkiteTerraformPipeline extends Construct {
       });
     }
 
-    this.pipeline = new Pipeline(this, "pipeline", {
+    this.pipeline = new Pipeline(this, BuildkiteTerraformPipeline.PIPELINE_ID, {
       name: props.name,
       slug: this.slug,
       repository: props.repository,
@@ -164,6 +178,9 @@ export class BuildkiteTerraformPipeline extends Construct {
         buildTags: false,
         publishCommitStatus: true,
       },
+      // Its build history and its UUID (which trust may pin) cannot be re-created: Terraform refuses a plan that
+      // destroys or replaces it. Retiring or moving it is a declared `removed` block (see the platform's fleet docs).
+      lifecycle: { preventDestroy: true },
     });
 
     // One reference token for the schedules and team grants: each `pipeline.id` read creates a token (and captures a stack trace).
@@ -188,6 +205,15 @@ export class BuildkiteTerraformPipeline extends Construct {
     recordPipelineRoles(this.pipeline, [plan, apply]);
     const state = steps.state;
     recordPipelineState(this.pipeline, { bucket: state.backend.bucketName, pipelinePrefix: state.pipelinePrefix, defaultBranch: this.defaultBranch });
+  }
+
+  /**
+   * Adopts the Buildkite pipeline that already exists with this UUID (an `import` block), keeping its
+   * build history; also how a pipeline moves between stacks. Its schedule and team grants, which
+   * Buildkite imports only by IDs no configuration knows, are created anew.
+   */
+  importExisting(pipelineUuid: string): void {
+    this.pipeline.importFrom(BuildkiteTerraformPipeline.importId(pipelineUuid));
   }
 }
 

@@ -57,6 +57,17 @@ export class BuildkiteOidcProvider extends Construct implements IBuildkiteOidcPr
       url: BUILDKITE_OIDC_ISSUER,
       clientIdList: [...this.audiences],
       tags: props.tags,
+      // Every role of the account trusts it: Terraform refuses a plan that would destroy or replace it.
+      lifecycle: { preventDestroy: true },
     });
+  }
+
+  /**
+   * Adopts the provider the account already has (an account holds one per issuer; Buildkite's setup
+   * guide creates it by hand): an `import` block by its ARN, so the first apply takes it over instead
+   * of failing to create a second one.
+   */
+  importExisting(): void {
+    this.resource.importFrom(this.providerArn);
   }
 }

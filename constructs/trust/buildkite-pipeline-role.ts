@@ -1,7 +1,7 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { TerraformStack } from "cdktf";
+import { TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { Guardrails } from "../guardrails/guardrails";
 import { grantsAdministrator } from "../guardrails/rules/no-admin-wildcard";
@@ -94,6 +94,9 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
   private readonly inlinePolicies = new Map<string, PolicyDocument>();
   /** One reference token for all attachments: each `role.name` read creates a token (and captures a stack trace). */
   private readonly roleReference: string;
+  /** The role's policies and attachments with their import IDs, for {@link importExisting}. */
+  private readonly importable: { readonly resource: TerraformResource; readonly id: string }[] = [];
+  private importing = false;
 
   constructor(scope: Construct, id: string, props: BuildkitePipelineRoleProps) {
     super(scope, id);
@@ -137,13 +140,15 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
       dependsOn: provider || boundary ? [...(provider ? [provider.resource] : []), ...(boundary ? [boundary.resource] : [])] : undefined,
     });
     this.roleReference = this.role.name;
+    this.addImportable(this.role, this.roleName);
     props.state?.grantPipelineState(this, { pipeline: declaration.pipeline, access: kind === "apply" ? "write" : "read" });
     if (this.permissionsPolicy) this.addInlinePolicy("PermissionsPolicy", "permissions", this.permissionsPolicy);
     for (const arn of managed) {
-      new IamRolePolicyAttachment(this, `Managed-${arn.replace(/^.*:policy\//, "").replace(/[^A-Za-z0-9]+/g, "-")}`, {
+      const attachment = new IamRolePolicyAttachment(this, `Managed-${arn.replace(/^.*:policy\//, "").replace(/[^A-Za-z0-9]+/g, "-")}`, {
         role: this.roleReference,
         policyArn: arn,
       });
+      this.addImportable(attachment, `${this.roleName}/${arn}`);
     }
     if (props.adminAccessReason !== undefined) Guardrails.exempt(this, "no-admin-wildcard", props.adminAccessReason);
   }
@@ -171,7 +176,24 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
       );
     }
     this.inlinePolicies.set(name, document);
-    new IamRolePolicy(this, id, { role: this.roleReference, name, policy: renderPolicy(document) });
+    const policy = new IamRolePolicy(this, id, { role: this.roleReference, name, policy: renderPolicy(document) });
+    this.addImportable(policy, `${this.roleName}:${name}`);
+  }
+
+  /**
+   * Adopts a role that already exists under this name: `import` blocks for the role, its inline
+   * policies and its managed policy attachments (those added later too), so that the next apply takes
+   * them over and brings them to this declaration instead of failing to create them. Also how a
+   * role moves between stacks: the old stack forgets it (a `removed` block), this one imports it.
+   */
+  importExisting(): void {
+    this.importing = true;
+    this.importable.forEach(({ resource, id }) => resource.importFrom(id));
+  }
+
+  private addImportable(resource: TerraformResource, id: string): void {
+    this.importable.push({ resource, id });
+    if (this.importing) resource.importFrom(id);
   }
 }
 

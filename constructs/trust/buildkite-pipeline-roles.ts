@@ -54,4 +54,10 @@ export class BuildkitePipelineRoles extends Construct {
     this.plan = new BuildkitePipelineRole(this, "Plan", { ...shared, ...props.plan, kind: "plan" });
     this.apply = new BuildkitePipelineRole(this, "Apply", { ...shared, ...props.apply, kind: "apply" });
   }
+
+  /** Adopts both roles where they already exist by name (see {@link BuildkitePipelineRole.importExisting}). */
+  importExisting(): void {
+    this.plan.importExisting();
+    this.apply.importExisting();
+  }
 }

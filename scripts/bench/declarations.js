@@ -61,24 +61,41 @@ function pipeline(i, account, region) {
   return p;
 }
 
+/** Pipelines per shard the generator aims at: well under the default `pipelinesPerStack` of 100, as hashing fills shards unevenly. */
+const PIPELINES_PER_SHARD = 60;
+/** The second account of a two-account fleet. */
+const SECOND_ACCOUNT = { name: "staging", id: "210987654321", region: "eu-west-1" };
+
 /**
- * A platform declaration with `size` pipelines in the example's one account.
- * When the fleet needs more IAM roles than the account's default quota allows
- * (two per pipeline), the account declares a raised quota, as it must.
+ * A platform declaration with `size` pipelines in the example's account (or,
+ * with `accounts: 2`, alternately in it and a second one), shared out to as
+ * many identity shards per account and Buildkite shards as keep each near
+ * PIPELINES_PER_SHARD pipelines. When an account needs more IAM roles than
+ * its default quota allows (two per pipeline), it declares a raised quota, as it must.
  *
  * @param {object} example the example declaration (platform/example-platform.ts EXAMPLE_PLATFORM)
  * @param {number} size how many pipelines (at least 1)
+ * @param {{ accounts?: 1 | 2 }} [options]
  */
-function benchDeclaration(example, size) {
+function benchDeclaration(example, size, { accounts: accountCount = 1 } = {}) {
   if (!Number.isInteger(size) || size < 1) throw new Error(`size must be a whole number of pipelines, at least 1 (got ${size})`);
-  const [account] = example.accounts;
-  const roles = 2 * (size + (example.platformPipeline ? 1 : 0));
-  const quota = roles >= 0.8 * DEFAULT_ROLE_QUOTA ? MAX_ROLE_QUOTA : undefined;
+  const [first] = example.accounts;
+  const accounts = [first, SECOND_ACCOUNT].slice(0, accountCount);
+  const pipelines = Array.from({ length: size }, (_, i) => {
+    const account = accounts[i % accounts.length];
+    return pipeline(i, account, account.region);
+  });
+  const shards = (n) => Math.max(1, Math.ceil(n / PIPELINES_PER_SHARD));
   return {
     ...example,
-    accounts: [{ ...account, ...(quota ? { iamRoleQuota: quota } : {}) }],
+    accounts: accounts.map((account, index) => {
+      const held = pipelines.filter((p) => p.account === account.name).length + (index === 0 && example.platformPipeline ? 1 : 0);
+      const quota = 2 * held >= 0.8 * DEFAULT_ROLE_QUOTA ? MAX_ROLE_QUOTA : undefined;
+      return { ...account, shards: shards(held), ...(quota ? { iamRoleQuota: quota } : {}) };
+    }),
+    buildkiteShards: shards(size + 1),
     teams: TEAMS.map((slug) => ({ slug, name: slug[0].toUpperCase() + slug.slice(1) })),
-    pipelines: Array.from({ length: size }, (_, i) => pipeline(i, account, account.region)),
+    pipelines,
   };
 }
 

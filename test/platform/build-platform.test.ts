@@ -264,7 +264,14 @@ describe("a platform before its state key is known", () => {
 
 describe("a fleet larger than one stack", () => {
   const input = clone();
-  input.pipelinesPerStack = 2;
+  // Two shards of each kind; the pins put networking and payments in the first identity shard, the data
+  // platform and the platform pipeline in the second, and the data platform alone in buildkite-2.
+  input.accounts[0].shards = 2;
+  input.buildkiteShards = 2;
+  input.pipelines.forEach((p: any) =>
+    Object.assign(p, { identityShard: p.slug === "data-platform" ? 2 : 1, buildkiteShard: p.slug === "data-platform" ? 2 : 1 }),
+  );
+  input.platformPipeline.identityShard = 2;
   const stacks = platform(input);
 
   it("splits identity and Buildkite pipelines into shards with one OIDC provider per account", () => {

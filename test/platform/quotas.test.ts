@@ -12,13 +12,14 @@ const template = EXAMPLE_PLATFORM.pipelines[0];
 
 /**
  * The example with `counts[account]` cloned pipelines per account, plus the
- * example's platform pipeline in production (two more roles there).
+ * example's platform pipeline in production (two more roles there), in shards
+ * of up to 500 pipelines that these fleets never fill (the shard capacity is tested in stack-plan.test.ts).
  */
 function fleet(counts: Record<string, number>, accounts: PlatformDeclarationInput["accounts"] = [production, staging]): PlatformDeclarationInput {
   const pipelines = Object.entries(counts).flatMap(([account, n]) =>
     Array.from({ length: n }, (_, i) => ({ ...template, slug: `${account}-p${i}`, name: `${account} ${i}`, account })),
   );
-  return { ...EXAMPLE_PLATFORM, accounts, pipelines };
+  return { ...EXAMPLE_PLATFORM, accounts: accounts.map((a) => ({ shards: 8, ...a })), pipelines, pipelinesPerStack: 500, buildkiteShards: 8 };
 }
 
 const findings = (input: PlatformDeclarationInput) => quotaFindings(v.parse(declarationSchema, input));

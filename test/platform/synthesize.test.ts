@@ -1,5 +1,9 @@
 import { TerraformStack, Testing } from "cdktf";
-import { MIN_PIPELINES_PER_PROCESS, shareStacks } from "../../platform/synthesize";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { MIN_PIPELINES_PER_PROCESS, removeStaleFolders, shareStacks, synthesizePlatform } from "../../platform/synthesize";
 import { buildPlatform } from "../../platform/build-platform";
 import { PlannedStack, platformStackPlan } from "../../platform/stack-plan";
 import { shardedExample } from "./support/sharded-example";
@@ -53,5 +57,41 @@ describe("shareStacks", () => {
       "buildkite-2",
       "buildkite-3",
     ]);
+  });
+});
+
+describe("synthesizePlatform's folders", () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-folders-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("removes the staging and share folders of synthesis processes that are gone, and only those", () => {
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const names = [
+      `cdktf.out.staging-${gone}-AbC123`, // its process is gone
+      `cdktf.out.shares-${gone}-xYz789`,
+      "cdktf.out.staging-Q1w2E3", // the former name, without a process ID
+      `cdktf.out.staging-${process.pid}-LiVe42`, // a synthesis running in this process
+      "cdktf.out.backup", // not a synthesis folder
+    ];
+    names.forEach((name) => fs.mkdirSync(path.join(dir, name)));
+    expect(removeStaleFolders(path.join(dir, "cdktf.out")).sort()).toEqual(names.slice(0, 3).sort());
+    expect(fs.readdirSync(dir).sort()).toEqual(["cdktf.out.backup", `cdktf.out.staging-${process.pid}-LiVe42`]);
+  });
+
+  it("leaves, for the cdktf CLI, an empty folder for each stack the previous output had and this one has not", async () => {
+    const outdir = path.join(dir, "cdktf.out");
+    await synthesizePlatform(shardedExample(), { outdir, offline: true });
+    expect(fs.readdirSync(path.join(outdir, "stacks"))).toContain("buildkite-3");
+    // Back to the bootstrap (no state key yet): only the state-backend stack. The CLI then removes the others' folders itself.
+    const fewer = shardedExample((input) => {
+      delete input.state.kmsKeyArn;
+      input.state.migrated = false;
+    });
+    await synthesizePlatform(fewer, { outdir, offline: true, leaveRemovedStackFolders: true });
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.stacks)).toEqual(["state-backend"]);
+    expect(fs.readdirSync(path.join(outdir, "stacks", "buildkite-3"))).toEqual([]);
+    expect(fs.readdirSync(path.join(outdir, "stacks"))).toHaveLength(8);
   });
 });

@@ -564,3 +564,56 @@ describe("checkSchemaConformance with the Buildkite provider schema", () => {
     expect(errors[0].message).toContain(attributePath);
   });
 });
+
+describe("import and removed blocks", () => {
+  const pipeline = { name: "Networking", repository: "git@github.com:acme/networking.git" };
+  const config = (blocks: Record<string, unknown>, resources: Record<string, unknown> = { buildkite_pipeline: { kept: pipeline } }) => ({
+    resource: resources,
+    ...blocks,
+  });
+  const kinds = (cfg: Record<string, any>) => checkSchemaConformance(cfg, BUILDKITE_SCHEMA).map((e) => `${e.address} ${e.path} ${e.kind}`);
+
+  it("accepts an import into a declared resource and a removed block for one no longer declared, with destroy = false", () => {
+    expect(
+      kinds(
+        config({
+          import: [{ to: "buildkite_pipeline.kept", id: "UGlwZWxpbmUtLS0x" }],
+          removed: [{ from: "buildkite_pipeline.gone", lifecycle: { destroy: false } }],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("refuses an import into an undeclared resource, without an ID, or with an unknown argument", () => {
+    expect(kinds(config({ import: [{ to: "buildkite_pipeline.missing", ids: "x" }] }))).toEqual([
+      "import[0] ids unknown_attribute",
+      "import[0] id missing_required",
+      "import[0] to missing_required",
+    ]);
+  });
+
+  it("refuses a removed block for a resource still declared, an unknown type, a bad address and a lifecycle other than destroy", () => {
+    expect(
+      kinds(
+        config({
+          removed: [
+            { from: "buildkite_pipeline.kept" },
+            { from: "buildkite_pipeline_typo.gone" },
+            { from: "buildkite_pipeline" },
+            { from: "buildkite_pipeline.gone", lifecycle: { destroy: "no", prevent_destroy: true } },
+          ],
+        }),
+      ),
+    ).toEqual([
+      "removed[0] from wrong_type",
+      "removed[1] from unknown_type",
+      "removed[2] from wrong_type",
+      "removed[3] lifecycle.prevent_destroy unknown_attribute",
+      "removed[3] lifecycle.destroy wrong_type",
+    ]);
+  });
+
+  it("leaves the blocks of other providers' resources alone", () => {
+    expect(kinds(config({ removed: [{ from: "aws_iam_role.gone", lifecycle: { destroy: false } }], import: [{ to: "aws_iam_role.x", id: "r" }] }))).toEqual([]);
+  });
+});

@@ -68,6 +68,11 @@ describe("BuildkiteTerraformPipeline", () => {
       expect([pipeline.slug, pipeline.defaultBranch, pipeline.planStepKey, pipeline.applyStepKey]).toEqual(["networking", "main", "plan", "apply"]);
     });
 
+    it("protects the pipeline from destruction: its build history and UUID cannot be re-created", () => {
+      expect(config.lifecycle).toEqual({ prevent_destroy: true });
+      expect(json.import).toBeUndefined();
+    });
+
     it("never cancels or skips a build that may be applying", () => {
       expect(config.cancel_intermediate_builds).toBe(false);
       expect(config.skip_intermediate_builds).toBe(false);
@@ -275,5 +280,24 @@ describe("BuildkiteTerraformPipeline", () => {
       expect(refusal.field).toBe(field);
       expect(refusal.message).toMatch(message);
     });
+  });
+});
+
+describe("BuildkiteTerraformPipeline adopting an existing pipeline", () => {
+  const uuid = "435cad58-e81d-45af-8637-b1cf8070238d";
+
+  it("imports it by the GraphQL ID of its UUID (Pipeline---<uuid> in base64), with an import block the schema accepts", () => {
+    const { pipeline, stack } = build();
+    pipeline.importExisting(uuid);
+    const json = synthJson(stack);
+    // The ID of Buildkite's own import example, for this UUID.
+    expect(json.import).toEqual([
+      { to: `buildkite_pipeline.${pipeline.pipeline.friendlyUniqueId}`, id: "UGlwZWxpbmUtLS00MzVjYWQ1OC1lODFkLTQ1YWYtODYzNy1iMWNmODA3MDIzOGQ=" },
+    ]);
+    expect(checkSchemaConformance(json, BUILDKITE_SCHEMA)).toEqual([]);
+  });
+
+  it("refuses an ID that is not a UUID, naming it", () => {
+    expect(() => BuildkiteTerraformPipeline.importId("networking")).toThrow(/^pipelineUuid "networking" is not a Buildkite UUID/);
   });
 });

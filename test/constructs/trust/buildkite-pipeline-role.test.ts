@@ -6,6 +6,7 @@ import { BuildkitePipelineRole, BuildkitePipelineRoleProps } from "../../../cons
 import { BuildkitePipelineRoles } from "../../../constructs/trust/buildkite-pipeline-roles";
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
 import { PipelinePermissionsBoundary } from "../../../constructs/trust/pipeline-permissions-boundary";
+import { TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { awsStack, resource, resourceAddress, resourcesOfType, synthJson } from "../../support/synth";
 
 const ACCOUNT = "111111111111";
@@ -292,8 +293,19 @@ describe("BuildkiteOidcProvider", () => {
     expect(resource(synthJson(stack), "aws_iam_openid_connect_provider")).toEqual({
       url: "https://agent.buildkite.com",
       client_id_list: ["sts.amazonaws.com", "vault"],
+      // Every role of the account trusts it.
+      lifecycle: { prevent_destroy: true },
     });
     expect(provider.providerArn).toBe("arn:aws:iam::111111111111:oidc-provider/agent.buildkite.com");
+  });
+
+  it("adopts the account's existing provider with an import block by its ARN", () => {
+    const stack = awsStack("identity");
+    const provider = new BuildkiteOidcProvider(stack, "Oidc", { accountId: ACCOUNT });
+    expect(synthJson(stack).import).toBeUndefined();
+    provider.importExisting();
+    const json = synthJson(stack);
+    expect(json.import).toEqual([{ to: resourceAddress(json, "aws_iam_openid_connect_provider"), id: provider.providerArn }]);
   });
 
   it("references an existing provider by account without creating anything", () => {
@@ -308,5 +320,48 @@ describe("BuildkiteOidcProvider", () => {
     expect(() => new BuildkiteOidcProvider(awsStack("identity"), "Oidc", { accountId: ACCOUNT, audiences: ["*"] })).toThrow(
       /^audiences\[0\] "\*" must be a literal audience/,
     );
+  });
+});
+
+describe("BuildkitePipelineRoles adopting existing roles", () => {
+  const stateBackend = TerraformStateBackend.fromAttributes(awsStack("backends"), "state", {
+    bucketName: "acme-terraform-state",
+    region: "eu-west-1",
+    kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-1111-4222-8333-444455556666",
+    lockMode: "lockfile",
+    keyPrefix: "pipelines",
+  });
+
+  it("imports each role, inline policy and managed attachment by the ID its resource type takes, those added later too", () => {
+    const stack = awsStack("identity");
+    const roles = new BuildkitePipelineRoles(stack, "networking", {
+      access,
+      state: stateBackend,
+      plan: { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] },
+      apply: { statements: [{ Effect: "Allow", Action: ["ec2:CreateVpc"], Resource: ["*"] }] },
+    });
+    expect(synthJson(stack).import).toBeUndefined();
+    roles.importExisting();
+    roles.apply.addInlinePolicy("Extra", "extra", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:ListBucket"], Resource: ["*"] }] });
+    const json = synthJson(stack);
+    const address = (type: string, predicate: (r: any) => boolean) => resourceAddress(json, type, predicate);
+    // A policy's role is a reference to its role resource.
+    const ofRole = (name: string) => (r: any) => r.role === `\${${address("aws_iam_role", (role) => role.name === name)}.name}`;
+    expect(json.import.map((block: any) => `${block.id} -> ${block.to}`).sort()).toEqual(
+      [
+        ["bk-networking-plan", address("aws_iam_role", (r) => r.name === "bk-networking-plan")],
+        ["bk-networking-apply", address("aws_iam_role", (r) => r.name === "bk-networking-apply")],
+        ["bk-networking-plan:terraform-state", address("aws_iam_role_policy", (r) => r.name === "terraform-state" && ofRole("bk-networking-plan")(r))],
+        ["bk-networking-apply:terraform-state", address("aws_iam_role_policy", (r) => r.name === "terraform-state" && ofRole("bk-networking-apply")(r))],
+        ["bk-networking-apply:permissions", address("aws_iam_role_policy", (r) => r.name === "permissions")],
+        ["bk-networking-apply:extra", address("aws_iam_role_policy", (r) => r.name === "extra")],
+        ["bk-networking-plan/arn:aws:iam::aws:policy/ReadOnlyAccess", address("aws_iam_role_policy_attachment", () => true)],
+      ]
+        .map(([id, to]) => `${id} -> ${to}`)
+        .sort(),
+    );
+    // One block per resource: nothing is left to be created.
+    const resources = Object.values<any>(json.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    expect(json.import).toHaveLength(resources);
   });
 });
