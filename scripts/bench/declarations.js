@@ -63,8 +63,8 @@ function pipeline(i, account, region) {
 
 /** Pipelines per shard the generator aims at: well under the default `pipelinesPerStack` of 100, as hashing fills shards unevenly. */
 const PIPELINES_PER_SHARD = 60;
-/** The second account of a two-account fleet. */
-const SECOND_ACCOUNT = { name: "staging", id: "210987654321", region: "eu-west-1" };
+/** The second account of a two-account fleet; its identity stacks keep their state in the first's bucket, deployed through this role. */
+const SECOND_ACCOUNT = { name: "staging", id: "210987654321", region: "eu-west-1", deployRoleArn: "arn:aws:iam::210987654321:role/platform-deployer" };
 
 /**
  * A platform declaration with `size` pipelines in the example's account (or,

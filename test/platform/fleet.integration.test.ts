@@ -15,7 +15,8 @@ import { planConfigurationAsync, TerraformPlan } from "../../testing/terraform";
 import { resourcesOfType, synthJson } from "../support/synth";
 import { describeWithTerraform } from "../support/terraform";
 
-const staging = { name: "staging", id: "210987654321", region: "eu-west-1" };
+// Its identity stacks keep their state in the state account's bucket: deployed through this role.
+const staging = { name: "staging", id: "210987654321", region: "eu-west-1", deployRoleArn: "arn:aws:iam::210987654321:role/platform-deployer" };
 
 function example(mutate: (d: any) => void = () => undefined): PlatformDeclarationInput {
   const input = structuredClone(EXAMPLE_PLATFORM) as any;

@@ -19,7 +19,8 @@ import { assertConformsToSchema } from "../../testing/schema-conformance";
 import { resourceAddress, resourcesOfType, synthJson } from "../support/synth";
 
 const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "providers", "buildkite", "schema.json");
-const staging = { name: "staging", id: "210987654321", region: "eu-west-1" };
+// Its identity stacks keep their state in the state account's bucket: deployed through this role.
+const staging = { name: "staging", id: "210987654321", region: "eu-west-1", deployRoleArn: "arn:aws:iam::210987654321:role/platform-deployer" };
 const NETWORKING_UUID = "0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b";
 
 function example(mutate: (d: any) => void = () => undefined): PlatformDeclarationInput {

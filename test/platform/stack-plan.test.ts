@@ -5,7 +5,8 @@ import { shardFindings } from "../../platform/quotas";
 import { buildkiteShards, identityShards, pipelineMoves, placementOf, shardOfSlug } from "../../platform/stack-plan";
 import { validateDeclaration } from "../../platform/validate";
 
-const staging = { name: "staging", id: "210987654321", region: "eu-west-1" };
+// Its identity stacks keep their state in the state account's bucket: deployed through this role.
+const staging = { name: "staging", id: "210987654321", region: "eu-west-1", deployRoleArn: "arn:aws:iam::210987654321:role/platform-deployer" };
 const DATA_PLATFORM_UUID = "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f";
 
 /** The example, changed by `mutate` on a copy. */

@@ -14,17 +14,14 @@ import { DEFAULT_OWN_STATE_KEY } from "../../stacks/state-backend-stack";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { benchDeclaration } = require("../../scripts/bench/declarations") as {
-  benchDeclaration(example: typeof EXAMPLE_PLATFORM, size: number): typeof EXAMPLE_PLATFORM;
+  benchDeclaration(example: typeof EXAMPLE_PLATFORM, size: number, options?: { accounts?: number }): typeof EXAMPLE_PLATFORM & { buildkiteShards?: number };
 };
 
-/** 250 pipelines over two accounts, 40 per stack: identity shards in both accounts and several Buildkite shards. */
+/** 250 pipelines over two accounts (every other one in staging): four identity shards in both accounts and eight Buildkite shards. */
 function shardedFleet() {
-  const fleet = benchDeclaration(EXAMPLE_PLATFORM, 250);
-  // Its identity stacks keep their state in the state account's bucket: deployed through this role.
-  const staging = { name: "staging", id: "210987654321", region: "eu-west-1", deployRoleArn: "arn:aws:iam::210987654321:role/platform-deployer" };
-  fleet.accounts = [...fleet.accounts, staging];
-  fleet.pipelines = fleet.pipelines.map((p, i) => (i % 2 === 1 ? { ...p, account: staging.name } : p));
-  fleet.pipelinesPerStack = 40;
+  const fleet = benchDeclaration(EXAMPLE_PLATFORM, 250, { accounts: 2 });
+  fleet.accounts = fleet.accounts.map((account) => ({ ...account, shards: 4 }));
+  fleet.buildkiteShards = 8;
   return validateDeclaration(fleet, "250 pipelines, 2 accounts");
 }
 
