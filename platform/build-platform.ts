@@ -190,6 +190,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
           aws: aws(shard.id, account),
           oidcProvider: first ? "reference" : account.oidcProvider,
           createPermissionsBoundary: !first,
+          rolePath: defaultPipelineRolePath(d.organization.slug),
           state: backend,
           pipelines: shard.pipelines.map((p) => identityPipeline(p, (p.adopt?.roles ?? false) || imported.has(p.slug))),
           // As they were: in the account they leave.

@@ -37,6 +37,8 @@ export interface IdentityStackProps {
    * has one: its other identity stacks reference it by ARN.
    */
   readonly createPermissionsBoundary: boolean;
+  /** The IAM path of the account's pipeline roles: the path its permissions boundary protects. */
+  readonly rolePath: string;
   /** Audiences the provider accepts. @default ["sts.amazonaws.com"] */
   readonly audiences?: readonly string[];
   readonly pipelines: readonly IdentityStackPipeline[];
@@ -68,15 +70,15 @@ export class IdentityStack extends ValidatedConfigStack {
       if (props.oidcProvider === "adopt") created.importExisting();
       provider = created;
     }
-    const rolePaths = [...new Set([...props.pipelines, ...(props.handedOver ?? [])].map((p) => p.access.rolePath))];
-    if (rolePaths.length !== 1) {
+    const elsewhere = [...props.pipelines, ...(props.handedOver ?? [])].filter((p) => p.access.rolePath !== props.rolePath);
+    if (elsewhere.length > 0) {
       throw new Error(
-        `${this.node.path}: the pipelines' roles are under the IAM paths ${rolePaths.join(", ") || "(none)"}, but one permissions boundary protects one path: give every pipeline of the account the same rolePath.`,
+        `${this.node.path}: the roles of ${elsewhere.map((p) => p.access.pipeline).join(", ")} are under ${elsewhere[0].access.rolePath}, but the account's permissions boundary protects ${props.rolePath}: give every pipeline of the account the rolePath ${props.rolePath}.`,
       );
     }
     const boundaryProps = {
       accountId: props.aws.accountId,
-      rolePath: rolePaths[0],
+      rolePath: props.rolePath,
       stateBucketArn: props.state.bucketArn,
       stateKmsKeyArn: props.state.kmsKeyArn,
       lockTableArn: props.state.lockTableArn,
