@@ -5,33 +5,11 @@
  * them, on 127.0.0.1) instead of creating them. The same removal without the
  * removed blocks plans their destruction: the blocks are what keeps them.
  */
-import { TerraformStack, Testing } from "cdktf";
-import { buildPlatform } from "../../platform/build-platform";
-import { PlatformDeclarationInput } from "../../platform/declaration";
-import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
-import { validateDeclaration } from "../../platform/validate";
 import { FakeIamRole, startFakeIam } from "../../testing/fake-iam";
 import { planConfigurationAsync, TerraformPlan } from "../../testing/terraform";
-import { resourcesOfType, synthJson } from "../support/synth";
+import { resourcesOfType } from "../support/synth";
+import { STAGING, fleetExample, synthesizedStacks } from "./support/fleet-example";
 import { describeWithTerraform } from "../support/terraform";
-
-// Its identity stacks keep their state in the state account's bucket: deployed through this role.
-const staging = { name: "staging", id: "210987654321", region: "eu-west-1", deployRoleArn: "arn:aws:iam::210987654321:role/platform-deployer" };
-
-function example(mutate: (d: any) => void = () => undefined): PlatformDeclarationInput {
-  const input = structuredClone(EXAMPLE_PLATFORM) as any;
-  input.accounts = [{ ...input.accounts[0], shards: 2 }, staging];
-  input.buildkiteShards = 2;
-  input.pipelines[0].id = "0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b";
-  mutate(input);
-  return input;
-}
-
-function synthesized(input: PlatformDeclarationInput): Record<string, any> {
-  const app = Testing.app();
-  buildPlatform(app, validateDeclaration(input), { offline: true });
-  return Object.fromEntries(app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c)).map((stack) => [stack.node.id, synthJson(stack)]));
-}
 
 /** `<type>.<name>` of every resource of the configuration, with its body. */
 const resourcesOf = (json: any): [string, any][] =>
@@ -65,9 +43,11 @@ const actions = (plan: TerraformPlan): Record<string, string> =>
   Object.fromEntries((plan.json.resource_changes ?? []).map((c: any) => [c.address, `${c.change.actions.join("+")}${c.change.importing ? " (import)" : ""}`]));
 
 describeWithTerraform("a pipeline moved to another account, planned by terraform", () => {
-  const before = synthesized(example());
-  const after = synthesized(
-    example((input) => Object.assign(input.pipelines[0], { account: "staging", buildkiteShard: 2, movedFrom: { account: "production", buildkiteShard: 1 } })),
+  const before = synthesizedStacks(fleetExample());
+  const after = synthesizedStacks(
+    fleetExample((input) =>
+      Object.assign(input.pipelines[0], { account: "staging", buildkiteShard: 2, movedFrom: { account: "production", buildkiteShard: 1 } }),
+    ),
   );
   const networkingIn = (json: any) => resourcesOf(json).filter(([, body]) => JSON.stringify(body).includes("networking"));
   const moved = networkingIn(before["identity-production"]).map(([address]) => address);
@@ -98,7 +78,7 @@ describeWithTerraform("a pipeline moved to another account, planned by terraform
   let iamRequests: readonly string[];
 
   beforeAll(async () => {
-    const iam = await startFakeIam(staging.id, roles);
+    const iam = await startFakeIam(STAGING.id, roles);
     try {
       const { removed: _blocks, ...withoutBlocks } = after["identity-production"];
       // Three plans at once: terraform mostly waits on its provider's start and on the fake IAM.

@@ -7,45 +7,26 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { TerraformStack, Testing } from "cdktf";
-import { buildPlatform } from "../../platform/build-platform";
 import { PlatformDeclarationInput } from "../../platform/declaration";
 import { DeclarationError } from "../../platform/declaration-error";
-import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { fleetChanges, fleetRecordFileFor, fleetRecordIssues, fleetRecordOf, readFleetRecord } from "../../platform/fleet-record";
 import { synthesizePlatform } from "../../platform/synthesize";
 import { validateDeclaration } from "../../platform/validate";
 import { assertConformsToSchema } from "../../testing/schema-conformance";
-import { resourceAddress, resourcesOfType, synthJson } from "../support/synth";
+import { NETWORKING_UUID, STAGING, fleetExample, synthesizedStacks } from "./support/fleet-example";
+import { resourceAddress, resourcesOfType } from "../support/synth";
 
 const BUILDKITE_SCHEMA = path.join(__dirname, "..", "..", "providers", "buildkite", "schema.json");
-// Its identity stacks keep their state in the state account's bucket: deployed through this role.
-const staging = { name: "staging", id: "210987654321", region: "eu-west-1", deployRoleArn: "arn:aws:iam::210987654321:role/platform-deployer" };
-const NETWORKING_UUID = "0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b";
-
-function example(mutate: (d: any) => void = () => undefined): PlatformDeclarationInput {
-  const input = structuredClone(EXAMPLE_PLATFORM) as any;
-  input.accounts = [{ ...input.accounts[0], shards: 2 }, staging];
-  input.buildkiteShards = 2;
-  input.pipelines[0].id = NETWORKING_UUID;
-  mutate(input);
-  return input;
-}
-
-/** Every stack of the platform by name, synthesized. */
-function synthesized(input: PlatformDeclarationInput): Record<string, any> {
-  const app = Testing.app();
-  buildPlatform(app, validateDeclaration(input), { offline: true });
-  return Object.fromEntries(app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c)).map((stack) => [stack.node.id, synthJson(stack)]));
-}
 
 const roleNames = (json: any) => resourcesOfType(json, "aws_iam_role").map((r) => r.name);
 
 describe("a pipeline moved to another account and another Buildkite shard", () => {
   // networking: identity-production and buildkite before (shard 1 of 2 by its hash), identity-staging and buildkite-2 after.
-  const before = synthesized(example());
-  const after = synthesized(
-    example((input) => Object.assign(input.pipelines[0], { account: "staging", buildkiteShard: 2, movedFrom: { account: "production", buildkiteShard: 1 } })),
+  const before = synthesizedStacks(fleetExample());
+  const after = synthesizedStacks(
+    fleetExample((input) =>
+      Object.assign(input.pipelines[0], { account: "staging", buildkiteShard: 2, movedFrom: { account: "production", buildkiteShard: 1 } }),
+    ),
   );
 
   it("starts where the test expects it", () => {
@@ -77,7 +58,7 @@ describe("a pipeline moved to another account and another Buildkite shard", () =
       .filter(([, r]) => JSON.stringify(r).includes("networking"));
     expect(json.import.map((b: any) => b.to).sort()).toEqual(networking.map(([address]) => address).sort());
     // The provider of the new account: its role ARNs and trust are the new account's.
-    expect(JSON.parse(resourcesOfType(json, "aws_iam_role")[0].assume_role_policy).Statement[0].Principal.Federated).toContain(staging.id);
+    expect(JSON.parse(resourcesOfType(json, "aws_iam_role")[0].assume_role_policy).Statement[0].Principal.Federated).toContain(STAGING.id);
   });
 
   it("hands the Buildkite pipeline over by removed and import blocks the Buildkite schema and terraform's block syntax accept", () => {
@@ -102,7 +83,9 @@ describe("a pipeline moved to another account and another Buildkite shard", () =
 
   it("says what it does, in one line per change", () => {
     const d = validateDeclaration(
-      example((input) => Object.assign(input.pipelines[0], { account: "staging", buildkiteShard: 2, movedFrom: { account: "production", buildkiteShard: 1 } })),
+      fleetExample((input) =>
+        Object.assign(input.pipelines[0], { account: "staging", buildkiteShard: 2, movedFrom: { account: "production", buildkiteShard: 1 } }),
+      ),
     );
     expect(fleetChanges(d)).toEqual([
       "move networking: identity-production → identity-staging, buildkite → buildkite-2 (the old stack forgets it with removed blocks, the new one imports it; nothing is destroyed)",
@@ -112,8 +95,8 @@ describe("a pipeline moved to another account and another Buildkite shard", () =
 
 describe("a retired pipeline", () => {
   const retire = (destroy: boolean) =>
-    synthesized(
-      example((input) => {
+    synthesizedStacks(
+      fleetExample((input) => {
         input.pipelines.splice(0, 1);
         input.retired = [{ slug: "networking", reason: "folded into the platform repository", destroy }];
       }),
@@ -136,11 +119,11 @@ describe("a retired pipeline", () => {
 
 describe("adopting what exists", () => {
   it("imports the account's OIDC provider, or references it by ARN and never creates it", () => {
-    const adopted = synthesized(example((input) => (input.accounts[0].oidcProvider = "adopt")))["identity-production"];
+    const adopted = synthesizedStacks(fleetExample((input) => (input.accounts[0].oidcProvider = "adopt")))["identity-production"];
     const provider = resourceAddress(adopted, "aws_iam_openid_connect_provider");
     expect(adopted.import).toEqual([{ to: provider, id: "arn:aws:iam::123456789012:oidc-provider/agent.buildkite.com" }]);
 
-    const referenced = synthesized(example((input) => (input.accounts[0].oidcProvider = "reference")))["identity-production"];
+    const referenced = synthesizedStacks(fleetExample((input) => (input.accounts[0].oidcProvider = "reference")))["identity-production"];
     expect(resourcesOfType(referenced, "aws_iam_openid_connect_provider")).toEqual([]);
     expect(JSON.parse(resourcesOfType(referenced, "aws_iam_role")[0].assume_role_policy).Statement[0].Principal.Federated).toBe(
       "arn:aws:iam::123456789012:oidc-provider/agent.buildkite.com",
@@ -148,7 +131,7 @@ describe("adopting what exists", () => {
   });
 
   it("imports a pipeline's existing roles by name and its existing Buildkite pipeline by UUID", () => {
-    const stacks = synthesized(example((input) => (input.pipelines[0].adopt = { roles: true, pipeline: true })));
+    const stacks = synthesizedStacks(fleetExample((input) => (input.pipelines[0].adopt = { roles: true, pipeline: true })));
     const ids = stacks["identity-production"].import.map((b: any) => b.id);
     expect(ids).toEqual(expect.arrayContaining(["bk-networking-plan", "bk-networking-apply"]));
     expect(ids.every((id: string) => id.startsWith("bk-networking-"))).toBe(true);
@@ -159,7 +142,7 @@ describe("adopting what exists", () => {
 });
 
 describe("the fleet record", () => {
-  const recorded = fleetRecordOf(validateDeclaration(example()));
+  const recorded = fleetRecordOf(validateDeclaration(fleetExample()));
   const issues = (input: PlatformDeclarationInput) => fleetRecordIssues(validateDeclaration(input), recorded, "platform.fleet.json");
 
   it("records each pipeline's account and stacks, slugs sorted", () => {
@@ -169,7 +152,7 @@ describe("the fleet record", () => {
   });
 
   it("refuses a pipeline entry removed without retiring it, with the fix", () => {
-    expect(issues(example((input) => input.pipelines.splice(0, 1)))).toEqual([
+    expect(issues(fleetExample((input) => input.pipelines.splice(0, 1)))).toEqual([
       {
         path: "pipelines",
         message: expect.stringMatching(
@@ -177,31 +160,33 @@ describe("the fleet record", () => {
         ),
       },
     ]);
-    expect(issues(example((input) => input.pipelines.splice(0, 1) && (input.retired = [{ slug: "networking", reason: "folded into the platform" }])))).toEqual(
-      [],
-    );
+    expect(
+      issues(fleetExample((input) => input.pipelines.splice(0, 1) && (input.retired = [{ slug: "networking", reason: "folded into the platform" }]))),
+    ).toEqual([]);
   });
 
   it("lets a retired entry go once the record lists it as retired", () => {
     const retiredRecord = fleetRecordOf(
-      validateDeclaration(example((input) => input.pipelines.splice(0, 1) && (input.retired = [{ slug: "networking", reason: "folded into the platform" }]))),
+      validateDeclaration(
+        fleetExample((input) => input.pipelines.splice(0, 1) && (input.retired = [{ slug: "networking", reason: "folded into the platform" }])),
+      ),
     );
     expect(retiredRecord.retired).toEqual(["networking"]);
     // The committed record still has networking's old placement (it was written before the retirement).
     const record = { ...retiredRecord, pipelines: { ...retiredRecord.pipelines, networking: recorded.pipelines.networking } };
-    expect(fleetRecordIssues(validateDeclaration(example((input) => input.pipelines.splice(0, 1))), record, "platform.fleet.json")).toEqual([]);
+    expect(fleetRecordIssues(validateDeclaration(fleetExample((input) => input.pipelines.splice(0, 1))), record, "platform.fleet.json")).toEqual([]);
   });
 
   it("refuses a move the declaration does not declare (a changed count or account), and accepts it declared", () => {
     // From two shards to four, networking, the data platform and the platform pipeline hash to shard 4.
-    const undeclared = issues(example((input) => (input.accounts[0].shards = 4)));
+    const undeclared = issues(fleetExample((input) => (input.accounts[0].shards = 4)));
     expect(undeclared.map((i) => i.path)).toEqual(["pipelines[0]", "pipelines[2]", "platformPipeline"]);
     expect(undeclared[1].message).toMatch(
       /^"data-platform" is in identity-production-2 and buildkite-2 .*puts it in identity-production-4 and buildkite-2 .* declare the move: movedFrom .* previousShards/,
     );
-    expect(issues(example((input) => Object.assign(input.accounts[0], { shards: 4, previousShards: 2 })))).toEqual([]);
-    expect(issues(example((input) => (input.pipelines[0].account = "staging")))).toHaveLength(1);
-    expect(issues(example((input) => Object.assign(input.pipelines[0], { account: "staging", movedFrom: { account: "production" } })))).toEqual([]);
+    expect(issues(fleetExample((input) => Object.assign(input.accounts[0], { shards: 4, previousShards: 2 })))).toEqual([]);
+    expect(issues(fleetExample((input) => (input.pipelines[0].account = "staging")))).toHaveLength(1);
+    expect(issues(fleetExample((input) => Object.assign(input.pipelines[0], { account: "staging", movedFrom: { account: "production" } })))).toEqual([]);
   });
 
   it("lives beside its declaration file, named after it", () => {
@@ -227,11 +212,11 @@ describe("the fleet record", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-record-"));
     try {
       const options = { outdir: path.join(dir, "cdktf.out"), offline: true, recordFile: fleetRecordFileFor(path.join(dir, "platform.yaml")) };
-      const first = await synthesizePlatform(validateDeclaration(example()), options);
+      const first = await synthesizePlatform(validateDeclaration(fleetExample()), options);
       expect(first.recordFile).toBe(path.join(dir, "platform.fleet.json"));
       expect(readFleetRecord(first.recordFile!)).toEqual(recorded);
       const output = fs.readFileSync(path.join(dir, "cdktf.out", "manifest.json"), "utf8");
-      const refused = synthesizePlatform(validateDeclaration(example((input) => input.pipelines.splice(0, 1))), options);
+      const refused = synthesizePlatform(validateDeclaration(fleetExample((input) => input.pipelines.splice(0, 1))), options);
       await expect(refused).rejects.toThrow(DeclarationError);
       await expect(refused).rejects.toThrow(/"networking" is in the fleet record/);
       expect(fs.readFileSync(path.join(dir, "cdktf.out", "manifest.json"), "utf8")).toBe(output);
