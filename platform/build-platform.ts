@@ -237,6 +237,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     slug: p.slug,
     repository: p.repository,
     access: accessOf.get(p.slug)!,
+    // A pipeline with a Google Cloud project impersonates its service accounts beside its AWS roles.
+    gcp: gcpAccessOf.get(p.slug),
     state: backend,
     stableWorkspace,
     region: accounts.get(p.account)!.region,

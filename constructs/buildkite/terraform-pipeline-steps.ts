@@ -6,6 +6,8 @@ import { branchAdmitted } from "./branch-glob";
 import { interpolationFreeScript } from "../private/interpolation";
 import { BlockStep, CommandStep, PipelineStep, renderPipelineYaml } from "./pipeline-steps";
 import { CredentialMethod, stepCredentials } from "./step-credentials";
+import { GcpPipelineAccess } from "../gcp/gcp-pipeline-access";
+import { googleCredentialLines } from "./google-step-credentials";
 import { allOfConditions, branchMatchesAny, notCondition, notFork, sourceIs } from "./step-condition";
 import { applyScript, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
 
@@ -100,6 +102,12 @@ export interface TerraformPipelineStepsProps {
   readonly credentials?: CredentialMethod;
   /** @default - derived from the roles */
   readonly stepKeys?: TerraformStepKeys;
+  /**
+   * The pipeline's Google Cloud service accounts: the plan and apply steps also impersonate their own
+   * account, keyless, beside their AWS role (the apply step only once it has decided that the build applies).
+   * @default - no Google Cloud credentials
+   */
+  readonly gcp?: GcpPipelineAccess;
   /** How long the apply waits for the state lock (`-lock-timeout`); plans take no lock. @default "5m" */
   readonly lockTimeout?: string;
 }
@@ -192,16 +200,18 @@ export class TerraformPipelineSteps {
     const region = props.region === undefined ? state.backend.region : checkFormat(FORMATS.region, "region", props.region);
     const agents = (key: string | undefined) => (key ? { queue: key } : undefined);
     const env = { TF_IN_AUTOMATION: "true", TF_INPUT: "false" };
-    const context = (credentialLines: readonly string[]): TerraformScriptContext => ({
+    const context = (credentialLines: readonly string[], googleCredentials: readonly string[]): TerraformScriptContext => ({
       defaultBranch: this.defaultBranch,
       workingDirectory,
       state,
       credentialLines,
+      googleCredentialLines: googleCredentials,
       setupCommands: props.setupCommands ?? [],
       lockTimeout,
     });
 
     const planCredentials = stepCredentials(plan, region, props.credentials);
+    const planGoogleCredentials = googleCredentialLines(props.gcp, "plan", { pipeline: this.slug, stepKey: this.planStepKey, branches: plan.branches });
     const planStep: CommandStep = {
       type: "command",
       key: this.planStepKey,
@@ -210,7 +220,7 @@ export class TerraformPipelineSteps {
       agents: agents(queue),
       env,
       plugins: planCredentials.plugins,
-      commands: [interpolationFreeScript(planScript(context(planCredentials.scriptLines), this.schedule?.run))],
+      commands: [interpolationFreeScript(planScript(context(planCredentials.scriptLines, planGoogleCredentials), this.schedule?.run))],
       timeoutInMinutes: Math.floor(plan.sessionDurationSeconds / 60),
     };
 
@@ -236,6 +246,12 @@ export class TerraformPipelineSteps {
 
     // Never the plugin: its hook would assume the role before the script decides whether this build applies.
     const applyCredentials = stepCredentials(apply, region, "script");
+    // Only the default branch applies.
+    const applyGoogleCredentials = googleCredentialLines(props.gcp, "apply", {
+      pipeline: this.slug,
+      stepKey: this.applyStepKey,
+      branches: [this.defaultBranch],
+    });
     // No condition: the step holds its key in every build and decides at run time (applyScript).
     const applyStep: CommandStep = {
       type: "command",
@@ -244,7 +260,11 @@ export class TerraformPipelineSteps {
       dependsOn: approval ? [this.planStepKey, approval.key] : [this.planStepKey],
       agents: agents(applyQueue),
       env,
-      commands: [interpolationFreeScript(applyScript(context(applyCredentials.scriptLines), this.planStepKey, props.scheduledApply !== undefined))],
+      commands: [
+        interpolationFreeScript(
+          applyScript(context(applyCredentials.scriptLines, applyGoogleCredentials), this.planStepKey, props.scheduledApply !== undefined),
+        ),
+      ],
       concurrency: { group: `terraform-state/${this.slug}/${this.stableWorkspace}`, limit: 1, method: "ordered" },
       timeoutInMinutes: Math.floor(apply.sessionDurationSeconds / 60),
     };

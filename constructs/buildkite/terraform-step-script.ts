@@ -21,6 +21,8 @@ export interface TerraformScriptContext {
   readonly state: PipelineState;
   /** Lines that give the job its AWS credentials (empty when a plugin does it). */
   readonly credentialLines: readonly string[];
+  /** Lines that give the job its Google Cloud credentials (empty when the pipeline uses no Google Cloud project). */
+  readonly googleCredentialLines: readonly string[];
   /** Commands run at the checkout root before Terraform (for example `npx cdktf synth`). */
   readonly setupCommands: readonly string[];
   /** How long the apply waits for the state lock (plans take none). */
@@ -136,6 +138,7 @@ function prologue(context: TerraformScriptContext, workspace: "from-build" | "st
     "esac",
     ...(context.setupCommands.length > 0 ? ['checkout_root="$(pwd)"', ...context.setupCommands, 'cd "${checkout_root}"'] : []),
     ...context.credentialLines,
+    ...context.googleCredentialLines,
     ...(workspace === "stable"
       ? [`workspace=${shellQuote(stable)}`]
       : [

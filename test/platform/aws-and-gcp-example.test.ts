@@ -5,12 +5,14 @@
  */
 import * as path from "path";
 import { Testing } from "cdktf";
+import { load } from "js-yaml";
 import { accessReportMarkdown } from "../../platform/access-report";
 import { buildPlatform } from "../../platform/build-platform";
 import { loadDeclaration } from "../../platform/load";
 import { platformStackPlan } from "../../platform/stack-plan";
 import { validateDeclaration } from "../../platform/validate";
 import { resourcesOfType, synthJson } from "../support/synth";
+import { runStep } from "../constructs/buildkite/support/step-runner";
 
 const EXAMPLE = path.join(__dirname, "../../examples/aws-and-gcp/platform.yaml");
 
@@ -60,6 +62,24 @@ describe("the AWS + Google Cloud example declaration", () => {
       "read (no lock) s3://acme-terraform-state/pipelines/analytics/*",
       "read/write + lock s3://acme-terraform-state/pipelines/analytics/*",
     ]);
+  });
+
+  it("gives the analytics steps, and only them, their service accounts' Google credentials beside their AWS roles", () => {
+    const pipeline = (slug: string) => stacks.buildkite!.pipelines.find((p) => p.slug === slug)!;
+    const command = (slug: string, key: string) => (load(pipeline(slug).stepsYaml) as any).steps.find((s: any) => s.key === key).command;
+    const impersonated = (slug: string, key: string) => {
+      const run = runStep(command(slug, key), { branch: "main", defaultBranch: "main", shell: "dash", preexportedCredentials: true });
+      expect(run.status).toBe(0);
+      const google = run.callsOf("terraform", "init")[0].google;
+      return (
+        google &&
+        JSON.parse(google.files[google.applicationCredentials]).service_account_impersonation_url.replace(/^.*serviceAccounts\/|:generateAccessToken$/g, "")
+      );
+    };
+    expect(impersonated("analytics", "plan")).toBe("bk-analytics-plan@acme-analytics.iam.gserviceaccount.com");
+    expect(impersonated("analytics", "apply")).toBe("bk-analytics-apply@acme-analytics.iam.gserviceaccount.com");
+    expect(impersonated("networking", "plan")).toBeUndefined();
+    expect(pipeline("networking").stepsYaml).not.toContain("googleapis");
   });
 
   it("shows the GCP service accounts beside the AWS roles in the access report", () => {

@@ -3,7 +3,9 @@
  * step's commands, or `dash -e -c`, in a checkout folder, with Buildkite's job variables),
  * with fake `buildkite-agent`, `aws`, `terraform`, `npm` and `npx` on PATH that record how
  * they were called, and a `canary` that hostile input tries to run (it records its calls too). What the step actually requests is then asserted, not
- * what the generator meant to write.
+ * what the generator meant to write. A tool that runs with Google credentials (`GOOGLE_APPLICATION_CREDENTIALS`)
+ * also records the credential folder as it found it, and the step's own temporary folder (`TMPDIR`) is
+ * inspected after the step, so that a test sees the files the step wrote and whether it removed them.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -22,6 +24,18 @@ export interface ToolCall {
   /** AWS_ACCESS_KEY_ID and AWS_REGION when the tool ran. */
   readonly awsAccessKeyId: string;
   readonly awsRegion: string;
+  /** The Google credentials the tool ran with, if any. */
+  readonly google?: GoogleCredentialsSeen;
+}
+
+/** What a tool found when it ran with `GOOGLE_APPLICATION_CREDENTIALS` set. */
+export interface GoogleCredentialsSeen {
+  /** `GOOGLE_APPLICATION_CREDENTIALS`. */
+  readonly applicationCredentials: string;
+  /** `CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE` (gcloud), "" when unset. */
+  readonly gcloudCredentialFileOverride: string;
+  /** The files of the folder holding `GOOGLE_APPLICATION_CREDENTIALS`, by absolute path, as the tool found them. */
+  readonly files: Readonly<Record<string, string>>;
 }
 
 export interface StepRun {
@@ -31,6 +45,8 @@ export interface StepRun {
   readonly calls: readonly ToolCall[];
   /** The calls of one tool whose first arguments are `prefix`. */
   callsOf(tool: ToolCall["tool"], ...prefix: string[]): ToolCall[];
+  /** Files and folders left in the step's temporary folder (`TMPDIR`) after it ended, relative to it. */
+  readonly leftInTmpdir: readonly string[];
 }
 
 export interface JobEnvironment {
@@ -57,6 +73,13 @@ here=$(pwd)
   for arg in "$@"; do printf '\\t%s' "$arg"; done
   printf '\\n'
 } >> "$FAKE_LOG"
+if [ -n "\${GOOGLE_APPLICATION_CREDENTIALS:-}" ]; then
+  seen="$FAKE_GOOGLE_DIR/$(wc -l < "$FAKE_LOG" | tr -d ' ')"
+  mkdir -p "$seen/files"
+  printf '%s\\n%s\\n' "$GOOGLE_APPLICATION_CREDENTIALS" "\${CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE:-}" > "$seen/env"
+  folder=$(dirname "$GOOGLE_APPLICATION_CREDENTIALS")
+  if [ -d "$folder" ]; then cp -R "$folder/." "$seen/files/"; fi
+fi
 case "$tool $1 $2" in
   "buildkite-agent oidc request-token") printf '%s\\n' '${FAKE_OIDC_TOKEN}' ;;
   "buildkite-agent artifact download") printf 'plan from the plan step\\n' > "$3" ;;
@@ -92,10 +115,16 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
     if (job.shell === "dash") fs.symlinkSync(DASH, path.join(bin, "sh"));
     const log = path.join(root, "calls.log");
     fs.writeFileSync(log, "");
+    const googleDir = path.join(root, "google");
+    fs.mkdirSync(googleDir);
+    const tmpdir = path.join(root, "tmp");
+    fs.mkdirSync(tmpdir);
     const env: NodeJS.ProcessEnv = {
       PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`,
       HOME: root,
       FAKE_LOG: log,
+      FAKE_GOOGLE_DIR: googleDir,
+      TMPDIR: tmpdir,
       FAKE_CHECKOUT: checkout,
       FAKE_PLAN_EXIT: String(job.planExitStatus ?? 0),
       BUILDKITE: "true",
@@ -115,9 +144,17 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
       .readFileSync(log, "utf8")
       .split("\n")
       .filter((line) => line.length > 0)
-      .map((line) => {
+      .map((line, i) => {
         const [tool, cwd, awsAccessKeyId, awsRegion, ...args] = line.split("\t");
-        return { tool: tool as ToolCall["tool"], cwd: cwd === "" ? "." : cwd.replace(/^\//, ""), awsAccessKeyId, awsRegion, args };
+        const google = googleCredentialsSeen(path.join(googleDir, String(i + 1)));
+        return {
+          tool: tool as ToolCall["tool"],
+          cwd: cwd === "" ? "." : cwd.replace(/^\//, ""),
+          awsAccessKeyId,
+          awsRegion,
+          args,
+          ...(google ? { google } : {}),
+        };
       });
     return {
       status: result.status ?? -1,
@@ -125,10 +162,21 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
       stderr: result.stderr,
       calls,
       callsOf: (tool, ...prefix) => calls.filter((c) => c.tool === tool && prefix.every((p, i) => c.args[i] === p)),
+      leftInTmpdir: fs.readdirSync(tmpdir, { recursive: true, encoding: "utf8" }),
     };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** What the fake tool of one call recorded of the Google credentials (see FAKE), if it ran with any. */
+function googleCredentialsSeen(seen: string): GoogleCredentialsSeen | undefined {
+  if (!fs.existsSync(seen)) return undefined;
+  const [applicationCredentials, gcloudCredentialFileOverride] = fs.readFileSync(path.join(seen, "env"), "utf8").split("\n");
+  const folder = path.dirname(applicationCredentials);
+  const copies = path.join(seen, "files");
+  const files = Object.fromEntries(fs.readdirSync(copies).map((name) => [path.join(folder, name), fs.readFileSync(path.join(copies, name), "utf8")]));
+  return { applicationCredentials, gcloudCredentialFileOverride, files };
 }
 
 /** The value following `--flag` (or `--flag=value`) in an argument list. */
