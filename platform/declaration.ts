@@ -1,7 +1,9 @@
 /**
  * The platform declaration: one typed document that says which Buildkite
  * pipelines may run Terraform against which AWS accounts, with which state.
- * The schema is the single source of the declaration's types.
+ * The schema is the single source of the declaration's types, and of its reference: each field's
+ * meaning is its `described` text, which the JSON Schema (schema/platform.schema.json) and
+ * docs/declaration.md are generated from (`npm run declaration-reference`).
  */
 import * as v from "valibot";
 import { CLAIM_CHECKS, DEFAULT_CLAIM_CHECK, Format, FORMATS } from "../constructs";
@@ -12,6 +14,9 @@ export const DEFAULT_IAM_ROLE_QUOTA = 1000;
 /** The highest value AWS raises "Roles per account" to. */
 export const MAX_IAM_ROLE_QUOTA = 5000;
 
+/** A field and what it means: the text editors show on hover and docs/declaration.md lists, written only here. */
+const described = <const S extends v.GenericSchema>(description: string, schema: S) => v.pipe(schema, v.description(description));
+
 /** A format check whose message quotes the offending value, so that two mistakes never read alike. */
 const matching = (pattern: RegExp, expected: string) =>
   v.pipe(
@@ -20,7 +25,8 @@ const matching = (pattern: RegExp, expected: string) =>
   );
 /**
  * A field in one of the library's formats: the same predicate the constructs check, and the
- * format's own words unless the field says it better (`is not a valid pipeline slug`).
+ * format's own words unless the field says it better (`is not a valid pipeline slug`). The JSON
+ * Schema carries the format's regular expression, when it is one, and its fix as the editor's message.
  */
 const inFormat = <T>(base: v.GenericSchema<T, T>, format: Format<T>, words: { problem?: string; fix?: string } = {}) =>
   v.pipe(
@@ -29,6 +35,11 @@ const inFormat = <T>(base: v.GenericSchema<T, T>, format: Format<T>, words: { pr
       const refusal = format.explain(issue.input as T);
       const value = typeof issue.input === "string" ? `"${issue.input}"` : String(issue.input);
       return `${value} ${words.problem ?? refusal?.problem} — ${words.fix ?? refusal?.fix}`;
+    }),
+    v.metadata({
+      // JSON Schema patterns are ECMAScript regular expressions with the u flag at most.
+      ...(format.regex && /^u?$/.test(format.regex.flags) && { pattern: format.regex.source }),
+      ...((words.fix ?? format.rule) && { patternErrorMessage: words.fix ?? format.rule }),
     }),
   );
 const formatted = (format: Format<string>, words?: { problem?: string; fix?: string }) => inFormat(v.string(), format, words);
@@ -46,235 +57,304 @@ const claimCheck = v.picklist(CLAIM_CHECKS);
 const shardCount = v.pipe(wholeNumber, v.minValue(1, "must be 1 or more (shards are numbered from 1)"), v.maxValue(100, "is over 100 shards"));
 
 const statementSchema = v.strictObject({
-  sid: v.optional(matching(/^[A-Za-z0-9]*$/, "is not a statement ID — use only letters and digits")),
-  effect: v.optional(v.picklist(["Allow", "Deny"]), "Allow"),
-  actions: nonEmptyArray(matching(/^(\*|[a-z0-9-]+:[A-Za-z0-9*]+)$/, 'is not an IAM action — use one like "s3:GetObject" or "ec2:Describe*"')),
-  resources: nonEmptyArray(nonEmptyString),
-  /** Lets a statement grant `*` on `*`; the reason is kept in the access report. */
-  allowAdminReason: v.optional(v.pipe(v.string(), v.minLength(10, "explain in a sentence why administrator access is needed"))),
+  sid: described("The statement ID: letters and digits.", v.optional(matching(/^[A-Za-z0-9]*$/, "is not a statement ID — use only letters and digits"))),
+  effect: described("Allow or Deny.", v.optional(v.picklist(["Allow", "Deny"]), "Allow")),
+  actions: described(
+    'IAM actions, like "s3:GetObject" or "ec2:Describe*".',
+    nonEmptyArray(matching(/^(\*|[a-z0-9-]+:[A-Za-z0-9*]+)$/, 'is not an IAM action — use one like "s3:GetObject" or "ec2:Describe*"')),
+  ),
+  resources: described("Resource ARNs (or patterns of them) the actions apply to.", nonEmptyArray(nonEmptyString)),
+  allowAdminReason: described(
+    'Why the statement needs administrator access: required to grant "*" or "iam:*" on "*", and printed in the access report.',
+    v.optional(v.pipe(v.string(), v.minLength(10, "explain in a sentence why administrator access is needed"))),
+  ),
 });
 
 const permissionsSchema = v.strictObject({
-  /** Named permission sets from the catalogue (see platform/permission-sets.ts). */
-  sets: v.optional(v.array(v.string()), []),
-  managedPolicyArns: v.optional(
-    v.array(formatted(FORMATS.managedPolicyArn, { fix: "use one like arn:aws:iam::aws:policy/ReadOnlyAccess, or a permission set" })),
-    [],
+  sets: described(
+    "Named permission sets from the catalogue (platform/permission-sets.ts); a plan role takes only the read-only ones (read-only, view-only, security-audit).",
+    v.optional(v.array(v.string()), []),
   ),
-  statements: v.optional(v.array(statementSchema), []),
-  /** Google Cloud IAM roles on the pipeline's `gcpProject` (plan: read-only roles only). */
-  roles: v.optional(v.array(formatted(FORMATS.gcpRole)), []),
+  managedPolicyArns: described(
+    "AWS managed policies, by ARN.",
+    v.optional(v.array(formatted(FORMATS.managedPolicyArn, { fix: "use one like arn:aws:iam::aws:policy/ReadOnlyAccess, or a permission set" })), []),
+  ),
+  statements: described("IAM policy statements of the role.", v.optional(v.array(statementSchema), [])),
+  roles: described("Google Cloud IAM roles on the pipeline's `gcpProject` (plan: read-only roles only).", v.optional(v.array(formatted(FORMATS.gcpRole)), [])),
 });
 
 const roleSchema = v.strictObject({
-  /** Branch names or glob patterns whose builds may assume the role. */
-  branches: nonEmptyArray(formatted(FORMATS.refPattern)),
-  /** The key of the step that assumes the role. */
-  stepKey: v.optional(formatted(FORMATS.stepKey)),
-  permissions: v.optional(permissionsSchema, { sets: [], managedPolicyArns: [], statements: [], roles: [] }),
-  /** Maximum session length in seconds (IAM allows 3600-43200). */
-  sessionDurationSeconds: v.optional(inFormat(v.number(), FORMATS.sessionDuration)),
+  branches: described(
+    'Branch names or glob patterns whose builds may assume the role ("*": any branch, refused for apply).',
+    nonEmptyArray(formatted(FORMATS.refPattern)),
+  ),
+  stepKey: described("The key of the step that assumes the role.", v.optional(formatted(FORMATS.stepKey))),
+  permissions: described(
+    "What the role may do, besides its own state.",
+    v.optional(permissionsSchema, { sets: [], managedPolicyArns: [], statements: [], roles: [] }),
+  ),
+  sessionDurationSeconds: described("Maximum session length in seconds (IAM allows 3600-43200).", v.optional(inFormat(v.number(), FORMATS.sessionDuration))),
 });
 
 // Issue 13, steps: who approves, signed steps, the apply queue.
 /** Signing of the steps stored in pipeline settings (`buildkite_signed_pipeline_steps`). */
 const signingSchema = v.strictObject({
-  /** Path, on the machine running Terraform, of the JWKS holding the private signing key (never in the state). */
-  jwksFile: nonEmptyString,
-  /** Key ID in the JWKS; optional when the set holds one key. */
-  keyId: v.optional(nonEmptyString),
+  jwksFile: described("Path, on the machine running Terraform, of the JWKS holding the private signing key (never in the state).", nonEmptyString),
+  keyId: described("Key ID in the JWKS; optional when the set holds one key.", v.optional(nonEmptyString)),
 });
-/** `true`: the pipeline's owner team approves; `{ teams }`: these declared teams approve; `false`: no block step. */
 const approvalSchema = v.union(
-  [v.boolean(), v.strictObject({ teams: nonEmptyArray(slug("team"), "name at least one team that may approve") })],
+  [
+    v.boolean(),
+    v.strictObject({
+      teams: described("The declared teams whose members may unblock the apply.", nonEmptyArray(slug("team"), "name at least one team that may approve")),
+    }),
+  ],
   (issue) => `expected true, false or { teams: [...] }, got ${shown(issue.input)} — write true or false without quotes, or teams: [the approving teams]`,
 );
 
 const pipelineSchema = v.strictObject({
-  slug: slug("pipeline"),
-  name: v.pipe(nonEmptyString, v.maxLength(255, "use at most 255 characters")),
-  repository: formatted(FORMATS.gitRepositoryUrl),
-  /** Pins trust to the immutable pipeline UUID (recommended once the pipeline exists). */
-  id: v.optional(uuid("pipeline")),
-  account: slug("account name"),
-  /**
-   * The Google Cloud project (a `gcpProjects` name) whose plan and apply service accounts the pipeline
-   * impersonates, besides its AWS roles; its state stays in the S3 backend, through its AWS roles.
-   */
-  gcpProject: v.optional(slug("GCP project name")),
-  defaultBranch: v.optional(formatted(FORMATS.branchName), "main"),
-  workingDirectory: v.optional(formatted(FORMATS.workingDirectory), "."),
-  /** POSIX sh commands run before Terraform (e.g. `npm ci`, `npx cdktf synth` for cdktf repositories). */
-  setupCommands: v.optional(v.array(nonEmptyString), []),
-  queue: v.optional(formatted(FORMATS.queueKey)),
-  /** Queue of the apply step. @default cluster.applyQueue, else `queue` */
-  applyQueue: v.optional(formatted(FORMATS.queueKey)),
-  /** Signs this pipeline's steps. @default the platform's `signing` */
-  signing: v.optional(signingSchema),
-  /** The team that owns the pipeline; it approves applies unless approval names other teams. */
-  owner: v.optional(slug("team")),
-  teams: v.optional(v.array(v.strictObject({ team: slug("team"), access: v.picklist(["READ_ONLY", "BUILD_AND_READ", "MANAGE_BUILD_AND_READ"]) })), []),
-  plan: v.optional(roleSchema, { branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [], roles: [] } }),
-  apply: roleSchema,
-  /** A block step before apply, unblocked only by members of the approving teams (the owner team unless named). */
-  approval: v.optional(approvalSchema, true),
-  /** Cron line of the nightly drift check (`terraform plan -detailed-exitcode`). */
-  driftSchedule: v.optional(formatted(FORMATS.cronline)),
-  /** This pipeline's claim check. @default - the declaration's `claimCheck` */
-  claimCheck: v.optional(claimCheck),
-  // Fleet (issue 15): where the pipeline lives, where it lived, and what it adopts.
-  /** Pins the pipeline's identity stack to this shard of its account instead of its slug's hash. */
-  identityShard: v.optional(shardCount),
-  /** Pins the pipeline's Buildkite stack to this shard instead of its slug's hash. */
-  buildkiteShard: v.optional(shardCount),
-  /** The old values of the placement fields a move changed, until the move is applied (see docs/fleet.md). */
-  movedFrom: v.optional(
-    v.strictObject({ account: v.optional(slug("account name")), identityShard: v.optional(shardCount), buildkiteShard: v.optional(shardCount) }),
+  slug: described("The Buildkite pipeline slug; its roles are bk-<slug>-plan and bk-<slug>-apply.", slug("pipeline")),
+  name: described("The pipeline's name in Buildkite.", v.pipe(nonEmptyString, v.maxLength(255, "use at most 255 characters"))),
+  repository: described("The git repository Buildkite clones (ssh or https URL).", formatted(FORMATS.gitRepositoryUrl)),
+  id: described("Pins trust to the immutable pipeline UUID (recommended once the pipeline exists).", v.optional(uuid("pipeline"))),
+  account: described("The AWS account the pipeline deploys to: one of `accounts[].name`.", slug("account name")),
+  gcpProject: described(
+    "The Google Cloud project (a `gcpProjects` name) whose plan and apply service accounts the pipeline impersonates, besides its AWS roles; its state stays in the S3 backend, through its AWS roles.",
+    v.optional(slug("GCP project name")),
   ),
-  /** Adopt what exists instead of creating it: the Buildkite pipeline (by its `id`) and the roles (by name), through `import` blocks. */
-  adopt: v.optional(v.strictObject({ pipeline: v.optional(v.boolean(), false), roles: v.optional(v.boolean(), false) })),
+  defaultBranch: described("The branch builds run on by default.", v.optional(formatted(FORMATS.branchName), "main")),
+  workingDirectory: described("Where Terraform runs, relative to the repository root.", v.optional(formatted(FORMATS.workingDirectory), ".")),
+  setupCommands: described(
+    "POSIX sh commands run before Terraform (e.g. `npm ci`, `npx cdktf synth` for cdktf repositories).",
+    v.optional(v.array(nonEmptyString), []),
+  ),
+  queue: described(
+    "The queue of the pipeline's steps: one of `cluster.queues[].key`. Default: `cluster.defaultQueue`.",
+    v.optional(formatted(FORMATS.queueKey)),
+  ),
+  applyQueue: described("The queue of the apply step. Default: `cluster.applyQueue`, else `queue`.", v.optional(formatted(FORMATS.queueKey))),
+  signing: described("Signs this pipeline's steps. Default: the platform's `signing`.", v.optional(signingSchema)),
+  owner: described(
+    "The team that owns the pipeline (one of `teams[].slug`); it approves applies unless `approval` names other teams.",
+    v.optional(slug("team")),
+  ),
+  teams: described(
+    "Buildkite teams given access to the pipeline.",
+    v.optional(
+      v.array(
+        v.strictObject({
+          team: described("One of `teams[].slug`.", slug("team")),
+          access: described("The team's access to the pipeline.", v.picklist(["READ_ONLY", "BUILD_AND_READ", "MANAGE_BUILD_AND_READ"])),
+        }),
+      ),
+      [],
+    ),
+  ),
+  plan: described(
+    "The plan role: who may assume it and what it may read.",
+    v.optional(roleSchema, { branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [], roles: [] } }),
+  ),
+  apply: described("The apply role: which branches and step may assume it and what it may change.", roleSchema),
+  approval: described(
+    "A block step before apply: `true` (the owner team unblocks it), `{ teams }` (these declared teams do) or `false` (no block step).",
+    v.optional(approvalSchema, true),
+  ),
+  driftSchedule: described("Cron line of the nightly drift check (`terraform plan -detailed-exitcode`).", v.optional(formatted(FORMATS.cronline))),
+  claimCheck: described("This pipeline's claim check. Default: the declaration's `claimCheck`.", v.optional(claimCheck)),
+  // Fleet (issue 15): where the pipeline lives, where it lived, and what it adopts.
+  identityShard: described("Pins the pipeline's identity stack to this shard of its account instead of its slug's hash.", v.optional(shardCount)),
+  buildkiteShard: described("Pins the pipeline's Buildkite stack to this shard instead of its slug's hash.", v.optional(shardCount)),
+  movedFrom: described(
+    "The old values of the placement fields a move changed, until the move is applied (see docs/fleet.md).",
+    v.optional(
+      v.strictObject({
+        account: described("The account the pipeline moves from.", v.optional(slug("account name"))),
+        identityShard: described("The identity shard the pipeline moves from.", v.optional(shardCount)),
+        buildkiteShard: described("The Buildkite shard the pipeline moves from.", v.optional(shardCount)),
+      }),
+    ),
+  ),
+  adopt: described(
+    "Adopt what exists instead of creating it, through `import` blocks.",
+    v.optional(
+      v.strictObject({
+        pipeline: described("Adopt the Buildkite pipeline, by its `id`.", v.optional(v.boolean(), false)),
+        roles: described("Adopt the plan and apply roles, by name.", v.optional(v.boolean(), false)),
+      }),
+    ),
+  ),
 });
 
-/** A pipeline taken out of the fleet: its roles are deleted, its Buildkite pipeline kept (history) unless `destroy`. */
 const retiredPipelineSchema = v.strictObject({
-  slug: slug("pipeline"),
-  reason: v.pipe(v.string(), v.minLength(10, "must say in a sentence why the pipeline is retired")),
-  /** Delete the Buildkite pipeline and its build history too. */
-  destroy: v.optional(v.boolean(), false),
-  /** The pipeline's `buildkiteShard` pin, if it had one. */
-  buildkiteShard: v.optional(shardCount),
+  slug: described("The retired pipeline's slug.", slug("pipeline")),
+  reason: described("Why the pipeline is retired, in a sentence.", v.pipe(v.string(), v.minLength(10, "must say in a sentence why the pipeline is retired"))),
+  destroy: described("Delete the Buildkite pipeline and its build history too.", v.optional(v.boolean(), false)),
+  buildkiteShard: described("The pipeline's `buildkiteShard` pin, if it had one.", v.optional(shardCount)),
 });
 
 export const declarationSchema = v.strictObject({
-  /** Where this declaration lives; carried as provenance in every tag. */
-  repository: nonEmptyString,
-  /** The team that owns the platform resources (tagged). */
-  owner: slug("team"),
-  organization: v.strictObject({
-    slug: slug("organization"),
-    /** Pins trust to the immutable organization UUID (recommended). */
-    id: v.optional(uuid("organization")),
-  }),
-  accounts: nonEmptyArray(
+  repository: described("Where this declaration lives; carried as provenance in every tag.", nonEmptyString),
+  owner: described("The team that owns the platform resources (tagged).", slug("team")),
+  organization: described(
+    "The Buildkite organization.",
     v.strictObject({
-      name: slug("account name"),
-      id: formatted(FORMATS.accountId, { fix: "use its 12 digits, quoted as a string" }),
-      region: formatted(FORMATS.region),
-      /**
-       * The account's IAM "Roles per account" quota once AWS has raised it; the platform
-       * warns from 80% of it and refuses a fleet over it (two roles per pipeline).
-       * @default 1000 (AWS's default)
-       */
-      iamRoleQuota: v.optional(
-        v.pipe(
-          v.number(),
-          v.integer("use a whole number of roles"),
-          v.minValue(DEFAULT_IAM_ROLE_QUOTA, `leave it out unless AWS raised the quota (AWS's default is ${DEFAULT_IAM_ROLE_QUOTA} roles)`),
-          v.maxValue(MAX_IAM_ROLE_QUOTA, `${MAX_IAM_ROLE_QUOTA} is the highest quota AWS grants: move pipelines to another account instead`),
+      slug: described("The Buildkite organization slug.", slug("organization")),
+      id: described("Pins trust to the immutable organization UUID (Organization settings; recommended).", v.optional(uuid("organization"))),
+    }),
+  ),
+  accounts: described(
+    "The AWS accounts pipelines deploy to.",
+    nonEmptyArray(
+      v.strictObject({
+        name: described("The account's name, referred to by `pipelines[].account` and `state.account`.", slug("account name")),
+        id: described(
+          "The 12-digit account ID, quoted: unquoted, YAML reads a number and drops leading zeros.",
+          formatted(FORMATS.accountId, { fix: "use its 12 digits, quoted as a string" }),
+        ),
+        region: described("The AWS region of the account's provider.", formatted(FORMATS.region)),
+        iamRoleQuota: described(
+          `The account's IAM "Roles per account" quota once AWS has raised it; the platform warns from 80% of it and refuses a fleet over it (two roles per pipeline). Default: ${DEFAULT_IAM_ROLE_QUOTA}, AWS's default.`,
+          v.optional(
+            v.pipe(
+              v.number(),
+              v.integer("use a whole number of roles"),
+              v.minValue(DEFAULT_IAM_ROLE_QUOTA, `leave it out unless AWS raised the quota (AWS's default is ${DEFAULT_IAM_ROLE_QUOTA} roles)`),
+              v.maxValue(MAX_IAM_ROLE_QUOTA, `${MAX_IAM_ROLE_QUOTA} is the highest quota AWS grants: move pipelines to another account instead`),
+            ),
+          ),
+        ),
+        deployRoleArn: described(
+          "For an account that does not hold the state: the role in it that its identity stacks' AWS provider assumes. They keep their state in the state account's bucket, so they are deployed with the state account's credentials, which must be allowed to assume this role (e.g. OrganizationAccountAccessRole).",
+          v.optional(formatted(FORMATS.principalArn)),
+        ),
+        // Fleet (issue 15): the account's identity shards and its OIDC provider.
+        shards: described(
+          "How many identity stacks the account's pipelines are shared out to, by a stable hash of their slugs (see stack-plan.ts).",
+          v.optional(shardCount, 1),
+        ),
+        previousShards: described("The account's `shards` before a change of it, until the moves it causes are applied.", v.optional(shardCount)),
+        oidcProvider: described(
+          "The account's IAM OIDC provider for agent.buildkite.com: `create` it, `adopt` the one that exists (an `import` block), or `reference` it by ARN and never manage it.",
+          v.optional(v.picklist(["create", "adopt", "reference"]), "create"),
+        ),
+      }),
+      "declare at least one AWS account",
+    ),
+  ),
+  gcpProjects: described(
+    "Google Cloud projects pipelines may use (`pipelines[].gcpProject`); each gets a workload identity pool for Buildkite.",
+    v.optional(
+      v.array(
+        v.strictObject({
+          name: described("The project's name, referred to by `pipelines[].gcpProject`.", slug("GCP project name")),
+          projectId: described("The Google Cloud project ID.", formatted(FORMATS.gcpProjectId)),
+          projectNumber: described("The Google Cloud project number, quoted like account IDs.", formatted(FORMATS.gcpProjectNumber)),
+          region: described("Default region of the google provider. Default: none.", v.optional(nonEmptyString)),
+        }),
+      ),
+      [],
+    ),
+  ),
+  state: described(
+    "The Terraform state backend (S3, KMS, locks), in one of the accounts.",
+    v.strictObject({
+      account: described("The account that holds the state: one of `accounts[].name`.", slug("account name")),
+      bucket: described("The state bucket's name.", formatted(FORMATS.stateBucket)),
+      lockTable: described("The DynamoDB lock table; needed for `lockMode` dynamodb or both.", v.optional(formatted(FORMATS.lockTableName))),
+      lockMode: described(
+        "How Terraform locks states: lockfile (S3 native locking), dynamodb, or both.",
+        v.optional(v.picklist(["dynamodb", "lockfile", "both"]), "lockfile"),
+      ),
+      kmsKeyArn: described(
+        "ARN of the state KMS key, printed as the `kms_key_arn` output of the state-backend stack's first apply (a KMS key ID is random). Until it is set only the state-backend stack is synthesized.",
+        v.optional(formatted(FORMATS.kmsKeyArn, { fix: "copy the state-backend stack's kms_key_arn output (arn:aws:kms:<region>:<account>:key/<uuid>)" })),
+      ),
+      migrated: described("The state-backend stack's own state has been migrated into its bucket (scripts/migrate-state.sh).", v.optional(v.boolean(), false)),
+      keyPrefix: described("The root folder of every pipeline's state in the bucket.", v.optional(formatted(FORMATS.stateKeyPrefix), "pipelines")),
+      administrators: described(
+        "The state administrators: roles of the state account (ARNs with their path) that may change the configuration of the state bucket and key, e.g. the role the state-backend stack is deployed with. The bucket and key policies deny it to everyone else, pipelines included, whatever their IAM policies allow; the account's root user stays exempt as the way back in.",
+        nonEmptyArray(
+          formatted(FORMATS.principalArn),
+          "name at least one state administrator: the role you deploy the state-backend stack with (the bucket and key policies deny configuration changes to everyone else)",
         ),
       ),
-      /**
-       * For an account that does not hold the state: the role in it that its identity stacks' AWS provider
-       * assumes. They keep their state in the state account's bucket, so they are deployed with the state
-       * account's credentials, which must be allowed to assume this role (e.g. OrganizationAccountAccessRole).
-       */
-      deployRoleArn: v.optional(formatted(FORMATS.principalArn)),
-      // Fleet (issue 15): the account's identity shards and its OIDC provider.
-      /** How many identity stacks the account's pipelines are shared out to, by a stable hash of their slugs (see stack-plan.ts). */
-      shards: v.optional(shardCount, 1),
-      /** The account's `shards` before a change of it, until the moves it causes are applied. */
-      previousShards: v.optional(shardCount),
-      /**
-       * The account's IAM OIDC provider for agent.buildkite.com: `create` it, `adopt` the one that exists
-       * (an `import` block), or `reference` it by ARN and never manage it.
-       */
-      oidcProvider: v.optional(v.picklist(["create", "adopt", "reference"]), "create"),
     }),
-    "declare at least one AWS account",
   ),
-  /** Google Cloud projects pipelines may use (`pipelines[].gcpProject`); each gets a workload identity pool for Buildkite. */
-  gcpProjects: v.optional(
-    v.array(
-      v.strictObject({
-        name: slug("GCP project name"),
-        projectId: formatted(FORMATS.gcpProjectId),
-        projectNumber: formatted(FORMATS.gcpProjectNumber),
-        /** Default region of the google provider. @default - none */
-        region: v.optional(nonEmptyString),
-      }),
-    ),
-    [],
-  ),
-  state: v.strictObject({
-    account: slug("account name"),
-    bucket: formatted(FORMATS.stateBucket),
-    lockTable: v.optional(formatted(FORMATS.lockTableName)),
-    lockMode: v.optional(v.picklist(["dynamodb", "lockfile", "both"]), "lockfile"),
-    /**
-     * ARN of the state KMS key, printed as the `kms_key_arn` output of the state-backend stack's
-     * first apply (a KMS key ID is random). Until it is set only the state-backend stack is synthesized.
-     */
-    kmsKeyArn: v.optional(
-      formatted(FORMATS.kmsKeyArn, { fix: "copy the state-backend stack's kms_key_arn output (arn:aws:kms:<region>:<account>:key/<uuid>)" }),
-    ),
-    /** The state-backend stack's own state has been migrated into its bucket (scripts/migrate-state.sh). */
-    migrated: v.optional(v.boolean(), false),
-    keyPrefix: v.optional(formatted(FORMATS.stateKeyPrefix), "pipelines"),
-    /**
-     * The state administrators: roles of the state account (ARNs with their path) that may change the
-     * configuration of the state bucket and key, e.g. the role the state-backend stack is deployed with.
-     * The bucket and key policies deny it to everyone else, pipelines included, whatever their IAM
-     * policies allow; the account's root user stays exempt as the way back in.
-     */
-    administrators: nonEmptyArray(
-      formatted(FORMATS.principalArn),
-      "name at least one state administrator: the role you deploy the state-backend stack with (the bucket and key policies deny configuration changes to everyone else)",
-    ),
-  }),
-  cluster: v.strictObject({
-    name: nonEmptyString,
-    queues: nonEmptyArray(v.strictObject({ key: formatted(FORMATS.queueKey), description: v.optional(v.string()) })),
-    defaultQueue: formatted(FORMATS.queueKey),
-    /**
-     * A queue, created in the cluster, on which every apply step runs and nothing else: its agents verify
-     * step signatures and refuse unsigned steps (docs/buildkite.md). A pipeline's `applyQueue` overrides it.
-     */
-    applyQueue: v.optional(formatted(FORMATS.queueKey)),
-    agentTokenRotationHours: v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(24 * 30)), 6),
-    /**
-     * Roles that read the agent tokens from SSM (the agents' instance roles, ARNs with their path): the tokens'
-     * KMS key lets them, the platform pipeline's roles and the state administrators decrypt, and no one else.
-     */
-    agentTokenReaders: v.optional(v.array(formatted(FORMATS.principalArn)), []),
-  }),
-  teams: v.optional(v.array(v.strictObject({ slug: slug("team"), name: nonEmptyString, description: v.optional(v.string()) })), []),
-  pipelines: nonEmptyArray(pipelineSchema, "declare at least one pipeline"),
-  /** Signs every pipeline's steps, unless a pipeline has its own `signing`. */
-  signing: v.optional(signingSchema),
-  tags: v.optional(
+  cluster: described(
+    "The Buildkite cluster the pipelines' agents run in.",
     v.strictObject({
-      /** Add per-build Buildkite metadata to default tags (changes every resource on every build). */
-      buildMetadata: v.optional(v.boolean(), false),
-      extra: v.optional(v.record(formatted(FORMATS.tagKey), formatted(FORMATS.tagValue)), {}),
+      name: described("The cluster's name.", nonEmptyString),
+      queues: described(
+        "The cluster's queues.",
+        nonEmptyArray(
+          v.strictObject({
+            key: described("The queue key agents are started with.", formatted(FORMATS.queueKey)),
+            description: described("What the queue is for.", v.optional(v.string())),
+          }),
+        ),
+      ),
+      defaultQueue: described("The cluster's default queue: one of `queues[].key`.", formatted(FORMATS.queueKey)),
+      applyQueue: described(
+        "A queue, created in the cluster, on which every apply step runs and nothing else: its agents verify step signatures and refuse unsigned steps (docs/buildkite.md). A pipeline's `applyQueue` overrides it.",
+        v.optional(formatted(FORMATS.queueKey)),
+      ),
+      agentTokenRotationHours: described(
+        "How often the agent tokens are rotated, in hours (1-720).",
+        v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(24 * 30)), 6),
+      ),
+      agentTokenReaders: described(
+        "Roles that read the agent tokens from SSM (the agents' instance roles, ARNs with their path): the tokens' KMS key lets them, the platform pipeline's roles and the state administrators decrypt, and no one else.",
+        v.optional(v.array(formatted(FORMATS.principalArn)), []),
+      ),
     }),
-    { buildMetadata: false, extra: {} },
   ),
-  /**
-   * The pipeline that applies this platform (the repository of this declaration). It also
-   * re-applies the agent-token rotation on a schedule.
-   */
-  platformPipeline: v.optional(pipelineSchema),
-  /** How every pipeline's trust policies check the claims, unless a pipeline sets its own. */
-  claimCheck: v.optional(claimCheck, DEFAULT_CLAIM_CHECK),
-  /** How many pipelines one identity or Buildkite stack may hold; the platform warns from 80% of it and refuses more. */
-  pipelinesPerStack: v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(500)), 100),
+  teams: described(
+    "Buildkite teams, referred to by `owner`, `pipelines[].owner` and `pipelines[].teams`.",
+    v.optional(
+      v.array(
+        v.strictObject({
+          slug: described("The team's slug.", slug("team")),
+          name: described("The team's name in Buildkite.", nonEmptyString),
+          description: described("What the team does.", v.optional(v.string())),
+        }),
+      ),
+      [],
+    ),
+  ),
+  pipelines: described("The pipelines that run Terraform.", nonEmptyArray(pipelineSchema, "declare at least one pipeline")),
+  signing: described("Signs every pipeline's steps, unless a pipeline has its own `signing`.", v.optional(signingSchema)),
+  tags: described(
+    "Tags on every AWS resource, besides managed-by, repository, stack and owner (which the app sets).",
+    v.optional(
+      v.strictObject({
+        buildMetadata: described("Add per-build Buildkite metadata to default tags (changes every resource on every build).", v.optional(v.boolean(), false)),
+        extra: described('More tags, by key; no "aws:" prefix.', v.optional(v.record(formatted(FORMATS.tagKey), formatted(FORMATS.tagValue)), {})),
+      }),
+      { buildMetadata: false, extra: {} },
+    ),
+  ),
+  platformPipeline: described(
+    "The pipeline that applies this platform (the repository of this declaration), with a pipeline's fields. It also re-applies the agent-token rotation on a schedule.",
+    v.optional(pipelineSchema),
+  ),
+  claimCheck: described(
+    "How every pipeline's trust policies check the token's claims besides aud and sub (docs/trust.md): condition-keys (agent.buildkite.com:* keys), session-tags (aws:RequestTag/*, also pins the step key) or both, unless a pipeline sets its own.",
+    v.optional(claimCheck, DEFAULT_CLAIM_CHECK),
+  ),
+  pipelinesPerStack: described(
+    "How many pipelines one identity or Buildkite stack may hold; the platform warns from 80% of it and refuses more.",
+    v.optional(v.pipe(wholeNumber, v.minValue(1), v.maxValue(500)), 100),
+  ),
   // Fleet (issue 15): the Buildkite shards and the retired pipelines.
-  /** How many Buildkite stacks the pipelines are shared out to, by a stable hash of their slugs; the first is `buildkite`. */
-  buildkiteShards: v.optional(shardCount, 1),
-  /** `buildkiteShards` before a change of it, until the moves it causes are applied. */
-  previousBuildkiteShards: v.optional(shardCount),
-  /** Pipelines taken out of the fleet, declared so that nothing is destroyed because an entry disappeared. */
-  retired: v.optional(v.array(retiredPipelineSchema), []),
+  buildkiteShards: described(
+    "How many Buildkite stacks the pipelines are shared out to, by a stable hash of their slugs; the first is `buildkite`.",
+    v.optional(shardCount, 1),
+  ),
+  previousBuildkiteShards: described("`buildkiteShards` before a change of it, until the moves it causes are applied.", v.optional(shardCount)),
+  retired: described(
+    "Pipelines taken out of the fleet, declared so that nothing is destroyed because an entry disappeared: their roles are deleted, their Buildkite pipeline kept (history) unless `destroy`.",
+    v.optional(v.array(retiredPipelineSchema), []),
+  ),
 });
 
 /** Tag keys the app sets on every AWS resource for provenance; `tags.extra` may not override them. */

@@ -134,6 +134,17 @@ export interface Format<T = string> {
   readonly test: (value: T) => boolean;
   /** Why `value` is outside the format and how to fix it; undefined when it is in the format. */
   readonly explain: (value: T) => FormatRefusal | undefined;
+  /**
+   * The format as one regular expression, when the predicate is exactly that: the declaration's
+   * JSON Schema carries it as `pattern`, so an editor refuses what the app would.
+   * @default - the format is more than one regular expression
+   */
+  readonly regex?: RegExp;
+  /**
+   * How to fix any value outside the format, when the refusal's fix reads the same for every value.
+   * @default - the fix depends on the value
+   */
+  readonly rule?: string;
 }
 
 /** Returns `value` if it is in `format`, else throws a {@link ValidationError} naming `field`. */
@@ -143,12 +154,19 @@ export function checkFormat<T>(format: Format<T>, field: string, value: T, scope
   return value;
 }
 
+/** A predicate that is one regular expression, and carries it (a format made of it exposes it as `regex`). */
+type RegexTest = ((value: string) => boolean) & { readonly regex: RegExp };
+const matches = (regex: RegExp): RegexTest => Object.assign((value: string) => typeof value === "string" && regex.test(value), { regex });
+
 /** A format whose refusal always reads the same. */
 function pattern<T = string>(code: ValidationCode, test: (value: T) => boolean, problem: string, fix: string | ((value: T) => string)): Format<T> {
+  const regex = (test as Partial<RegexTest>).regex;
   return {
     code,
     test,
     explain: (value) => (test(value) ? undefined : { problem, fix: typeof fix === "string" ? fix : fix(value) }),
+    ...(regex && { regex }),
+    ...(typeof fix === "string" && { rule: fix }),
   };
 }
 
@@ -156,8 +174,6 @@ function pattern<T = string>(code: ValidationCode, test: (value: T) => boolean, 
 function explained<T = string>(code: ValidationCode, explain: (value: T) => FormatRefusal | undefined): Format<T> {
   return { code, explain, test: (value) => explain(value) === undefined };
 }
-
-const matches = (regex: RegExp) => (value: string) => typeof value === "string" && regex.test(value);
 
 /** IAM's maximum session duration bounds for a role, in seconds. */
 export const MIN_SESSION_DURATION_SECONDS = 3600;
