@@ -18,6 +18,7 @@ import { accessReportText } from "./platform/access-report";
 import { DeclarationError } from "./platform/declaration-error";
 import { PlatformDeclaration } from "./platform/declaration";
 import { CONVENTIONAL_PLATFORM_FILE, DeclarationFile, declarationName, findDeclarationFile, recordDeclarationFile } from "./platform/declaration-file";
+import { declarationProvenance } from "./platform/declaration-provenance";
 import { declarationErrorAt, loadDeclaration } from "./platform/load";
 import { synthesisIssues, withoutSkipValidationAdvice } from "./platform/synthesis-refusal";
 import { formatQuotaFinding, quotaFindings, shardFindings } from "./platform/quotas";
@@ -114,6 +115,7 @@ async function main(): Promise<number> {
       leaveRemovedStackFolders: process.env[CONTEXT_ENV] !== undefined,
       // The built-in example has no record: it is no fleet of anyone's.
       recordFile: found.file === undefined ? undefined : fleetRecordFileFor(found.file),
+      provenance: declarationProvenance(found, root),
     });
   } catch (err) {
     if (err instanceof SynthesisInterrupted) {
@@ -136,8 +138,9 @@ async function main(): Promise<number> {
     console.log("\nFleet changes (remove movedFrom / previousShards once applied; keep a retired entry until then):");
     result.fleetChanges.forEach((change) => console.log(`  ${change}`));
   }
-  console.log(`\nAccess report for auditors: ${path.relative(root, result.reportFile) || result.reportFile}`);
-  if (result.recordFile) console.log(`Fleet record (commit it with the declaration): ${path.relative(root, result.recordFile) || result.recordFile}`);
+  const named = (file: string) => path.relative(root, file) || file;
+  console.log(`\nAccess report for auditors: ${named(result.reportFile)} (as data: ${named(result.reportJsonFile)})`);
+  if (result.recordFile) console.log(`Fleet record (commit it with the declaration): ${named(result.recordFile)}`);
   console.log(
     `\nSynthesized ${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} to ${outdirName(root)} from ${declarationName(found, root)}`,
   );

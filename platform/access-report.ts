@@ -1,6 +1,7 @@
 import { GcpPipelineAccess, PipelineAccess, PipelineRoleKind, PipelineState, PolicyStatement, RoleAccess, ServiceAccountAccess } from "../constructs/index";
-import { PipelineDeclaration } from "./declaration";
+import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { permissionSummary, statementSummary } from "./permission-sets";
+import { approvingTeams } from "./pipeline-access";
 
 /** One role of a pipeline, as auditors need to see it. */
 export interface ReportedRole {
@@ -11,6 +12,8 @@ export interface ReportedRole {
   readonly permissions: readonly string[];
   /** The state keys (S3 key patterns) the role may read or write, and how. */
   readonly state: string;
+  /** The declared statements that grant administrator access, each with its `allowAdminReason`. */
+  readonly administratorAccess: readonly { readonly statement: string; readonly reason: string }[];
 }
 
 /** One Google Cloud service account of a pipeline, as auditors need to see it. */
@@ -26,6 +29,10 @@ export interface ReportedServiceAccount {
 export interface ReportedPipeline {
   readonly slug: string;
   readonly account: string;
+  /** The pipeline UUID every trust policy pins, when the declaration gives it. */
+  readonly id?: string;
+  /** The teams whose members may unblock the apply; false when it applies without approval. */
+  readonly approvers: readonly string[] | false;
   readonly roles: readonly ReportedRole[];
   /** The Google Cloud project (its ID) and service accounts, when the pipeline uses one. */
   readonly gcp?: { readonly projectId: string; readonly serviceAccounts: readonly ReportedServiceAccount[] };
@@ -50,17 +57,143 @@ export function reportedPipeline(
   added: Partial<Record<PipelineRoleKind, readonly PolicyStatement[]>> = {},
 ): ReportedPipeline {
   const where = `s3://${state.backend.bucketName}/${state.pipelinePrefix}*`;
-  const permissions = (kind: PipelineRoleKind) => [...permissionSummary(p[kind].permissions), ...(added[kind] ?? []).map(statementSummary)];
-  const roles: ReportedRole[] = [
-    { kind: "plan", access: access.plan, permissions: permissions("plan"), state: `read (no lock) ${where}` },
-    { kind: "apply", access: access.apply, permissions: permissions("apply"), state: `read/write + lock ${where}` },
-  ];
-  if (!gcp) return { slug: p.slug, account: p.account, roles };
+  const role = (kind: PipelineRoleKind, stateAccess: string): ReportedRole => ({
+    kind,
+    access: access[kind],
+    permissions: [...permissionSummary(p[kind].permissions), ...(added[kind] ?? []).map(statementSummary)],
+    state: `${stateAccess} ${where}`,
+    administratorAccess: p[kind].permissions.statements.flatMap((s) =>
+      s.allowAdminReason ? [{ statement: statementSummary({ Effect: s.effect, Action: s.actions, Resource: s.resources }), reason: s.allowAdminReason }] : [],
+    ),
+  });
+  const pipeline = {
+    slug: p.slug,
+    account: p.account,
+    id: p.id,
+    approvers: approvingTeams(p),
+    roles: [role("plan", "read (no lock)"), role("apply", "read/write + lock")],
+  };
+  if (!gcp) return pipeline;
   const serviceAccounts = [
     { kind: "plan", access: gcp.plan, roles: p.plan.permissions.roles },
     { kind: "apply", access: gcp.apply, roles: p.apply.permissions.roles },
   ];
-  return { slug: p.slug, account: p.account, roles, gcp: { projectId: gcp.projectId, serviceAccounts } };
+  return { ...pipeline, gcp: { projectId: gcp.projectId, serviceAccounts } };
+}
+
+/** Which declaration produced a report: the file as the user names it, and its git commit when it is in a repository. */
+export interface DeclarationProvenance {
+  /** The file, relative to the working directory (or as named); `the built-in example` for the embedded one. */
+  readonly file: string;
+  /** The commit `HEAD` of the file's repository. @default - not in a git repository, or git is not installed */
+  readonly commit?: string;
+  /** Whether the file differs from that commit (uncommitted or untracked). @default - unknown, as `commit` */
+  readonly uncommitted?: boolean;
+}
+
+/**
+ * The access report as data: what access-report.json holds and access-report.md shows. The JSON's keys are in the
+ * order of these interfaces, and every key is always present (`null` where a value is absent), so two reports
+ * compare line by line.
+ */
+export interface AccessReport {
+  /** The shape's version; raised when a key changes meaning or goes away. */
+  readonly reportVersion: 1;
+  readonly organization: {
+    readonly slug: string;
+    /** The organization UUID every trust policy pins, or null when the declaration does not pin it. */
+    readonly id: string | null;
+  };
+  /** Which declaration produced the report; null when the synthesis was not given one (tests, library use). */
+  readonly declaration: { readonly file: string; readonly commit: string | null; readonly uncommittedChanges: boolean | null } | null;
+  readonly stacks: readonly { readonly name: string; readonly resources: number; readonly deployAfter: readonly string[] }[];
+  readonly pipelines: readonly AccessReportPipeline[];
+}
+
+/** One pipeline in {@link AccessReport}. */
+export interface AccessReportPipeline {
+  readonly slug: string;
+  readonly account: string;
+  /** The pipeline UUID every trust policy of its roles pins, or null. */
+  readonly id: string | null;
+  /** The teams whose members may unblock its apply, or null when it applies without approval. */
+  readonly approvedBy: readonly string[] | null;
+  readonly roles: readonly {
+    readonly kind: string;
+    readonly name: string;
+    readonly arn: string;
+    /** Branch names or patterns whose builds may assume the role (`*`: any). */
+    readonly branches: readonly string[];
+    /** Step keys that may assume the role (empty: any step). */
+    readonly stepKeys: readonly string[];
+    readonly sessionDurationSeconds: number;
+    /** Permission sets, managed policies and statements, each in a few words with its resources. */
+    readonly permissions: readonly string[];
+    /** The statements that grant administrator access, with the declared reason. */
+    readonly administratorAccess: readonly { readonly statement: string; readonly reason: string }[];
+    /** What the role may do with the pipeline's state, and where it is. */
+    readonly state: string;
+  }[];
+  /** Its Google Cloud project and service accounts, or null when it reaches no Google Cloud project. */
+  readonly gcp: {
+    readonly projectId: string;
+    readonly serviceAccounts: readonly {
+      readonly kind: string;
+      readonly email: string;
+      readonly branches: readonly string[];
+      readonly stepKeys: readonly string[];
+      readonly roles: readonly string[];
+    }[];
+  } | null;
+}
+
+/** The report of a synthesized declaration. */
+export function accessReport(
+  declaration: Pick<PlatformDeclaration, "organization">,
+  stacks: readonly ReportedStack[],
+  pipelines: readonly ReportedPipeline[],
+  provenance?: DeclarationProvenance,
+): AccessReport {
+  return {
+    reportVersion: 1,
+    organization: { slug: declaration.organization.slug, id: declaration.organization.id ?? null },
+    declaration: provenance ? { file: provenance.file, commit: provenance.commit ?? null, uncommittedChanges: provenance.uncommitted ?? null } : null,
+    stacks: stacks.map((s) => ({ name: s.name, resources: s.resources, deployAfter: s.dependsOn })),
+    pipelines: pipelines.map((p) => ({
+      slug: p.slug,
+      account: p.account,
+      id: p.id ?? null,
+      approvedBy: p.approvers === false ? null : p.approvers,
+      roles: p.roles.map((r) => ({
+        kind: r.kind,
+        name: r.access.roleName,
+        arn: r.access.roleArn,
+        branches: r.access.branches,
+        stepKeys: r.access.stepKeys,
+        sessionDurationSeconds: r.access.sessionDurationSeconds,
+        permissions: r.permissions,
+        administratorAccess: r.administratorAccess,
+        state: r.state,
+      })),
+      gcp: p.gcp
+        ? {
+            projectId: p.gcp.projectId,
+            serviceAccounts: p.gcp.serviceAccounts.map((sa) => ({
+              kind: sa.kind,
+              email: sa.access.email,
+              branches: sa.access.branches,
+              stepKeys: sa.access.stepKeys,
+              roles: sa.roles,
+            })),
+          }
+        : null,
+    })),
+  };
+}
+
+/** access-report.json: the report with two-space indentation and a final newline. */
+export function accessReportJson(report: AccessReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 function who(access: Pick<RoleAccess, "branches" | "stepKeys">): string {
@@ -69,20 +202,42 @@ function who(access: Pick<RoleAccess, "branches" | "stepKeys">): string {
   return `${branches}; ${steps}`;
 }
 
+/** Which declaration produced the report, in words. */
+function provenanceLine(declaration: AccessReport["declaration"]): string {
+  if (declaration === null) return "not recorded";
+  if (declaration.commit === null) return `\`${declaration.file}\` (no git commit: not in a git repository)`;
+  const state = declaration.uncommittedChanges ? "with uncommitted changes" : "as committed";
+  return `\`${declaration.file}\` at git commit \`${declaration.commit}\`, ${state}`;
+}
+
 /** The access report as Markdown, for auditors. */
-export function accessReportMarkdown(organization: string, stacks: readonly ReportedStack[], pipelines: readonly ReportedPipeline[]): string {
+export function accessReportMarkdown(report: AccessReport): string {
+  const { organization, stacks, pipelines } = report;
+  const pinned = (id: string | null, field: string) => (id === null ? `not pinned (set \`${field}\`)` : `\`${id}\``);
   const lines = [
-    `# Access report: Buildkite organization \`${organization}\``,
+    `# Access report: Buildkite organization \`${organization.slug}\``,
     "",
     "Generated by `npm run synth`; every role below trusts only Buildkite OIDC tokens (`https://agent.buildkite.com`).",
+    "",
+    `- Declaration: ${provenanceLine(report.declaration)}`,
+    `- Organization UUID pinned in every trust policy: ${pinned(organization.id, "organization.id")}`,
     "",
     "## Stacks",
     "",
     "| stack | resources | deploy after |",
     "| --- | ---: | --- |",
-    ...stacks.map((s) => `| ${s.name} | ${s.resources} | ${s.dependsOn.join(", ") || "-"} |`),
+    ...stacks.map((s) => `| ${s.name} | ${s.resources} | ${s.deployAfter.join(", ") || "-"} |`),
     "",
     "## Pipelines",
+    "",
+    "| pipeline | account | pipeline UUID pinned | apply approved by |",
+    "| --- | --- | --- | --- |",
+    ...pipelines.map(
+      (p) =>
+        `| ${p.slug} | ${p.account} | ${pinned(p.id, "id")} | ${p.approvedBy === null ? "nobody: applies without approval" : `team ${p.approvedBy.join(", team ")}`} |`,
+    ),
+    "",
+    "## Roles",
     "",
     "| pipeline | account | role | who may assume it | session | permissions | state |",
     "| --- | --- | --- | --- | ---: | --- | --- |",
@@ -90,9 +245,16 @@ export function accessReportMarkdown(organization: string, stacks: readonly Repo
   for (const p of pipelines) {
     for (const r of p.roles) {
       lines.push(
-        `| ${p.slug} | ${p.account} | ${r.kind}: \`${r.access.roleName}\` | ${who(r.access)} | ${r.access.sessionDurationSeconds} s | ${r.permissions.join("<br>")} | ${r.state} |`,
+        `| ${p.slug} | ${p.account} | ${r.kind}: \`${r.name}\` | ${who(r)} | ${r.sessionDurationSeconds} s | ${r.permissions.join("<br>")} | ${r.state} |`,
       );
     }
+  }
+  const admin = pipelines.flatMap((p) => p.roles.flatMap((r) => r.administratorAccess.map((a) => ({ pipeline: p.slug, role: r.name, ...a }))));
+  lines.push("", "## Administrator access", "");
+  if (admin.length === 0) lines.push("No declared statement grants `*` or `iam:*` on `*`.");
+  else {
+    lines.push("| pipeline | role | statement | reason (`allowAdminReason`) |", "| --- | --- | --- | --- |");
+    admin.forEach((a) => lines.push(`| ${a.pipeline} | \`${a.role}\` | ${a.statement} | ${a.reason} |`));
   }
   const gcp = pipelines.filter((p) => p.gcp);
   if (gcp.length > 0) {
@@ -107,7 +269,7 @@ export function accessReportMarkdown(organization: string, stacks: readonly Repo
     );
     for (const p of gcp) {
       for (const sa of p.gcp!.serviceAccounts) {
-        lines.push(`| ${p.slug} | ${p.gcp!.projectId} | ${sa.kind}: \`${sa.access.email}\` | ${who(sa.access)} | ${sa.roles.join("<br>") || "-"} |`);
+        lines.push(`| ${p.slug} | ${p.gcp!.projectId} | ${sa.kind}: \`${sa.email}\` | ${who(sa)} | ${sa.roles.join("<br>") || "-"} |`);
       }
     }
   }

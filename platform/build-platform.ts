@@ -21,7 +21,7 @@ import { ReportedPipeline, reportedPipeline } from "./access-report";
 import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { rolePermissions } from "./permission-sets";
 import { gcpPipelineAccess } from "./gcp-access";
-import { pipelineAccess } from "./pipeline-access";
+import { approvingTeams, pipelineAccess } from "./pipeline-access";
 import {
   allPipelines,
   buildkiteShards,
@@ -246,8 +246,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     workingDirectory: p.workingDirectory,
     queue: p.queue,
     applyQueue: p.applyQueue ?? d.cluster.applyQueue,
-    // Validation refused approval without a team: the owner approves unless teams are named.
-    approval: p.approval === false ? false : { allowedTeams: typeof p.approval === "object" ? p.approval.teams : [p.owner!] },
+    approval: approvalOf(p),
     signing: signingOf(p.signing ?? d.signing),
     driftDetection: p.driftSchedule ? { cronline: p.driftSchedule } : false,
     teams: p.teams.map((t) => ({ team: t.team, accessLevel: t.access })),
@@ -331,6 +330,12 @@ function clusterQueues(d: PlatformDeclaration): PlatformDeclaration["cluster"]["
   const applyQueue = d.cluster.applyQueue;
   if (applyQueue === undefined || d.cluster.queues.some((q) => q.key === applyQueue)) return d.cluster.queues;
   return [...d.cluster.queues, { key: applyQueue, description: "Terraform applies only: agents that verify step signatures and refuse unsigned steps" }];
+}
+
+/** A pipeline's approval as the pipeline construct takes it. */
+function approvalOf(p: PipelineDeclaration): BuildkiteStackPipeline["approval"] {
+  const teams = approvingTeams(p);
+  return teams === false ? false : { allowedTeams: teams };
 }
 
 /** The declaration's signing settings as the pipeline construct takes them. */

@@ -19,3 +19,12 @@ export function pipelineAccess(d: PlatformDeclaration, p: PipelineDeclaration): 
     apply: { branches: p.apply.branches, stepKeys: [p.apply.stepKey ?? "apply"], sessionDurationSeconds: p.apply.sessionDurationSeconds },
   });
 }
+
+/**
+ * The teams whose members may unblock a pipeline's apply, or false when it applies without approval.
+ * Validation refused approval without a team: the owner team approves unless `approval` names teams.
+ */
+export function approvingTeams(p: PipelineDeclaration): readonly string[] | false {
+  if (p.approval === false) return false;
+  return typeof p.approval === "object" ? p.approval.teams : [p.owner!];
+}

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DISABLE_STACK_TRACE_IN_METADATA, StackManifest, TerraformResource, TerraformStack } from "cdktf";
 import { ValidatedConfigApp } from "../stacks/validated-config-stack";
-import { accessReportMarkdown, ReportedPipeline, ReportedStack } from "./access-report";
+import { accessReport, accessReportJson, accessReportMarkdown, DeclarationProvenance, ReportedPipeline, ReportedStack } from "./access-report";
 import { buildPlatform, PlatformOptions, PlatformStacks } from "./build-platform";
 import { PlatformDeclaration } from "./declaration";
 import { DeclarationError } from "./declaration-error";
@@ -14,8 +14,16 @@ import { PlannedStack, platformStackPlan } from "./stack-plan";
 export interface SynthesizeOptions extends Omit<PlatformOptions, "only"> {
   /** The cdktf output folder; replaced only when the whole synthesis succeeds. */
   readonly outdir: string;
-  /** The auditors' Markdown report. @default "access-report.md" beside `outdir` */
+  /**
+   * The auditors' Markdown report; the same report as JSON goes beside it, with `.json` for `.md`.
+   * @default "access-report.md" beside `outdir`
+   */
   readonly reportFile?: string;
+  /**
+   * Which declaration file this is, and its git commit, for the report (main.ts finds it: declaration-provenance.ts).
+   * @default - the report says it was not recorded
+   */
+  readonly provenance?: DeclarationProvenance;
   /**
    * How many processes may synthesize the stacks, this one included. The
    * stacks are shared out only when each process gets at least
@@ -63,6 +71,8 @@ export interface SynthesisResult {
   readonly stacks: readonly ReportedStack[];
   readonly pipelines: readonly ReportedPipeline[];
   readonly reportFile: string;
+  /** The same report as JSON (`AccessReport`). */
+  readonly reportJsonFile: string;
   /** What the operator must do before the remaining stacks can be synthesized, if anything. */
   readonly pending?: string;
   /** How many processes synthesized the stacks. */
@@ -233,7 +243,10 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
       previousStacks.filter((name) => !current.has(name)).forEach((name) => fs.mkdirSync(path.join(outdir, "stacks", name)));
     }
     const reportFile = options.reportFile ?? path.join(path.dirname(outdir), "access-report.md");
-    fs.writeFileSync(reportFile, accessReportMarkdown(declaration.organization.slug, stacks, share.platform.pipelines));
+    const reportJsonFile = reportFile.replace(/(\.md)?$/, ".json");
+    const report = accessReport(declaration, stacks, share.platform.pipelines, options.provenance);
+    fs.writeFileSync(reportFile, accessReportMarkdown(report));
+    fs.writeFileSync(reportJsonFile, accessReportJson(report));
     const pending = share.platform.pending;
     // The record says what exists once the stacks that hold the pipelines are synthesized.
     const recorded = pending || recordFile === undefined ? undefined : recordFile;
@@ -242,6 +255,7 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
       stacks,
       pipelines: share.platform.pipelines,
       reportFile,
+      reportJsonFile,
       pending,
       processes: workers.length + 1,
       recordFile: recorded,

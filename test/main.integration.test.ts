@@ -31,6 +31,10 @@ describe("the main job (node dist/main.js)", () => {
     expect(fs.readdirSync(path.join(dir, "cdktf.out", "stacks")).sort()).toEqual(["buildkite", "identity-production", "state-backend"]);
     const report = fs.readFileSync(path.join(dir, "access-report.md"), "utf8");
     expect(report).toContain("| data-platform | production | apply: `bk-data-platform-apply` | branches release; step apply-data |");
+    expect(report).toContain("- Declaration: `the built-in example` (no git commit: not in a git repository)\n");
+    const json = JSON.parse(fs.readFileSync(path.join(dir, "access-report.json"), "utf8"));
+    expect(json.declaration).toEqual({ file: "the built-in example", commit: null, uncommittedChanges: null });
+    expect(run.stdout).toContain("Access report for auditors: access-report.md (as data: access-report.json)");
   });
 
   it("reads a declaration file given as argument, and refuses an invalid one without touching cdktf.out", () => {

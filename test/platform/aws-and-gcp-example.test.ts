@@ -6,7 +6,7 @@
 import * as path from "path";
 import { Testing } from "cdktf";
 import { load } from "js-yaml";
-import { accessReportMarkdown } from "../../platform/access-report";
+import { accessReport, accessReportMarkdown } from "../../platform/access-report";
 import { buildPlatform } from "../../platform/build-platform";
 import { loadDeclaration } from "../../platform/load";
 import { platformStackPlan } from "../../platform/stack-plan";
@@ -83,7 +83,7 @@ describe("the AWS + Google Cloud example declaration", () => {
   });
 
   it("shows the GCP service accounts beside the AWS roles in the access report", () => {
-    const report = accessReportMarkdown("acme", [], stacks.pipelines);
+    const report = accessReportMarkdown(accessReport({ organization: { slug: "acme" } }, [], stacks.pipelines));
     expect(report).toContain("| analytics | production | plan: `bk-analytics-plan` |");
     expect(report).toContain("## Google Cloud service accounts");
     expect(report).toContain(

@@ -58,15 +58,80 @@ describe("examples/platform.yaml", () => {
     expect(comments).toBeGreaterThanOrEqual(40);
   });
 
-  it("is valid and synthesizes the example's stacks", async () => {
-    const declaration = loadDeclaration(EXAMPLE_FILE, "examples/platform.yaml");
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-example-file-"));
-    try {
-      const result = await synthesizePlatform(declaration, { outdir: path.join(dir, "cdktf.out") });
+  describe("synthesized", () => {
+    // As main.ts passes it: the file, relative to the working directory, and its repository's commit.
+    const provenance = { file: "examples/platform.yaml", commit: "0123456789abcdef0123456789abcdef01234567", uncommitted: false };
+    let dir: string;
+    let result: Awaited<ReturnType<typeof synthesizePlatform>>;
+    beforeAll(async () => {
+      const declaration = loadDeclaration(EXAMPLE_FILE, "examples/platform.yaml");
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-example-file-"));
+      result = await synthesizePlatform(declaration, { outdir: path.join(dir, "cdktf.out"), provenance });
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("is valid and synthesizes the example's stacks", () => {
       expect(result.stacks.map((s) => s.name)).toEqual(["state-backend", "identity-production", "buildkite"]);
       expect(result.pipelines.map((p) => p.slug)).toEqual(["networking", "payments-service", "data-platform", "platform-trust"]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
+
+    it("writes the access report for auditors: the declaration and its commit, the UUID pins, who approves, administrator access", () => {
+      expect(result.reportFile).toBe(path.join(dir, "access-report.md"));
+      const report = fs.readFileSync(result.reportFile, "utf8");
+      expect(report).toContain(
+        "- Declaration: `examples/platform.yaml` at git commit `0123456789abcdef0123456789abcdef01234567`, as committed\n" +
+          "- Organization UUID pinned in every trust policy: `0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f`\n",
+      );
+      expect(report).toContain(
+        [
+          "| pipeline | account | pipeline UUID pinned | apply approved by |",
+          "| --- | --- | --- | --- |",
+          "| networking | production | not pinned (set `id`) | team platform |",
+          "| payments-service | production | not pinned (set `id`) | team payments |",
+          "| data-platform | production | `5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f` | team data |",
+          "| platform-trust | production | not pinned (set `id`) | team platform |",
+        ].join("\n"),
+      );
+      expect(report).toContain(
+        "| data-platform | production | apply: `bk-data-platform-apply` | branches release; step apply-data | 3600 s | set glue-admin<br>set s3-admin |",
+      );
+      expect(report).toContain("## Administrator access\n\nNo declared statement grants `*` or `iam:*` on `*`.");
+    });
+
+    it("writes the same report as access-report.json, every key present and in a stable order", () => {
+      expect(result.reportJsonFile).toBe(path.join(dir, "access-report.json"));
+      const text = fs.readFileSync(result.reportJsonFile, "utf8");
+      const json = JSON.parse(text);
+      expect(Object.keys(json)).toEqual(["reportVersion", "organization", "declaration", "stacks", "pipelines"]);
+      expect(json.organization).toEqual({ slug: "acme", id: "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f" });
+      expect(json.declaration).toEqual({ file: "examples/platform.yaml", commit: provenance.commit, uncommittedChanges: false });
+      expect(json.stacks[2]).toEqual({ name: "buildkite", resources: expect.any(Number), deployAfter: ["state-backend", "identity-production"] });
+      expect(json.pipelines.map((p: any) => [p.slug, p.id, p.approvedBy])).toEqual([
+        ["networking", null, ["platform"]],
+        ["payments-service", null, ["payments"]],
+        ["data-platform", "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f", ["data"]],
+        ["platform-trust", null, ["platform"]],
+      ]);
+      const payments = json.pipelines[1];
+      expect(Object.keys(payments)).toEqual(["slug", "account", "id", "approvedBy", "roles", "gcp"]);
+      expect(payments.gcp).toBeNull();
+      expect(payments.roles[1]).toEqual({
+        kind: "apply",
+        name: "bk-payments-service-apply",
+        arn: "arn:aws:iam::123456789012:role/buildkite/acme/bk-payments-service-apply",
+        branches: ["main"],
+        stepKeys: ["apply"],
+        sessionDurationSeconds: 3600,
+        permissions: [
+          "set ecs-deploy",
+          "set ecr-push",
+          "Allow secretsmanager:GetSecretValue secretsmanager:PutSecretValue on arn:aws:secretsmanager:eu-west-1:123456789012:secret:payments/*",
+        ],
+        administratorAccess: [],
+        state: "read/write + lock s3://acme-terraform-state/pipelines/payments-service/*",
+      });
+      // Key order is part of the shape: the file is the report serialized as built, two-space indented.
+      expect(text).toBe(`${JSON.stringify(json, null, 2)}\n`);
+    });
   });
 });

@@ -220,7 +220,7 @@ describe("the fleet record", () => {
       await expect(refused).rejects.toThrow(DeclarationError);
       await expect(refused).rejects.toThrow(/"networking" is in the fleet record/);
       expect(fs.readFileSync(path.join(dir, "cdktf.out", "manifest.json"), "utf8")).toBe(output);
-      expect(fs.readdirSync(dir).sort()).toEqual(["access-report.md", "cdktf.out", "platform.fleet.json"]);
+      expect(fs.readdirSync(dir).sort()).toEqual(["access-report.json", "access-report.md", "cdktf.out", "platform.fleet.json"]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

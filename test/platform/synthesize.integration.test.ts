@@ -34,8 +34,9 @@ describe("synthesizePlatform in several processes", () => {
     expect(shared.stacks).toEqual(single.stacks);
     expect(shared.stacks.find((s) => s.name === "identity-production-3")!.resources).toBeGreaterThan(0);
     expect(fs.readFileSync(shared.reportFile, "utf8")).toBe(fs.readFileSync(single.reportFile, "utf8"));
+    expect(fs.readFileSync(shared.reportJsonFile, "utf8")).toBe(fs.readFileSync(single.reportJsonFile, "utf8"));
     // Nothing but the output folder and the report is left.
-    expect(fs.readdirSync(path.join(dir, "shared")).sort()).toEqual(["access-report.md", "cdktf.out"]);
+    expect(fs.readdirSync(path.join(dir, "shared")).sort()).toEqual(["access-report.json", "access-report.md", "cdktf.out"]);
   });
 
   it("refuses the whole synthesis with the worker's own message when a stack of another process fails, writing nothing", async () => {
