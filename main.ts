@@ -17,7 +17,14 @@ import * as path from "path";
 import { accessReportText } from "./platform/access-report";
 import { DeclarationError } from "./platform/declaration-error";
 import { PlatformDeclaration } from "./platform/declaration";
-import { CONVENTIONAL_PLATFORM_FILE, DeclarationFile, declarationName, findDeclarationFile, recordDeclarationFile } from "./platform/declaration-file";
+import {
+  cdktfCommand,
+  CONVENTIONAL_PLATFORM_FILE,
+  DeclarationFile,
+  declarationName,
+  findDeclarationFile,
+  recordDeclarationFile,
+} from "./platform/declaration-file";
 import { declarationProvenance } from "./platform/declaration-provenance";
 import { declarationErrorAt, loadDeclaration } from "./platform/load";
 import { synthesisIssues, withoutSkipValidationAdvice } from "./platform/synthesis-refusal";
@@ -144,7 +151,8 @@ async function main(): Promise<number> {
   console.log(
     `\nSynthesized ${result.stacks.length} stack${result.stacks.length === 1 ? "" : "s"} to ${outdirName(root)} from ${declarationName(found, root)}`,
   );
-  console.log(`Next: ${result.pending ?? "npx cdktf diff, then npx cdktf deploy (the stacks in the order above)"}`);
+  const next = result.pending ?? "npx cdktf diff, then npx cdktf deploy (the stacks in the order above)";
+  console.log(`Next: ${next.replaceAll("npx cdktf", cdktfCommand(found, root))}`);
   return 0;
 }
 

@@ -276,11 +276,34 @@ export function accessReportMarkdown(report: AccessReport): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** From this many shards of one stack on, the summary prints them as one line (access-report.md lists each). */
+export const MIN_SHARDS_SUMMARIZED = 3;
+
+/**
+ * The stacks as the summary lists them: one line each, except a run of shards (`identity-production`,
+ * `identity-production-2` … `-11`), which is one line with their total resources.
+ */
+function stackLines(stacks: readonly ReportedStack[]): string[] {
+  const runs: ReportedStack[][] = [];
+  for (const stack of stacks) {
+    const run = runs[runs.length - 1];
+    if (run && stack.name === `${run[0].name}-${run.length + 1}`) run.push(stack);
+    else runs.push([stack]);
+  }
+  const line = (name: string, resources: number, after: readonly string[], shards = "") =>
+    `  ${name.padEnd(28)} ${String(resources).padStart(5)} resources${shards}${after.length ? `  (after ${after.join(", ")})` : ""}`;
+  return runs.flatMap((run) => {
+    if (run.length < MIN_SHARDS_SUMMARIZED) return run.map((s) => line(s.name, s.resources, s.dependsOn));
+    const names = new Set(run.map((s) => s.name));
+    const after = [...new Set(run.flatMap((s) => s.dependsOn))].filter((name) => !names.has(name));
+    const total = run.reduce((sum, s) => sum + s.resources, 0);
+    return [line(`${run[0].name} … -${run.length}`, total, after, ` in ${run.length} shards`)];
+  });
+}
+
 /** The short summary printed by the main job. */
 export function accessReportText(stacks: readonly ReportedStack[], pipelines: readonly ReportedPipeline[]): string {
-  const out: string[] = ["Stacks:"];
-  for (const s of stacks)
-    out.push(`  ${s.name.padEnd(28)} ${String(s.resources).padStart(5)} resources${s.dependsOn.length ? `  (after ${s.dependsOn.join(", ")})` : ""}`);
+  const out: string[] = ["Stacks:", ...stackLines(stacks)];
   out.push("", "Access:");
   for (const p of pipelines) {
     out.push(`  ${p.slug} (${p.account})`);

@@ -80,3 +80,14 @@ export function declarationName(found: DeclarationFile, root: string): string {
   const relative = path.relative(root, path.resolve(found.file));
   return relative.startsWith("..") ? found.file : relative;
 }
+
+/**
+ * The cdktf CLI as the commands after a synthesis must run it to synthesize the same declaration: plain, since
+ * an argument is recorded in cdktf.json, except when BKTT_PLATFORM_FILE named it, which must be set again.
+ */
+export function cdktfCommand(found: DeclarationFile, root: string): string {
+  if (found.source !== "environment") return "npx cdktf";
+  const name = declarationName(found, root);
+  const quoted = /^[\w./-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
+  return `BKTT_PLATFORM_FILE=${quoted} npx cdktf`;
+}

@@ -12,8 +12,9 @@ import { EXAMPLE_PLATFORM } from "../platform/example-platform";
 const ROOT = path.resolve(__dirname, "..");
 
 function runApp(cwd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: path.join(cwd, "cdktf.out"), ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: path.join(cwd, "cdktf.out") };
   delete env.BKTT_PLATFORM_FILE;
+  Object.assign(env, extraEnv);
   return spawnSync(process.execPath, [path.join(ROOT, "dist", "main.js"), ...args], { cwd, env, encoding: "utf8" });
 }
 
@@ -52,6 +53,16 @@ describe("the main job (node dist/main.js)", () => {
     expect(run.stderr).toContain("Nothing was written.");
     expect(fs.readFileSync(manifest, "utf8")).toBe(before);
     expect(fs.readdirSync(dir).filter((f) => f.includes("staging"))).toEqual([]);
+  });
+
+  it("names BKTT_PLATFORM_FILE in the next commands when that is how it found the declaration", () => {
+    fs.writeFileSync(path.join(dir, "acme.json"), JSON.stringify({ ...EXAMPLE_PLATFORM, pipelines: EXAMPLE_PLATFORM.pipelines.slice(0, 1) }));
+    const run = runApp(dir, [], { BKTT_PLATFORM_FILE: "acme.json" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Synthesized 3 stacks to cdktf\.out\/ from acme\.json$/m);
+    expect(run.stdout).toContain(
+      "Next: BKTT_PLATFORM_FILE=acme.json npx cdktf diff, then BKTT_PLATFORM_FILE=acme.json npx cdktf deploy (the stacks in the order above)\n",
+    );
   });
 
   it("reports a guardrail's refusal at the pipeline's line in the declaration, without cdktf's advice to skip validation", () => {

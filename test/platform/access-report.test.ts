@@ -4,7 +4,7 @@
  * The example's whole report is asserted in example-file.test.ts.
  */
 import { Testing } from "cdktf";
-import { accessReport, accessReportJson, accessReportMarkdown } from "../../platform/access-report";
+import { accessReport, accessReportJson, accessReportMarkdown, accessReportText } from "../../platform/access-report";
 import { buildPlatform } from "../../platform/build-platform";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { validateDeclaration } from "../../platform/validate";
@@ -66,5 +66,29 @@ describe("the access report", () => {
     const report = accessReport(declaration, [], pipelines, provenance);
     expect(accessReportMarkdown(report)).toContain(`- Declaration: ${words}\n`);
     expect(JSON.parse(accessReportJson(report)).declaration).toEqual(json);
+  });
+
+  it("summarizes a run of shards in the printed summary, one line with their total, and lists each in access-report.md", () => {
+    const shards = (base: string, count: number, dependsOn: string[]) =>
+      Array.from({ length: count }, (_, i) => ({ name: i === 0 ? base : `${base}-${i + 1}`, resources: 10, dependsOn }));
+    const stacks = [
+      { name: "state-backend", resources: 10, dependsOn: [] },
+      ...shards("identity-production", 11, ["state-backend"]),
+      ...shards("identity-staging", 2, ["state-backend"]),
+      { name: "buildkite", resources: 24, dependsOn: ["state-backend", "identity-production"] },
+      ...shards("buildkite", 4, ["buildkite"]).slice(1),
+    ];
+    const text = accessReportText(stacks, []);
+    expect(text.split("\n").slice(0, 7)).toEqual([
+      "Stacks:",
+      "  state-backend                   10 resources",
+      "  identity-production … -11      110 resources in 11 shards  (after state-backend)",
+      "  identity-staging                10 resources  (after state-backend)",
+      "  identity-staging-2              10 resources  (after state-backend)",
+      "  buildkite … -4                  54 resources in 4 shards  (after state-backend, identity-production)",
+      "",
+    ]);
+    const markdown = accessReportMarkdown(accessReport(declaration, stacks, []));
+    expect(markdown).toContain("| identity-production-11 | 10 | state-backend |");
   });
 });

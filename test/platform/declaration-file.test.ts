@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { declarationName, findDeclarationFile, PLATFORM_FILE_CONTEXT_KEY, recordDeclarationFile } from "../../platform/declaration-file";
+import { cdktfCommand, declarationName, findDeclarationFile, PLATFORM_FILE_CONTEXT_KEY, recordDeclarationFile } from "../../platform/declaration-file";
 
 describe("findDeclarationFile", () => {
   let root: string;
@@ -52,5 +52,12 @@ describe("findDeclarationFile", () => {
     fs.rmSync(path.join(root, "cdktf.json"));
     recordDeclarationFile(findDeclarationFile("acme.yaml", undefined, root), root);
     expect(fs.readdirSync(root)).toEqual([]);
+  });
+
+  it("names the cdktf CLI as the next commands must run it: with BKTT_PLATFORM_FILE only when that found the declaration", () => {
+    expect(cdktfCommand(findDeclarationFile(path.join(root, "decl", "acme.yaml"), undefined, root), root)).toBe("npx cdktf");
+    expect(cdktfCommand(findDeclarationFile(undefined, undefined, root), root)).toBe("npx cdktf");
+    expect(cdktfCommand(findDeclarationFile(undefined, path.join(root, "decl", "acme.yaml"), root), root)).toBe("BKTT_PLATFORM_FILE=decl/acme.yaml npx cdktf");
+    expect(cdktfCommand(findDeclarationFile(undefined, "/my decls/it's.yaml", root), root)).toBe("BKTT_PLATFORM_FILE='/my decls/it'\\''s.yaml' npx cdktf");
   });
 });

@@ -9,6 +9,7 @@ import { load } from "js-yaml";
 import { declarationSchema } from "../../platform/declaration";
 import { loadDeclaration } from "../../platform/load";
 import { synthesizePlatform } from "../../platform/synthesize";
+import { accessReportText } from "../../platform/access-report";
 
 const EXAMPLE_FILE = path.resolve(__dirname, "..", "..", "examples", "platform.yaml");
 
@@ -96,6 +97,19 @@ describe("examples/platform.yaml", () => {
         "| data-platform | production | apply: `bk-data-platform-apply` | branches release; step apply-data | 3600 s | set glue-admin<br>set s3-admin |",
       );
       expect(report).toContain("## Administrator access\n\nNo declared statement grants `*` or `iam:*` on `*`.");
+    });
+
+    it("prints, and reports, what the README shows for it", () => {
+      const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "README.md"), "utf8");
+      const block = (after: string, fence: string) => {
+        const start = readme.indexOf(`${fence}\n`, readme.indexOf(after)) + fence.length + 1;
+        return readme.slice(start, readme.indexOf("```\n", start));
+      };
+      const printed = block("This is what `npm run synth -- examples/platform.yaml` prints:", "```text");
+      expect(printed.startsWith(accessReportText(result.stacks, result.pipelines))).toBe(true);
+      // The README's report was written at some commit of this repository.
+      const commit = (text: string) => text.replace(/at git commit `[0-9a-f]{40}`/, "at git commit `<commit>`");
+      expect(commit(block("and the `access-report.md` it writes:", "```markdown"))).toBe(commit(fs.readFileSync(result.reportFile, "utf8")));
     });
 
     it("writes the same report as access-report.json, every key present and in a stable order", () => {
