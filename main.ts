@@ -8,7 +8,8 @@
  * Environment: CDKTF_OUTDIR and CDKTF_CONTEXT_JSON (set by the cdktf CLI), BKTT_OFFLINE=1 (providers
  * configured for offline plans), BUILDKITE_* (build metadata tags, when the
  * declaration enables them), BKTT_SYNTH_PROCESSES (how many processes may
- * share a large synthesis; one per CPU unless set).
+ * share a large synthesis; one per CPU unless set), CI (no progress lines on stderr;
+ * they are printed only at a terminal).
  */
 import { CONTEXT_ENV } from "cdktf";
 import * as fs from "fs";
@@ -31,6 +32,7 @@ import { synthesisIssues, withoutSkipValidationAdvice } from "./platform/synthes
 import { formatQuotaFinding, quotaFindings, shardFindings } from "./platform/quotas";
 import { fleetRecordFileFor } from "./platform/fleet-record";
 import { SynthesisInterrupted, synthesizePlatform } from "./platform/synthesize";
+import { synthesisProgressPrinter } from "./platform/synthesis-progress";
 import { buildMetadataTags } from "./stacks/build-metadata";
 
 const MAX_PIPELINES_PRINTED = 20;
@@ -123,6 +125,7 @@ async function main(): Promise<number> {
       // The built-in example has no record: it is no fleet of anyone's.
       recordFile: found.file === undefined ? undefined : fleetRecordFileFor(found.file),
       provenance: declarationProvenance(found, root),
+      onProgress: synthesisProgressPrinter(process.stderr, process.env),
     });
   } catch (err) {
     if (err instanceof SynthesisInterrupted) {

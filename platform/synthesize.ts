@@ -8,7 +8,7 @@ import { buildPlatform, PlatformOptions, PlatformStacks } from "./build-platform
 import { PlatformDeclaration } from "./declaration";
 import { DeclarationError } from "./declaration-error";
 import { fleetChanges, fleetRecordIssues, fleetRecordOf, readFleetRecord, writeFleetRecord } from "./fleet-record";
-import { PlannedStack, platformStackPlan } from "./stack-plan";
+import { allPipelines, PlannedStack, platformStackPlan } from "./stack-plan";
 
 /** Where and how the platform is synthesized. */
 export interface SynthesizeOptions extends Omit<PlatformOptions, "only"> {
@@ -56,7 +56,18 @@ export interface SynthesizeOptions extends Omit<PlatformOptions, "only"> {
    * @default false
    */
   readonly leaveRemovedStackFolders?: boolean;
+  /**
+   * Told what the synthesis is doing as it goes (main.ts prints it on stderr for a person at a terminal).
+   * @default - nothing is told
+   */
+  readonly onProgress?: (progress: SynthesisProgress) => void;
 }
+
+/** A step of a synthesis, as it happens. */
+export type SynthesisProgress =
+  | { readonly step: "started"; readonly stacks: number; readonly pipelines: number; readonly processes: number }
+  | { readonly step: "share-done"; readonly stacks: number; readonly process: number; readonly processes: number }
+  | { readonly step: "writing"; readonly outdir: string };
 
 /** A synthesis stopped by a signal: every worker was stopped and every folder it had made removed. */
 export class SynthesisInterrupted extends Error {
@@ -201,7 +212,11 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
   let workers: (ReturnType<typeof startWorker> & { readonly outdir: string })[] = [];
   interruption.onSignal(() => workers.forEach((worker) => worker.kill()));
   try {
-    const [own, ...others] = shareStacks(platformStackPlan(declaration), options.processes ?? 1, options.minPipelinesPerProcess);
+    const plan = platformStackPlan(declaration);
+    const [own, ...others] = shareStacks(plan, options.processes ?? 1, options.minPipelinesPerProcess);
+    const processes = others.length + 1;
+    const progress = options.onProgress ?? (() => undefined);
+    progress({ step: "started", stacks: plan.length, pipelines: allPipelines(declaration).length, processes });
     if (others.length > 0) {
       const script = options.workerScript ?? path.join(__dirname, "synthesis-worker.js");
       if (!fs.existsSync(script)) {
@@ -210,10 +225,16 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
       const dir = (sharesDir = fs.mkdtempSync(`${outdir}.shares-${process.pid}-`));
       workers = others.map((stacks, index) => {
         const request: WorkerRequest = { declaration, options: platformOptions, outdir: path.join(dir, `share-${index + 2}`), stacks };
-        return { outdir: request.outdir, ...startWorker(script, request, path.join(dir, `request-${index + 2}.json`)) };
+        const worker = startWorker(script, request, path.join(dir, `request-${index + 2}.json`));
+        void worker.answer.then(
+          () => progress({ step: "share-done", stacks: stacks.length, process: index + 2, processes }),
+          () => undefined,
+        );
+        return { outdir: request.outdir, ...worker };
       });
     }
     const share = synthesizeShare(declaration, { ...platformOptions, only: others.length > 0 ? new Set(own) : undefined }, staging);
+    progress({ step: "share-done", stacks: own.length, process: 1, processes });
     // A signal that came while this process synthesized is handled now, before anything is moved into place.
     await new Promise((resolve) => setImmediate(resolve));
     interruption.throwIfSignalled();
@@ -235,6 +256,7 @@ export async function synthesizePlatform(declaration: PlatformDeclaration, optio
     const stacks = share.stacks.map((stack) => counted.get(stack.name) ?? stack);
     interruption.throwIfSignalled();
 
+    progress({ step: "writing", outdir });
     const previousStacks = stackFolders(outdir);
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
