@@ -6,6 +6,7 @@ const path = require("path");
 
 module.exports = async function compileApp() {
   const root = path.resolve(__dirname, "..");
-  const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, encoding: "utf8" });
+  // Build mode, as npm run build: nothing to compile when dist/ is newer than every source.
+  const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-b", "tsconfig.build.json"], { cwd: root, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 };
