@@ -131,6 +131,8 @@ export type { AgentTokenKeyAccess } from "./buildkite/agent-token-access";
 export { agentTokenKeyPolicy, agentTokenParameterArns, agentTokenParameterPrefix, agentTokenManagementStatements } from "./buildkite/agent-token-access";
 export { addRotationTriggerProvider, rotationTrigger } from "./buildkite/rotation-trigger";
 export type { ScheduledRun } from "./buildkite/terraform-step-script";
+export type { ApprovalPolicy } from "./buildkite/plan-review";
+export { APPROVAL_POLICIES, DEFAULT_APPROVAL_POLICY, PLAN_JSON_FILE, planAnnotationContext } from "./buildkite/plan-review";
 export type {
   ApprovalOptions,
   DriftDetectionOptions,

@@ -4,6 +4,7 @@ import {
   addS3Backend,
   agentTokenManagementStatements,
   agentTokenParameterPrefix,
+  ApprovalPolicy,
   applyGuardrails,
   defaultPipelineRolePath,
   PipelineAccount,
@@ -335,7 +336,10 @@ function clusterQueues(d: PlatformDeclaration): PlatformDeclaration["cluster"]["
 /** A pipeline's approval as the pipeline construct takes it. */
 function approvalOf(p: PipelineDeclaration): BuildkiteStackPipeline["approval"] {
   const teams = approvingTeams(p);
-  return teams === false ? false : { allowedTeams: teams };
+  if (teams === false) return false;
+  const approval = typeof p.approval === "object" ? p.approval : undefined;
+  // The schema checked that the policy is one of APPROVAL_POLICIES.
+  return { policy: approval?.policy as ApprovalPolicy | undefined, allowedTeams: teams, riskyResourceTypes: approval?.riskyTypes };
 }
 
 /** The declaration's signing settings as the pipeline construct takes them. */

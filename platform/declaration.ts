@@ -6,7 +6,7 @@
  * docs/declaration.md are generated from (`npm run declaration-reference`).
  */
 import * as v from "valibot";
-import { CLAIM_CHECKS, DEFAULT_CLAIM_CHECK, Format, FORMATS } from "../constructs";
+import { APPROVAL_POLICIES, CLAIM_CHECKS, DEFAULT_APPROVAL_POLICY, DEFAULT_CLAIM_CHECK, Format, FORMATS } from "../constructs";
 import { shown } from "./schema-messages";
 
 /** AWS's default "Roles per account" IAM quota. */
@@ -102,14 +102,37 @@ const signingSchema = v.strictObject({
   jwksFile: described("Path, on the machine running Terraform, of the JWKS holding the private signing key (never in the state).", nonEmptyString),
   keyId: described("Key ID in the JWKS; optional when the set holds one key.", v.optional(nonEmptyString)),
 });
+// Issue 16, review: approval by policy.
 const approvalSchema = v.union(
   [
     v.boolean(),
     v.strictObject({
-      teams: described("The declared teams whose members may unblock the apply.", nonEmptyArray(slug("team"), "name at least one team that may approve")),
+      teams: described(
+        "The declared teams whose members may approve the apply. Default: the owner team.",
+        v.optional(nonEmptyArray(slug("team"), "name at least one team that may approve")),
+      ),
+      // A check rather than a picklist (or a transform), so that a wrong policy is reported at its field, not as the whole union.
+      policy: described(
+        "When the apply waits for approval: `on-risk` (only when the plan destroys or replaces anything, changes IAM, a KMS key policy or a `riskyTypes` type, when the commit is not on the default branch, or when the plan cannot be read), `always`, or `never`.",
+        v.optional(
+          v.pipe(
+            v.string(),
+            v.check(
+              (policy) => (APPROVAL_POLICIES as readonly string[]).includes(policy),
+              (issue) => `${shown(issue.input)} is not an approval policy — use ${APPROVAL_POLICIES.join(", ")}`,
+            ),
+          ),
+          DEFAULT_APPROVAL_POLICY,
+        ),
+      ),
+      riskyTypes: described(
+        "More resource types whose changes need approval under `on-risk`: a type, or a prefix ending in `*` (`aws_rds_*`).",
+        v.optional(v.array(formatted(FORMATS.resourceTypePattern))),
+      ),
     }),
   ],
-  (issue) => `expected true, false or { teams: [...] }, got ${shown(issue.input)} — write true or false without quotes, or teams: [the approving teams]`,
+  (issue) =>
+    `expected true, false or { teams, policy, riskyTypes }, got ${shown(issue.input)} — write true or false without quotes, or an object with teams: [the approving teams], policy: on-risk, always or never`,
 );
 
 const pipelineSchema = v.strictObject({
@@ -156,7 +179,7 @@ const pipelineSchema = v.strictObject({
   ),
   apply: described("The apply role: which branches and step may assume it and what it may change.", roleSchema),
   approval: described(
-    "A block step before apply: `true` (the owner team unblocks it), `{ teams }` (these declared teams do) or `false` (no block step).",
+    "Approval before apply, by policy: `true` (on-risk approval by the owner team), `{ teams, policy, riskyTypes }` or `false` (no block step, as `policy: never`).",
     v.optional(approvalSchema, true),
   ),
   driftSchedule: described("Cron line of the nightly drift check (`terraform plan -detailed-exitcode`).", v.optional(formatted(FORMATS.cronline))),

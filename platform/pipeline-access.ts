@@ -21,10 +21,13 @@ export function pipelineAccess(d: PlatformDeclaration, p: PipelineDeclaration): 
 }
 
 /**
- * The teams whose members may unblock a pipeline's apply, or false when it applies without approval.
- * Validation refused approval without a team: the owner team approves unless `approval` names teams.
+ * The teams whose members may approve a pipeline's apply, or false when it applies without approval
+ * (`approval: false` or `policy: never`). Validation refused approval without a team: the owner team
+ * approves unless `approval` names teams.
  */
 export function approvingTeams(p: PipelineDeclaration): readonly string[] | false {
   if (p.approval === false) return false;
-  return typeof p.approval === "object" ? p.approval.teams : [p.owner!];
+  const approval = p.approval === true ? undefined : p.approval;
+  if (approval?.policy === "never") return false;
+  return approval?.teams ?? [p.owner!];
 }

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import {
   administratorAccess,
   branchAdmitted,
+  DEFAULT_APPROVAL_POLICY,
   defaultPipelineRolePath,
   GCP_READ_ONLY_ROLES,
   grantsAdministrator,
@@ -296,15 +297,25 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
     p.teams.forEach((t, j) => {
       if (!teams.has(t.team)) add(`${at}.teams[${j}].team`, `unknown team "${t.team}" — declare it in teams`);
     });
-    if (typeof p.approval === "object") {
-      p.approval.teams.forEach((team, j) => {
-        if (!teams.has(team)) add(`${at}.approval.teams[${j}]`, `unknown team "${team}" — declare it in teams`);
-      });
-    } else if (p.approval && p.owner === undefined) {
+    const approval = typeof p.approval === "object" ? p.approval : undefined;
+    approval?.teams?.forEach((team, j) => {
+      if (!teams.has(team)) add(`${at}.approval.teams[${j}]`, `unknown team "${team}" — declare it in teams`);
+    });
+    const policy = p.approval === false ? "never" : (approval?.policy ?? DEFAULT_APPROVAL_POLICY);
+    if (policy !== "never" && approval?.teams === undefined && p.owner === undefined) {
       add(
         `${at}.approval`,
         "the apply waits for an approval no team is named for, so whoever can create a build could approve their own — " +
           "set owner (its team approves) or approval: { teams: [...] }, or approval: false to apply without one",
+      );
+    }
+    if (policy === "never" && approval?.teams !== undefined) {
+      add(`${at}.approval.teams`, 'no one approves with policy never, so these teams approve nothing — remove teams, or use policy "on-risk" or "always"');
+    }
+    if (policy !== "on-risk" && approval?.riskyTypes !== undefined) {
+      add(
+        `${at}.approval.riskyTypes`,
+        `only policy "on-risk" reads the risky types, and this policy is "${policy}" — remove riskyTypes, or use policy "on-risk"`,
       );
     }
     for (const role of ["plan", "apply"] as const) {

@@ -10,14 +10,32 @@ import { GcpPipelineAccess } from "../gcp/gcp-pipeline-access";
 import { googleCredentialLines } from "./google-step-credentials";
 import { allOfConditions, branchMatchesAny, notCondition, notFork, sourceIs } from "./step-condition";
 import { applyScript, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
+import { APPROVAL_POLICIES, ApprovalPolicy, DEFAULT_APPROVAL_POLICY, PlanReviewOptions } from "./plan-review";
 
 /** The manual approval between plan and apply. */
 export interface ApprovalOptions {
+  /**
+   * When the apply waits for a person: `always`; `never` (no block step, as `approval: false`); or
+   * `on-risk`, only when the plan destroys or replaces anything, changes IAM (`aws_iam_*`), a KMS key
+   * policy (`aws_kms_key` policy changes, `aws_kms_key_policy`) or a type of `riskyResourceTypes`, when
+   * the commit is not on the default branch, or when the plan cannot be read. The plan step adds the
+   * block step to the build when it is needed; the apply step reviews the plan it applies again and
+   * refuses it unless a member of `allowedTeams` unblocked the build (docs/buildkite.md).
+   * @default "on-risk"
+   */
+  readonly policy?: ApprovalPolicy;
+  /**
+   * Resource types whose changes need approval under `on-risk`, besides the built-in rules; a type,
+   * or a prefix ending in `*` (`aws_rds_*`).
+   * @default - none
+   */
+  readonly riskyResourceTypes?: readonly string[];
   /** Question shown on the block step. @default "Apply the reviewed plan?" */
   readonly prompt?: string;
   /**
-   * Slugs or UUIDs of the teams whose members may unblock the apply (Buildkite's `allowed_teams`);
-   * at least one when given. Without it, whoever can build the pipeline can approve their own build.
+   * Slugs of the teams whose members may unblock the apply (Buildkite's `allowed_teams`; the apply
+   * step checks them against `BUILDKITE_UNBLOCKER_TEAMS`, which lists slugs, so not UUIDs); at least
+   * one when given. Without it, whoever can build the pipeline can approve their own build.
    * @default - anyone who can build the pipeline
    */
   readonly allowedTeams?: readonly string[];
@@ -87,7 +105,10 @@ export interface TerraformPipelineStepsProps {
    * @default - `queue`
    */
   readonly applyQueue?: string;
-  /** A block step between plan and apply, or `false` to apply without approval. @default - approval by anyone who can build */
+  /**
+   * The approval between plan and apply, or `false` to apply without one (`policy: "never"`).
+   * @default - on-risk approval by anyone who can build
+   */
   readonly approval?: ApprovalOptions | false;
   /** Scheduled drift check, or `false` for none. @default - nightly at 03:00 */
   readonly driftDetection?: DriftDetectionOptions | false;
@@ -164,8 +185,13 @@ export class TerraformPipelineSteps {
   readonly stableWorkspace: string;
   /** Key of the plan step (admitted by the plan role). */
   readonly planStepKey: string;
-  /** Key of the block step, unless the pipeline applies without approval. */
+  /**
+   * Key of the block step, unless the pipeline applies without approval: in the steps with
+   * `always`, added to the build by the plan step when the plan needs it with `on-risk`.
+   */
   readonly approvalStepKey?: string;
+  /** When the apply waits for approval. */
+  readonly approvalPolicy: ApprovalPolicy;
   /** Key of the apply step (admitted by the apply role). */
   readonly applyStepKey: string;
   /** The steps, in order, as typed objects. */
@@ -200,6 +226,25 @@ export class TerraformPipelineSteps {
     const region = props.region === undefined ? state.backend.region : checkFormat(FORMATS.region, "region", props.region);
     const agents = (key: string | undefined) => (key ? { queue: key } : undefined);
     const env = { TF_IN_AUTOMATION: "true", TF_INPUT: "false" };
+    const approvalOptions = props.approval === false ? { policy: "never" as const } : (props.approval ?? {});
+    this.approvalPolicy = approvalPolicy(approvalOptions.policy);
+    const approvalKey = checkFormat(FORMATS.stepKey, "stepKeys.approval", props.stepKeys?.approval ?? "approve");
+    const review: PlanReviewOptions = {
+      policy: this.approvalPolicy,
+      riskyTypes: riskyTypes(this.approvalPolicy, approvalOptions.riskyResourceTypes),
+      approvers: approvers(approvalOptions.allowedTeams),
+    };
+    const blockStep = (condition: BlockStep["condition"], dependsOn: readonly string[] | undefined): BlockStep => ({
+      type: "block",
+      key: approvalKey,
+      label: ":terraform: Apply?",
+      prompt: approvalOptions.prompt ?? "Apply the reviewed plan?",
+      allowedTeams: review.approvers,
+      condition,
+      dependsOn,
+    });
+    // on-risk: the plan step uploads the block step (no dependency: an uploaded step waits for the step that uploads it).
+    const uploadedBlockStep = this.approvalPolicy === "on-risk" ? renderPipelineYaml([blockStep(undefined, undefined)]) : undefined;
     const context = (credentialLines: readonly string[], googleCredentials: readonly string[]): TerraformScriptContext => ({
       defaultBranch: this.defaultBranch,
       workingDirectory,
@@ -208,6 +253,8 @@ export class TerraformPipelineSteps {
       googleCredentialLines: googleCredentials,
       setupCommands: props.setupCommands ?? [],
       lockTimeout,
+      review,
+      uploadedBlockStep,
     });
 
     const planCredentials = stepCredentials(plan, region, props.credentials);
@@ -224,20 +271,10 @@ export class TerraformPipelineSteps {
       timeoutInMinutes: Math.floor(plan.sessionDurationSeconds / 60),
     };
 
+    // always: a block step in every build. Only a scheduled apply's scheduled builds go without approval; the key they free is useless there (see above).
     const approval: BlockStep | undefined =
-      props.approval === false
-        ? undefined
-        : {
-            type: "block",
-            key: checkFormat(FORMATS.stepKey, "stepKeys.approval", props.stepKeys?.approval ?? "approve"),
-            label: ":terraform: Apply?",
-            prompt: props.approval?.prompt ?? "Apply the reviewed plan?",
-            allowedTeams: approvers(props.approval?.allowedTeams),
-            // Only a scheduled apply's scheduled builds go without approval; the key they free is useless there (see above).
-            condition: props.scheduledApply ? notCondition(sourceIs("schedule")) : undefined,
-            dependsOn: [this.planStepKey],
-          };
-    this.approvalStepKey = approval?.key;
+      this.approvalPolicy === "always" ? blockStep(props.scheduledApply ? notCondition(sourceIs("schedule")) : undefined, [this.planStepKey]) : undefined;
+    this.approvalStepKey = this.approvalPolicy === "never" ? undefined : approvalKey;
     checkDistinctStepKeys([
       ["plan", this.planStepKey],
       ["apply", this.applyStepKey],
@@ -274,7 +311,7 @@ export class TerraformPipelineSteps {
   }
 }
 
-/** The teams allowed to unblock, each a slug or UUID; an empty list is refused rather than read as "anyone". */
+/** The teams allowed to unblock, each a slug; an empty list is refused rather than read as "anyone". */
 function approvers(teams: readonly string[] | undefined): readonly string[] | undefined {
   if (teams === undefined) return undefined;
   if (teams.length === 0) {
@@ -286,7 +323,47 @@ function approvers(teams: readonly string[] | undefined): readonly string[] | un
       fix: "name the teams whose members may approve the apply, or leave allowedTeams out to let anyone who can build approve",
     });
   }
-  return teams.map((team, i) => checkFormat(FORMATS.team, `approval.allowedTeams[${i}]`, team));
+  return teams.map((team, i) => {
+    checkFormat(FORMATS.team, `approval.allowedTeams[${i}]`, team);
+    if (FORMATS.uuid.test(team)) {
+      throw new ValidationError({
+        code: "invalid-team",
+        field: `approval.allowedTeams[${i}]`,
+        value: team,
+        problem: "is a team UUID, and the apply step checks its approver against BUILDKITE_UNBLOCKER_TEAMS, which lists team slugs",
+        fix: "name the team by its slug",
+      });
+    }
+    return team;
+  });
+}
+
+/** The approval policy, checked (it reaches the scripts). */
+function approvalPolicy(policy: ApprovalPolicy | undefined): ApprovalPolicy {
+  if (policy === undefined) return DEFAULT_APPROVAL_POLICY;
+  if (APPROVAL_POLICIES.includes(policy)) return policy;
+  throw new ValidationError({
+    code: "conflict",
+    field: "approval.policy",
+    value: policy,
+    problem: "is not an approval policy",
+    fix: `use one of ${APPROVAL_POLICIES.map((p) => `"${p}"`).join(", ")}`,
+  });
+}
+
+/** The declared risky types, which only `on-risk` reads. */
+function riskyTypes(policy: ApprovalPolicy, types: readonly string[] | undefined): readonly string[] {
+  if (types === undefined) return [];
+  if (policy !== "on-risk") {
+    throw new ValidationError({
+      code: "conflict",
+      field: "approval.riskyResourceTypes",
+      value: types,
+      problem: `only matter with policy "on-risk", and the policy is "${policy}"`,
+      fix: 'remove riskyResourceTypes or use policy "on-risk"',
+    });
+  }
+  return types.map((type, i) => checkFormat(FORMATS.resourceTypePattern, `approval.riskyResourceTypes[${i}]`, type));
 }
 
 /** The plan and apply steps both run on the default branch, so both roles must admit it. */

@@ -5,8 +5,9 @@
  */
 import { backendConfigArguments } from "../state/backend-config";
 import { PipelineState } from "../state/state-backend";
-import { STATE_FILE_NAME, workspaceNameShellFunction, WORKSPACE_SHELL_FUNCTION } from "../state/state-key";
+import { STATE_FILE_NAME } from "../state/state-key";
 import { shellQuote } from "../private/shell";
+import { annotationLines, approverCheckLines, PLAN_JSON_FILE, PlanReviewOptions, reviewShellFunction, toolCheckLines } from "./plan-review";
 
 /** What every Terraform step script needs. */
 export interface TerraformScriptContext {
@@ -27,6 +28,13 @@ export interface TerraformScriptContext {
   readonly setupCommands: readonly string[];
   /** How long the apply waits for the state lock (plans take none). */
   readonly lockTimeout: string;
+  /** How plans are reviewed: the approval policy, the declared risky types, the approving teams. */
+  readonly review: PlanReviewOptions;
+  /**
+   * The block step the plan step uploads when the plan needs approval (`on-risk`), as pipeline YAML;
+   * undefined when the pipeline's steps hold a block step of their own (`always`) or none (`never`).
+   */
+  readonly uploadedBlockStep?: string;
 }
 
 /** Name of the saved plan file, in the working directory. */
@@ -49,11 +57,14 @@ export type ScheduledRun =
     };
 
 /**
- * The plan step: `terraform plan -lock=false -out` for the build's workspace. On the
- * default branch (not a pull request) the saved plan is uploaded as an
- * artifact for the apply step. In a scheduled build it is either the drift
- * check (`-detailed-exitcode`, failing when the infrastructure differs from
- * the code) or, for a scheduled apply, a plan limited to the targets.
+ * The plan step: `terraform plan -lock=false -out` against the stable workspace, the state merging
+ * would change, whatever the branch or pull request (the plan role reads it and takes no lock). Then
+ * the review: the JSON plan uploaded as an artifact, an annotation with the counts, the destroyed and
+ * replaced resources first, the decision of the approval policy and the full rendered plan; on the
+ * default branch (not a pull request), the saved plan uploaded for the apply step and, when the plan
+ * needs approval and the policy is `on-risk`, the block step added to the build. In a scheduled build
+ * it is either the drift check (`-detailed-exitcode`, failing when the infrastructure differs from the
+ * code) or, for a scheduled apply, a plan limited to the targets.
  */
 export function planScript(context: TerraformScriptContext, scheduled: ScheduledRun | undefined): string {
   // Plans take no lock (the plan role may not write one): they write nothing, and apply refuses a saved plan
@@ -75,11 +86,25 @@ export function planScript(context: TerraformScriptContext, scheduled: Scheduled
         ? ['echo "+++ :terraform: Plan (scheduled, targeted)"', `${plan} ${scheduled.targets.map((t) => `-target=${shellQuote(t)}`).join(" ")}`]
         : undefined;
   const normal = ['echo "+++ :terraform: Plan"', plan];
+  // As the apply step decides: the default branch, not a pull request, and a scheduled build only for a scheduled apply.
+  const applies = scheduled?.kind === "apply" ? onDefaultBranch(context) : `${onDefaultBranch(context)} && [ "\${BUILDKITE_SOURCE:-}" != schedule ]`;
   return [
-    ...prologue(context, "from-build"),
+    ...prologue(context),
     ...(onSchedule ? ['if [ "${BUILDKITE_SOURCE:-}" = schedule ]; then', ...indent(onSchedule), "else", ...indent(normal), "fi"] : normal),
-    `if ${onDefaultBranch(context)}; then`,
+    'echo "--- :terraform: Review"',
+    ...reviewShellFunction(context.review, context.defaultBranch),
+    `if ${applies}; then bktt_review_plan check-commit; else bktt_review_plan; fi`,
+    ...(scheduled?.kind === "apply"
+      ? ['if [ "${BUILDKITE_SOURCE:-}" = schedule ]; then review_reasons=""; fi # a scheduled apply applies without approval, by design']
+      : []),
+    ...annotationLines(context.state.pipeline, context.state.stableWorkspace, applies),
+    `if [ -s ${PLAN_JSON_FILE} ]; then buildkite-agent artifact upload ${PLAN_JSON_FILE}; fi`,
+    // Only a build that applies saves the plan where the apply step takes it from.
+    `if ${applies}; then`,
     `  buildkite-agent artifact upload ${PLAN_FILE}`,
+    ...(context.uploadedBlockStep
+      ? ['  if [ -n "${review_reasons}" ]; then', `    printf '%s' ${shellQuote(context.uploadedBlockStep)} | buildkite-agent pipeline upload`, "  fi"]
+      : []),
     "fi",
   ].join("\n");
 }
@@ -91,9 +116,36 @@ export function planScript(context: TerraformScriptContext, scheduled: Scheduled
  * request does, and a scheduled build only when the schedule is a scheduled
  * apply (`scheduledApply`); any other build ends the step here, successfully,
  * without a token or Terraform. A build that applies downloads the plan the
- * plan step saved in this build and applies exactly that plan.
+ * plan step saved in this build, reviews that very plan again (the plan step
+ * ran the build's code, so nothing it said is trusted) and, when the plan
+ * needs approval, applies only if a member of an approving team unblocked
+ * the build; then it applies exactly that plan.
  */
 export function applyScript(context: TerraformScriptContext, planStepKey: string, scheduledApply: boolean): string {
+  const review =
+    context.review.policy === "never"
+      ? []
+      : [
+          'echo "--- :terraform: Approval"',
+          ...reviewShellFunction(context.review, context.defaultBranch),
+          ...(scheduledApply
+            ? [
+                'if [ "${BUILDKITE_SOURCE:-}" = schedule ]; then',
+                '  review_reasons=""',
+                '  echo "A scheduled apply applies without approval."',
+                "else",
+                "  bktt_review_plan check-commit",
+                "fi",
+              ]
+            : ["bktt_review_plan check-commit"]),
+          'if [ -n "${review_reasons}" ]; then',
+          `  printf '%s\\n' "This plan needs approval:" "\${review_reasons}"`,
+          ...indent(approverCheckLines(context.review.approvers)),
+          '  printf \'Approved by %s (teams %s).\\n\' "${BUILDKITE_UNBLOCKER:-}" "${BUILDKITE_UNBLOCKER_TEAMS:-}"',
+          "else",
+          '  echo "This plan needs no approval: it destroys and replaces nothing and changes no IAM, KMS key policy or declared risky type."',
+          "fi",
+        ];
   return [
     `if ! { ${onDefaultBranch(context)}; }; then`,
     `  printf '%s\\n' ${shellQuote(`This build does not apply: only builds of ${context.defaultBranch} that are not pull requests apply;`)} "this is \${BUILDKITE_BRANCH} (pull request \${BUILDKITE_PULL_REQUEST:-false})."`,
@@ -102,9 +154,9 @@ export function applyScript(context: TerraformScriptContext, planStepKey: string
     ...(scheduledApply
       ? []
       : ['if [ "${BUILDKITE_SOURCE:-}" = schedule ]; then', '  echo "This scheduled build checks for drift; it does not apply."', "  exit 0", "fi"]),
-    // Only the default branch applies, so the state is always the stable workspace.
-    ...prologue(context, "stable"),
+    ...prologue(context),
     `buildkite-agent artifact download ${PLAN_FILE} . --step ${shellQuote(planStepKey)}`,
+    ...review,
     'echo "+++ :terraform: Apply"',
     `terraform apply -input=false -lock-timeout=${context.lockTimeout} ${PLAN_FILE}`,
   ].join("\n");
@@ -119,32 +171,29 @@ function indent(lines: readonly string[]): string[] {
 }
 
 /**
- * Checks, credentials and `terraform init` of the build's state. The workspace is either computed
- * from the branch or pull request at run time, or the stable one (steps that only run on the default branch).
+ * Checks, credentials and `terraform init` of the stable workspace's state: plans of every branch and
+ * pull request read the state merging would change, and only the default branch applies.
  */
-function prologue(context: TerraformScriptContext, workspace: "from-build" | "stable"): string[] {
+function prologue(context: TerraformScriptContext): string[] {
   const state = context.state;
-  const stable = state.stableWorkspace;
   const key = state.pipelinePrefix;
   // The shared settings come from the state backend; only the key depends on the build.
   const backendArgs = [
     ...backendConfigArguments(state.backendConfig()).map(shellQuote),
     `${shellQuote(`-backend-config=key=${key}`)}"\${workspace}"${shellQuote(`/${STATE_FILE_NAME}`)}`,
   ];
+  // The plugin (no credential lines) runs aws itself, in its hook.
+  const tools = ["terraform", ...(context.credentialLines.length > 0 ? ["aws"] : [])];
   return [
     // Buildkite names fork branches `owner:branch`; a ':' cannot occur in a git branch of this repository.
     'case "${BUILDKITE_BRANCH}" in',
     '  *:*) echo "Refusing to run Terraform for ${BUILDKITE_BRANCH}: it is a pull request from a fork." >&2; exit 1 ;;',
     "esac",
+    ...toolCheckLines(tools),
     ...(context.setupCommands.length > 0 ? ['checkout_root="$(pwd)"', ...context.setupCommands, 'cd "${checkout_root}"'] : []),
     ...context.credentialLines,
     ...context.googleCredentialLines,
-    ...(workspace === "stable"
-      ? [`workspace=${shellQuote(stable)}`]
-      : [
-          workspaceNameShellFunction(),
-          `workspace="$(${WORKSPACE_SHELL_FUNCTION} "\${BUILDKITE_BRANCH}" ${shellQuote(context.defaultBranch)} "\${BUILDKITE_PULL_REQUEST:-false}" ${shellQuote(stable)})"`,
-        ]),
+    `workspace=${shellQuote(state.stableWorkspace)}`,
     `printf '%s\\n' ${shellQuote(`State: s3://${state.backend.bucketName}/${key}`)}"\${workspace}"${shellQuote(`/${STATE_FILE_NAME}`)}`,
     `cd ${shellQuote(context.workingDirectory)}`,
     'echo "--- :terraform: Init"',

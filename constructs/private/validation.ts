@@ -35,6 +35,7 @@ export type ValidationCode =
   | "invalid-working-directory"
   | "invalid-cronline"
   | "invalid-queue-key"
+  | "invalid-resource-type"
   | "invalid-lock-timeout"
   | "invalid-gcp-project-id"
   | "invalid-gcp-project-number"
@@ -379,6 +380,16 @@ export const FORMATS = Object.freeze({
     matches(/^(@(hourly|daily|midnight|weekly|monthly|yearly)|[\w*/,#?-]+( [\w*/,#?-]+){4}( [\w/+:-]+)?)$/),
     "is not a Buildkite schedule",
     'use five crontab fields and an optional time zone ("0 3 * * *", "0 3 * * 1-5 Europe/Berlin") or @daily, @weekly, ...',
+  ),
+  /**
+   * A Terraform resource type the plan review treats as risky (`approval.riskyTypes`): a type, or a
+   * prefix of types ending in `*` (`aws_rds_*`).
+   */
+  resourceTypePattern: pattern(
+    "invalid-resource-type",
+    matches(/^[a-z][a-z0-9_]{0,99}\*?$/),
+    "is not a Terraform resource type",
+    'use a resource type like "aws_db_instance", or a prefix of types ending in "*" like "aws_rds_*"',
   ),
   /** A Buildkite cluster queue key: 1-100 letters, digits, "-" or "_", starting with a letter or digit. */
   queueKey: pattern(

@@ -86,7 +86,7 @@ const CASES: readonly FileCase[] = [
     errors: [
       [
         "pipelines[1].approval",
-        /^expected true, false or \{ teams: \[...\] \}, got "yes" — write true or false without quotes, or teams: \[the approving teams\]$/,
+        /^expected true, false or \{ teams, policy, riskyTypes \}, got "yes" — write true or false without quotes, or an object with teams: \[the approving teams\], policy: on-risk, always or never$/,
       ],
     ],
   },

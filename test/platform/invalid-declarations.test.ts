@@ -257,6 +257,31 @@ const CASES: readonly InvalidCase[] = [
     message: /^the list is empty — name at least one team that may approve$/,
   },
   {
+    name: "approval teams with policy never",
+    mutate: (d) => (networking(d).approval = { teams: ["platform"], policy: "never" }),
+    at: "pipelines[0].approval.teams",
+    message: /^no one approves with policy never, so these teams approve nothing — remove teams, or use policy "on-risk" or "always"$/,
+  },
+  {
+    name: "risky types with a policy that does not read them",
+    mutate: (d) => (networking(d).approval = { policy: "always", riskyTypes: ["aws_db_instance"] }),
+    at: "pipelines[0].approval.riskyTypes",
+    message: /^only policy "on-risk" reads the risky types, and this policy is "always" — remove riskyTypes, or use policy "on-risk"$/,
+  },
+  {
+    name: "a risky type that is no resource type",
+    mutate: (d) => (networking(d).approval = { riskyTypes: ["aws_db_instance.main"] }),
+    at: "pipelines[0].approval.riskyTypes[0]",
+    message:
+      /^"aws_db_instance.main" is not a Terraform resource type — use a resource type like "aws_db_instance", or a prefix of types ending in "\*" like "aws_rds_\*"$/,
+  },
+  {
+    name: "an approval policy that does not exist",
+    mutate: (d) => (networking(d).approval = { policy: "sometimes" as never }),
+    at: "pipelines[0].approval.policy",
+    message: /^"sometimes" is not an approval policy — use always, never, on-risk$/,
+  },
+  {
     name: "an apply queue the cluster does not have",
     mutate: (d) => (data(d).applyQueue = "terraform-data-apply"),
     at: "pipelines[2].applyQueue",

@@ -14,7 +14,6 @@
  */
 import { Testing } from "cdktf";
 import { load } from "js-yaml";
-import { workspaceName } from "../../../constructs/state/state-key";
 import { TerraformPipelineSteps } from "../../../constructs/buildkite/terraform-pipeline-steps";
 import { buildPlatform } from "../../../platform/build-platform";
 import { PlatformDeclarationInput } from "../../../platform/declaration";
@@ -177,13 +176,19 @@ describe("hostile values in the declaration", () => {
       const push = all.filter((r) => r.build.branch === value && r.build.pullRequest === undefined && r.build.source === undefined);
       const planOf = (runs: typeof all) => runs.find((r) => r.key === steps.planStepKey)!.run;
       const applyOf = (runs: typeof all) => runs.find((r) => r.key === steps.applyStepKey)!.run;
-      expect(planOf(push).callsOf("buildkite-agent", "artifact", "upload")).toHaveLength(1);
+      expect(
+        planOf(push)
+          .callsOf("buildkite-agent", "artifact", "upload")
+          .map((c) => c.args[2]),
+      ).toEqual(["tfplan.json", "tfplan"]);
       expect(applyOf(push).callsOf("terraform", "apply")).toHaveLength(1);
-      // ...the workspace function computes other branches' workspaces from the literal value...
+      // ...the review asks whether the commit is on the literal branch...
+      expect(applyOf(push).callsOf("git", "fetch")[0].args).toEqual(["fetch", "--quiet", "origin", `refs/heads/${value}`]);
+      // ...other branches plan against the state the default branch applies to...
       const feature = all.filter((r) => r.build.branch === "feature/x" && r.build.pullRequest === undefined);
       const init = planOf(feature).callsOf("terraform", "init")[0].args;
       expect(init.find((a) => a.startsWith("-backend-config=key="))).toBe(
-        `-backend-config=key=pipelines/${pipelineSlug}/${workspaceName({ branch: "feature/x", defaultBranch: value })}/terraform.tfstate`,
+        `-backend-config=key=pipelines/${pipelineSlug}/${steps.stableWorkspace}/terraform.tfstate`,
       );
       // ...and the messages quote it byte for byte.
       expect(applyOf(feature).stdout).toContain(`This build does not apply: only builds of ${value} that are not pull requests apply;`);

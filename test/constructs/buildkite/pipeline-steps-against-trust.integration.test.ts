@@ -162,15 +162,15 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
   it("never builds pull requests from forks, and prefixes their branch names", () => {
     expect(pipeline.providerSettings.build_pull_request_forks).toBe(false);
     expect(pipeline.providerSettings.prefix_pull_request_fork_branch_names).toBe(true);
-    // Only the approve and apply steps are in such a build, holding their keys; the apply step would refuse it at run time.
+    // Only the apply step is in such a build, holding its key; it would refuse the build at run time.
     const fork: SimulatedBuild = { branch: `mallory:${feature}`, pullRequest: 13, fork: true };
     const inBuild = stepsThatRun(pipeline, fork);
-    expect(inBuild.map(kindOf)).toEqual(["block", "command"]);
-    expect(access.apply.stepKeys).toContain(inBuild[1].key);
-    expectIdle(pipeline, inBuild[1], fork);
+    expect(inBuild.map(kindOf)).toEqual(["command"]);
+    expect(access.apply.stepKeys).toContain(inBuild[0].key);
+    expectIdle(pipeline, inBuild[0], fork);
   });
 
-  it("on the default branch: plans with the plan role, then (after approval) applies with the apply role, after the plan", () => {
+  it("on the default branch: plans with the plan role, then applies with the apply role, after the plan (and the block step it adds when the plan needs approval)", () => {
     const build = { branch: pipeline.defaultBranch };
     const running = stepsThatRun(pipeline, build);
     const plan = running.find((s) => s.key === access.plan.stepKeys[0]);
@@ -178,10 +178,10 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
     expect(plan).toBeDefined();
     expect(apply).toBeDefined();
     expect(apply.depends_on).toContain(plan.key);
-    // Every example pipeline keeps the default approval.
-    const block = running.find((s) => kindOf(s) === "block");
-    expect(block.depends_on).toEqual([plan.key]);
-    expect(apply.depends_on).toEqual([plan.key, block.key]);
+    // Every example pipeline approves on risk: the plan step uploads the block step, which the apply step then waits for.
+    expect(running.find((s) => kindOf(s) === "block")).toBeUndefined();
+    expect(apply.depends_on).toEqual([plan.key]);
+    expect(plan.command[0]).toContain("buildkite-agent pipeline upload");
     // Apply steps of one state never overlap.
     expect(apply.concurrency).toBe(1);
     expect(apply.concurrency_group).toBe(`terraform-state/${slug}/default`);
@@ -191,9 +191,9 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
     // An API-created build of the default branch with a pull request number holds every key, so no uploaded step can take one...
     const build: SimulatedBuild = { branch: pipeline.defaultBranch, source: "api", pullRequest: 3 };
     const inBuild = stepsThatRun(pipeline, build);
-    expect(inBuild.map(kindOf)).toEqual(["command", "block", "command"]);
+    expect(inBuild.map(kindOf)).toEqual(["command", "command"]);
     // ...and its apply step, even once unblocked, does nothing.
-    expectIdle(pipeline, inBuild[2], build);
+    expectIdle(pipeline, inBuild[1], build);
   });
 
   it.each([
@@ -251,15 +251,16 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
     if (kind === "feature" || kind === "pr") expect(commands.map((s) => s.key)).toEqual([access.plan.stepKeys[0]]);
   });
 
-  it("keeps each build in its own state, named by the state helpers", () => {
+  it("plans every build against the state merging would change: the default branch's", () => {
+    const stable = workspaceName({ branch: pipeline.defaultBranch, defaultBranch: pipeline.defaultBranch });
     for (const build of [{ branch: pipeline.defaultBranch }, { branch: feature }, { branch: feature, pullRequest: 12 }] as SimulatedBuild[]) {
       const plan = stepsThatRun(pipeline, build).find((s) => s.key === access.plan.stepKeys[0]);
       const run = observe(pipeline, plan, build).run;
       const [init] = run.callsOf("terraform", "init");
-      const workspace = workspaceName({ branch: build.branch, defaultBranch: pipeline.defaultBranch, pullRequest: build.pullRequest });
       expect(flagValues(init.args, "-backend-config")).toEqual(
-        expect.arrayContaining([`key=pipelines/${slug}/${workspace}/terraform.tfstate`, "bucket=example-terraform-state", "encrypt=true", "use_lockfile=true"]),
+        expect.arrayContaining([`key=pipelines/${slug}/${stable}/terraform.tfstate`, "bucket=example-terraform-state", "encrypt=true", "use_lockfile=true"]),
       );
+      expect(run.callsOf("terraform", "plan")[0].args).toContain("-lock=false");
     }
   });
 
@@ -268,7 +269,7 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
     const [plan, apply] = [access.plan.stepKeys[0], access.apply.stepKeys[0]].map((key) => pipeline.steps.find((s) => s.key === key));
     const planRun = observe(pipeline, plan, build).run;
     expect(planRun.status).toBe(0);
-    expect(planRun.callsOf("buildkite-agent", "artifact", "upload").map((c) => c.args[2])).toEqual(["tfplan"]);
+    expect(planRun.callsOf("buildkite-agent", "artifact", "upload").map((c) => c.args[2])).toEqual(["tfplan.json", "tfplan"]);
     const applyRun = observe(pipeline, apply, build).run;
     expect(applyRun.status).toBe(0);
     expect(applyRun.callsOf("buildkite-agent", "artifact", "download").map((c) => c.args)).toEqual([
@@ -283,11 +284,12 @@ describe.each(pipelines.map((p) => [p.slug, p] as const))("pipeline %s", (slug, 
     expect(stateKey(applyRun)).toBe(stateKey(planRun));
   });
 
-  it("does not upload plans of other branches", () => {
+  it("does not upload plans of other branches that the apply step could apply: only the JSON plan, for reviewers", () => {
     const plan = pipeline.steps.find((s) => s.key === access.plan.stepKeys[0]);
     const run = observe(pipeline, plan, { branch: feature, pullRequest: 12 }).run;
     expect(run.status).toBe(0);
-    expect(run.callsOf("buildkite-agent", "artifact")).toEqual([]);
+    expect(run.callsOf("buildkite-agent", "artifact").map((c) => c.args)).toEqual([["artifact", "upload", "tfplan.json"]]);
+    expect(run.callsOf("buildkite-agent", "pipeline")).toEqual([]);
   });
 
   it("refuses at run time to apply anywhere but the default branch, or to run for a fork branch, before asking for any token", () => {
@@ -319,10 +321,10 @@ describe("scheduled builds", () => {
       const access = accessOf(slug);
       const build: SimulatedBuild = { branch: pipeline.defaultBranch, source: "schedule" };
       const running = stepsThatRun(pipeline, build);
-      // The approve and apply steps are in the build, holding their keys, and the apply step does nothing in it.
-      expect(running.map(kindOf)).toEqual(["command", "block", "command"]);
+      // The apply step is in the build, holding its key, and does nothing in it.
+      expect(running.map(kindOf)).toEqual(["command", "command"]);
       expect(running[0].key).toBe(access.plan.stepKeys[0]);
-      expectIdle(pipeline, running[2], build);
+      expectIdle(pipeline, running[1], build);
       const clean = observe(pipeline, running[0], build, 0);
       expect(clean.roleArn).toBe(access.plan.roleArn);
       expect(clean.run.status).toBe(0);

@@ -65,8 +65,31 @@ const BUILDS: [string, SimulatedBuild, boolean][] = [
 ];
 
 describe("TerraformPipelineSteps", () => {
-  describe("with defaults", () => {
+  describe("with defaults: approval on risk", () => {
     const steps = build();
+
+    it("plans, then applies; the block step is the plan step's to add, when the plan needs it", () => {
+      expect(steps.approvalPolicy).toBe("on-risk");
+      expect(rendered(steps).map((s) => [s.key, s.depends_on])).toEqual([
+        ["plan", undefined],
+        ["apply", ["plan"]],
+      ]);
+      // An uploaded step waits for the step that uploads it, and so does every step that depends on that one.
+      expect(steps.approvalStepKey).toBe("approve");
+      expect(rendered(steps)[0].command[0]).toContain("buildkite-agent pipeline upload");
+    });
+
+    it.each(BUILDS)("holds the apply key in %s, so no uploaded step can take it", (_name, build) => {
+      expect(keysInBuild(steps, build)).toEqual(["plan", "apply"]);
+    });
+
+    it("never runs two applies of the same state at once", () => {
+      expect(rendered(steps)[1]).toMatchObject({ concurrency: 1, concurrency_group: "terraform-state/networking/default", concurrency_method: "ordered" });
+    });
+  });
+
+  describe("with approval always: the block step in every build", () => {
+    const steps = build({ approval: { policy: "always" } });
 
     it("plans, asks for approval, then applies, keyed as the roles admit", () => {
       expect(steps.steps.map((s) => s.type)).toEqual(["command", "block", "command"]);
@@ -91,7 +114,7 @@ describe("TerraformPipelineSteps", () => {
     });
 
     it.each(BUILDS)("in %s, applies only if it is a build of the default branch that no pull request or schedule started", (_name, build, applies) => {
-      const run = runStep(rendered(steps)[2].command, { ...build, defaultBranch: "main", folders: [] });
+      const run = runStep(rendered(steps)[2].command, { ...build, defaultBranch: "main", folders: [], unblocker: { id: "approver", teams: [] } });
       expect(run.status).toBe(0);
       if (applies) {
         expect(run.callsOf("buildkite-agent", "oidc", "request-token")).toHaveLength(1);
@@ -140,17 +163,18 @@ describe("TerraformPipelineSteps", () => {
         defaultBranch: "release",
       });
       const yaml = rendered(steps);
-      expect(yaml.map((s: any) => s.key)).toEqual(["plan", "approve", "apply-net"]);
+      expect(yaml.map((s: any) => s.key)).toEqual(["plan", "apply-net"]);
       expect(yaml[0].if).toBe("build.pull_request.repository.fork != true && (build.branch == 'release' || build.branch =~ /^feature\\/.*$$/)");
-      expect(yaml[2].if).toBeUndefined();
-      // A branch the plan role does not admit still holds the apply keys.
-      expect(keysInBuild(steps, { branch: "hotfix" })).toEqual(["approve", "apply-net"]);
+      expect(yaml[1].if).toBeUndefined();
+      // A branch the plan role does not admit still holds the apply key.
+      expect(keysInBuild(steps, { branch: "hotfix" })).toEqual(["apply-net"]);
     });
 
     it("uses the step keys given, when the roles admit them", () => {
       const steps = build({
         access: access({ plan: { stepKeys: ["plan", "plan-net"] }, apply: { stepKeys: ["apply", "apply-net"] } }),
         stepKeys: { plan: "plan-net", approval: "ok", apply: "apply-net" },
+        approval: { policy: "always" },
       });
       expect(rendered(steps).map((s) => [s.key, s.depends_on])).toEqual([
         ["plan-net", undefined],
@@ -174,12 +198,18 @@ describe("TerraformPipelineSteps", () => {
     });
 
     it("lets named teams unblock the apply", () => {
-      const steps = build({ approval: { prompt: "Ship it?", allowedTeams: ["platform", "96176d08-f503-413f-8423-96094953b9e7"] } });
-      expect(rendered(steps)[1]).toMatchObject({
-        block: ":terraform: Apply?",
-        prompt: "Ship it?",
-        allowed_teams: ["platform", "96176d08-f503-413f-8423-96094953b9e7"],
-      });
+      const steps = build({ approval: { policy: "always", prompt: "Ship it?", allowedTeams: ["platform", "sre"] } });
+      expect(rendered(steps)[1]).toMatchObject({ block: ":terraform: Apply?", prompt: "Ship it?", allowed_teams: ["platform", "sre"] });
+    });
+
+    it("applies without a block step with policy never, as with approval off", () => {
+      const steps = build({ approval: { policy: "never" } });
+      expect(rendered(steps).map((s: any) => [s.key, s.depends_on])).toEqual([
+        ["plan", undefined],
+        ["apply", ["plan"]],
+      ]);
+      expect(steps.approvalStepKey).toBeUndefined();
+      expect(rendered(steps)[0].command[0]).not.toContain("pipeline upload");
     });
 
     it("runs on the given queue", () => {
@@ -190,7 +220,7 @@ describe("TerraformPipelineSteps", () => {
     });
 
     it("runs the apply step alone on the apply queue", () => {
-      const [plan, , apply] = rendered(build({ queue: "terraform", applyQueue: "terraform-apply" }));
+      const [plan, apply] = rendered(build({ queue: "terraform", applyQueue: "terraform-apply" }));
       expect(plan.agents).toEqual({ queue: "terraform" });
       expect(apply.agents).toEqual({ queue: "terraform-apply" });
       expect(rendered(build({ applyQueue: "terraform-apply" }))[0].agents).toBeUndefined();
@@ -227,6 +257,12 @@ describe("TerraformPipelineSteps", () => {
         ["npx", "cdktf", "somewhere-else"],
         ["terraform", "init", "cdktf.out/stacks/net"],
         ["terraform", "plan", "cdktf.out/stacks/net"],
+        ["terraform", "show", "cdktf.out/stacks/net"],
+        ["git", "fetch", "cdktf.out/stacks/net"],
+        ["git", "merge-base", "cdktf.out/stacks/net"],
+        ["terraform", "show", "cdktf.out/stacks/net"],
+        ["buildkite-agent", "annotate", "cdktf.out/stacks/net"],
+        ["buildkite-agent", "artifact", "cdktf.out/stacks/net"],
         ["buildkite-agent", "artifact", "cdktf.out/stacks/net"],
       ]);
     });
@@ -239,13 +275,13 @@ describe("TerraformPipelineSteps", () => {
     });
 
     it("waits for the state lock as long as told", () => {
-      expect(rendered(build({ lockTimeout: "90s" }))[2].command[0]).toContain("-lock-timeout=90s");
+      expect(rendered(build({ lockTimeout: "90s" }))[1].command[0]).toContain("-lock-timeout=90s");
     });
 
     it("applies the stable workspace it is given", () => {
       const steps = build({ state: state({}, "production") });
       expect(steps.stableWorkspace).toBe("production");
-      expect(rendered(steps)[2].concurrency_group).toBe("terraform-state/networking/production");
+      expect(rendered(steps)[1].concurrency_group).toBe("terraform-state/networking/production");
     });
   });
 
@@ -261,7 +297,11 @@ describe("TerraformPipelineSteps", () => {
     });
 
     it("plans the targets and applies them without approval in a scheduled apply", () => {
-      const steps = build({ driftDetection: false, scheduledApply: { cronline: "0 * * * *", label: "Rotate tokens", targets: ["buildkite_agent_token.ci"] } });
+      const steps = build({
+        driftDetection: false,
+        scheduledApply: { cronline: "0 * * * *", label: "Rotate tokens", targets: ["buildkite_agent_token.ci"] },
+        approval: { policy: "always" },
+      });
       expect(steps.schedule).toEqual({ run: { kind: "apply", targets: ["buildkite_agent_token.ci"] }, cronline: "0 * * * *", label: "Rotate tokens" });
       expect(conditions(steps)).toEqual({ plan: NOT_FORK, approve: NOT_SCHEDULED, apply: undefined });
       // Scheduled builds apply without approval; every other build waits for it.
@@ -296,6 +336,30 @@ describe("TerraformPipelineSteps", () => {
         { approval: { allowedTeams: ["Platform Team"] } },
         "approval.allowedTeams[0]",
         /is not a Buildkite team slug or UUID/,
+      ],
+      [
+        "an approving team named by its UUID",
+        { approval: { allowedTeams: ["96176d08-f503-413f-8423-96094953b9e7"] } },
+        "approval.allowedTeams[0]",
+        /is a team UUID, and the apply step checks its approver against BUILDKITE_UNBLOCKER_TEAMS, which lists team slugs: name the team by its slug\.$/,
+      ],
+      [
+        "an approval policy that is none",
+        { approval: { policy: "sometimes" as never } },
+        "approval.policy",
+        /^approval.policy "sometimes" is not an approval policy: use one of "always", "never", "on-risk"\.$/,
+      ],
+      [
+        "risky types with a policy that does not read them",
+        { approval: { policy: "always", riskyResourceTypes: ["aws_db_instance"] } },
+        "approval.riskyResourceTypes",
+        /only matter with policy "on-risk", and the policy is "always": remove riskyResourceTypes or use policy "on-risk"\.$/,
+      ],
+      [
+        "a risky type that is no resource type",
+        { approval: { riskyResourceTypes: ["aws_db_instance.main"] } },
+        "approval.riskyResourceTypes[0]",
+        /"aws_db_instance.main" is not a Terraform resource type/,
       ],
       ["an apply queue key Buildkite would not take", { applyQueue: "tf apply" }, "applyQueue", /applyQueue "tf apply" is not a queue key/],
       [

@@ -121,6 +121,10 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
     refuses: ["every night at 3", "0 3 * *", "@sometimes", "0 3 * * * * *", ""],
   },
   queueKey: { accepts: ["terraform", "Terraform_GPU", "q", "q".repeat(100)], refuses: ["", "-terraform", "_q", "tf:gpu", "tf gpu", "q".repeat(101)] },
+  resourceTypePattern: {
+    accepts: ["aws_db_instance", "aws_rds_*", "google_project_iam_member", "a", "aws_*"],
+    refuses: ["", "*", "aws_rds_**", "AWS_DB", "aws_db.main", "aws-db", "_aws", "aws_*_instance", "a".repeat(101)],
+  },
   lockTimeout: { accepts: ["5m", "90s", "1h", "0s"], refuses: ["", "5", "5 minutes", "1.5m", "5M", "-5m", "5ms"] },
   gcpProjectId: {
     accepts: ["acme-prod", "a12345", "a".repeat(30)],
@@ -436,6 +440,11 @@ describe("the declaration schema and the constructs agree", () => {
       path: `${PIPELINE}.driftSchedule`,
       set: (d, x) => (d.pipelines[0].driftSchedule = x),
       construct: (x) => new BuildkiteTerraformPipeline(stack(), "pipeline", { ...pipelineProps(), driftDetection: { cronline: x } }),
+    },
+    resourceTypePattern: {
+      path: `${PIPELINE}.approval.riskyTypes[0]`,
+      set: (d, x) => (d.pipelines[0].approval = { riskyTypes: [x] }),
+      construct: (x) => new BuildkiteTerraformPipeline(stack(), "pipeline", { ...pipelineProps(), approval: { riskyResourceTypes: [x] } }),
     },
     queueKey: {
       path: "cluster.queues[0].key",

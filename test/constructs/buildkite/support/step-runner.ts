@@ -1,8 +1,10 @@
 /**
  * Runs a generated command step the way an agent would (`bash -e -c` with the
  * step's commands, or `dash -e -c`, in a checkout folder, with Buildkite's job variables),
- * with fake `buildkite-agent`, `aws`, `terraform`, `npm` and `npx` on PATH that record how
- * they were called, and a `canary` that hostile input tries to run (it records its calls too). What the step actually requests is then asserted, not
+ * with fake `buildkite-agent`, `aws`, `terraform`, `git`, `npm` and `npx` on PATH that record how
+ * they were called (and what `annotate` and `pipeline upload` read on stdin), and a `canary` that hostile input
+ * tries to run (it records its calls too). The fake `terraform show` prints a JSON plan fixture (`-json`) or a
+ * rendered plan. What the step actually requests is then asserted, not
  * what the generator meant to write. A tool that runs with Google credentials (`GOOGLE_APPLICATION_CREDENTIALS`)
  * also records the credential folder as it found it, and the step's own temporary folder (`TMPDIR`) is
  * inspected after the step, so that a test sees the files the step wrote and whether it removed them.
@@ -17,8 +19,10 @@ export const FAKE_CREDENTIALS = { accessKeyId: "ASIAFAKEACCESSKEY", secretAccess
 
 /** One call of a faked tool. */
 export interface ToolCall {
-  readonly tool: "buildkite-agent" | "aws" | "terraform" | "npm" | "npx" | "canary";
+  readonly tool: "buildkite-agent" | "aws" | "terraform" | "git" | "npm" | "npx" | "canary";
   readonly args: readonly string[];
+  /** What the tool read on stdin (`buildkite-agent annotate` and `pipeline upload` only). */
+  readonly stdin?: string;
   /** Working directory of the call, relative to the checkout. */
   readonly cwd: string;
   /** AWS_ACCESS_KEY_ID and AWS_REGION when the tool ran. */
@@ -62,7 +66,20 @@ export interface JobEnvironment {
   readonly folders?: readonly string[];
   /** The shell of the agent and of the scripts' `sh`. @default "bash" (the agent's default), with the system's sh */
   readonly shell?: "bash" | "dash";
+  /** What `terraform show -json` prints (a JSON plan). @default - a plan without changes */
+  readonly planJson?: unknown;
+  /** What `terraform show -no-color` prints. @default "No changes. Your infrastructure matches the configuration." */
+  readonly planText?: string;
+  /** Whether `git merge-base --is-ancestor HEAD FETCH_HEAD` holds (the commit is on the default branch). @default true */
+  readonly commitOnDefaultBranch?: boolean;
+  /** `BUILDKITE_UNBLOCKER_TEAMS` and `BUILDKITE_UNBLOCKER_ID`, as Buildkite sets them after a block step is unblocked. @default - not unblocked */
+  readonly unblocker?: { readonly id: string; readonly teams: readonly string[] };
+  /** System tools left off PATH (to show what a step does without them). @default - none */
+  readonly missingTools?: readonly string[];
 }
+
+/** A JSON plan without changes, as `terraform show -json` prints it. */
+export const EMPTY_PLAN_JSON = { format_version: "1.2", terraform_version: "1.11.0", resource_changes: [] };
 
 const FAKE = `#!/bin/sh
 tool=$(basename "$0")
@@ -84,6 +101,16 @@ case "$tool $1 $2" in
   "buildkite-agent oidc request-token") printf '%s\\n' '${FAKE_OIDC_TOKEN}' ;;
   "buildkite-agent artifact download") printf 'plan from the plan step\\n' > "$3" ;;
   "aws sts assume-role-with-web-identity") printf '%s\\t%s\\t%s\\n' '${FAKE_CREDENTIALS.accessKeyId}' '${FAKE_CREDENTIALS.secretAccessKey}' '${FAKE_CREDENTIALS.sessionToken}' ;;
+esac
+case "$tool $1" in
+  "buildkite-agent annotate"|"buildkite-agent pipeline") cat > "$FAKE_STDIN_DIR/$(wc -l < "$FAKE_LOG" | tr -d ' ')" ;;
+  "terraform show")
+    case "$2" in
+      -json) cat "$FAKE_PLAN_JSON" ;;
+      *) cat "$FAKE_PLAN_TEXT" ;;
+    esac ;;
+  "git merge-base") exit "$FAKE_GIT_ANCESTOR" ;;
+  "git rev-parse") echo 0123456789abcdef0123456789abcdef01234567 ;;
 esac
 if [ "$tool" = terraform ]; then
   case "$1" in
@@ -110,7 +137,9 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
     fs.mkdirSync(bin);
     fs.mkdirSync(checkout);
     for (const folder of job.folders ?? []) fs.mkdirSync(path.join(checkout, folder), { recursive: true });
-    for (const tool of ["buildkite-agent", "aws", "terraform", "npm", "npx", "canary"]) fs.writeFileSync(path.join(bin, tool), FAKE, { mode: 0o755 });
+    for (const tool of ["buildkite-agent", "aws", "terraform", "git", "npm", "npx", "canary"]) {
+      if (!job.missingTools?.includes(tool)) fs.writeFileSync(path.join(bin, tool), FAKE, { mode: 0o755 });
+    }
     // The scripts run under `sh`: make it dash whatever the system's sh is.
     if (job.shell === "dash") fs.symlinkSync(DASH, path.join(bin, "sh"));
     const log = path.join(root, "calls.log");
@@ -119,12 +148,22 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
     fs.mkdirSync(googleDir);
     const tmpdir = path.join(root, "tmp");
     fs.mkdirSync(tmpdir);
+    const stdinDir = path.join(root, "stdin");
+    fs.mkdirSync(stdinDir);
+    const planJson = path.join(root, "plan.json");
+    fs.writeFileSync(planJson, JSON.stringify(job.planJson ?? EMPTY_PLAN_JSON));
+    const planText = path.join(root, "plan.txt");
+    fs.writeFileSync(planText, job.planText ?? "No changes. Your infrastructure matches the configuration.\n");
     const env: NodeJS.ProcessEnv = {
-      PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`,
+      PATH: `${bin}:${systemPath(job.missingTools ?? [])}`,
       HOME: root,
       FAKE_LOG: log,
       FAKE_GOOGLE_DIR: googleDir,
       TMPDIR: tmpdir,
+      FAKE_STDIN_DIR: stdinDir,
+      FAKE_PLAN_JSON: planJson,
+      FAKE_PLAN_TEXT: planText,
+      FAKE_GIT_ANCESTOR: job.commitOnDefaultBranch === false ? "1" : "0",
       FAKE_CHECKOUT: checkout,
       FAKE_PLAN_EXIT: String(job.planExitStatus ?? 0),
       BUILDKITE: "true",
@@ -133,6 +172,9 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
       BUILDKITE_SOURCE: job.source ?? "webhook",
       BUILDKITE_JOB_ID: "01890f5e-1111-4222-8333-444455556666",
       BUILDKITE_PIPELINE_DEFAULT_BRANCH: job.defaultBranch,
+      ...(job.unblocker
+        ? { BUILDKITE_UNBLOCKER: "Alice", BUILDKITE_UNBLOCKER_ID: job.unblocker.id, BUILDKITE_UNBLOCKER_TEAMS: job.unblocker.teams.join(":") }
+        : {}),
       ...(job.preexportedCredentials
         ? { AWS_ACCESS_KEY_ID: "ASIAFROMPLUGIN", AWS_SECRET_ACCESS_KEY: "plugin-secret", AWS_SESSION_TOKEN: "plugin-session", AWS_REGION: "plugin-region" }
         : {}),
@@ -147,6 +189,8 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
       .map((line, i) => {
         const [tool, cwd, awsAccessKeyId, awsRegion, ...args] = line.split("\t");
         const google = googleCredentialsSeen(path.join(googleDir, String(i + 1)));
+        const stdinFile = path.join(stdinDir, String(i + 1));
+        const stdin = fs.existsSync(stdinFile) ? fs.readFileSync(stdinFile, "utf8") : undefined;
         return {
           tool: tool as ToolCall["tool"],
           cwd: cwd === "" ? "." : cwd.replace(/^\//, ""),
@@ -154,6 +198,7 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
           awsRegion,
           args,
           ...(google ? { google } : {}),
+          ...(stdin === undefined ? {} : { stdin }),
         };
       });
     return {
@@ -177,6 +222,30 @@ function googleCredentialsSeen(seen: string): GoogleCredentialsSeen | undefined 
   const copies = path.join(seen, "files");
   const files = Object.fromEntries(fs.readdirSync(copies).map((name) => [path.join(folder, name), fs.readFileSync(path.join(copies, name), "utf8")]));
   return { applicationCredentials, gcloudCredentialFileOverride, files };
+}
+
+/** Folders of links to the system's programs but some, by the programs left out (made once a process). */
+const systemsWithout = new Map<string, string>();
+process.on("exit", () => systemsWithout.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+
+/**
+ * The system's PATH, or, with tools to leave out, a folder of links to every other program of
+ * /usr/bin and /bin (so that `command -v` does not find them).
+ */
+function systemPath(missing: readonly string[]): string {
+  if (missing.length === 0) return "/usr/local/bin:/usr/bin:/bin";
+  const id = [...missing].sort().join(" ");
+  const made = systemsWithout.get(id);
+  if (made) return made;
+  const system = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-system-"));
+  for (const folder of ["/bin", "/usr/bin"]) {
+    for (const name of fs.readdirSync(folder)) {
+      if (missing.includes(name) || fs.existsSync(path.join(system, name))) continue;
+      fs.symlinkSync(path.join(folder, name), path.join(system, name));
+    }
+  }
+  systemsWithout.set(id, system);
+  return system;
 }
 
 /** The value following `--flag` (or `--flag=value`) in an argument list. */
