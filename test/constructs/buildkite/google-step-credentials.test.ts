@@ -71,7 +71,8 @@ describe("the Google Cloud credentials of the Terraform steps", () => {
     ]);
     expect(request.google).toBeUndefined();
     const terraform = step.callsOf("terraform");
-    expect(terraform.map((c) => c.args[0])).toEqual(["init", "plan"]);
+    // init, plan, and the review's show -json and show (which load the providers too).
+    expect(terraform.map((c) => c.args[0])).toEqual(["init", "plan", "show", "show"]);
     for (const call of terraform) {
       const { configuration, token } = configurationSeen(call);
       expect(configuration).toEqual(
