@@ -31,6 +31,9 @@ const { validateDeclaration } = require(path.join(DIST, "platform/validate"));
 const { MIN_PIPELINES_PER_PROCESS } = require(path.join(DIST, "platform/synthesize"));
 const { runTerraform, terraformVersion, withLocalBackend, withTerraformWorkdir } = require(path.join(DIST, "testing/terraform"));
 
+/** The providers whose import cost is measured on its own (issue 18): the subpath modules the app loads of each. */
+const PROVIDER_IMPORTS = ["@cdktf/provider-aws", "@cdktf/provider-google"];
+
 /** The targets of issue 7, on the 2-core development machine. */
 const TARGETS = {
   exampleOverFloor: 1.5,
@@ -99,7 +102,12 @@ function measure(tmp, command, args, { cwd, env }) {
     : [];
   fs.rmSync(rssFile, { force: true });
   if (usages.length === 0) throw new Error(`${command} ${args.join(" ")} reported no peak memory (did NODE_OPTIONS reach it?)`);
-  return { wallMs, peakKiB: Math.max(...usages.map(([rss]) => rss)), cpuMs: usages.reduce((sum, [, cpu]) => sum + cpu, 0) / 1000 };
+  return {
+    wallMs,
+    peakKiB: Math.max(...usages.map(([rss]) => rss)),
+    cpuMs: usages.reduce((sum, [, cpu]) => sum + cpu, 0) / 1000,
+    stdout: result.stdout,
+  };
 }
 
 // ---------------------------------------------------------------- the variants
@@ -149,6 +157,19 @@ function tasks(tmp, setup, options) {
       label: "import floor",
       run: () => measure(tmp, node, [path.join(BENCH, "import-floor.js"), setup.modulesFile], { cwd: tmp, env: baseEnv({}) }),
     },
+    {
+      key: "imports-none",
+      label: "import floor: cdktf and constructs only",
+      run: () => measure(tmp, node, [path.join(BENCH, "import-floor.js"), setup.modulesFile, "none"], { cwd: tmp, env: baseEnv({}) }),
+    },
+    ...PROVIDER_IMPORTS.map((provider) => ({
+      key: `imports-${provider}`,
+      label: `import floor: cdktf, constructs and the ${setup.modules.filter((m) => m.includes(`node_modules/${provider}/`)).length} ${provider} subpath modules`,
+      run: () => {
+        const measured = measure(tmp, node, [path.join(BENCH, "import-floor.js"), setup.modulesFile, provider], { cwd: tmp, env: baseEnv({}) });
+        return { ...measured, requireMs: JSON.parse(measured.stdout).requireMs };
+      },
+    })),
     {
       key: "example",
       label: "example declaration synth",
@@ -219,7 +240,7 @@ function tasks(tmp, setup, options) {
 }
 
 function runRounds(list, rounds) {
-  const results = Object.fromEntries(list.map((t) => [t.key, { ...t, walls: [], peaks: [], cpus: [] }]));
+  const results = Object.fromEntries(list.map((t) => [t.key, { ...t, walls: [], peaks: [], cpus: [], requires: [] }]));
   // One untimed run of each variant at its smallest size warms the file cache.
   const warm = new Set();
   for (const t of list) {
@@ -233,7 +254,8 @@ function runRounds(list, rounds) {
     // Round-robin, starting one variant later each round, so no variant always runs first or after the heaviest.
     const order = list.map((_, i) => list[(i + round) % list.length]);
     for (const t of order) {
-      const { wallMs, peakKiB, cpuMs } = t.run();
+      const { wallMs, peakKiB, cpuMs, requireMs } = t.run();
+      if (requireMs !== undefined) results[t.key].requires.push(requireMs);
       results[t.key].walls.push(wallMs);
       results[t.key].peaks.push(peakKiB / 1024);
       results[t.key].cpus.push(cpuMs);
@@ -313,6 +335,21 @@ function figures(results, plans, tests) {
   const example = wall("example");
   const floor = wall("floor");
   add("example synth / import floor (median wall)", example / floor, ratio, `<= ${TARGETS.exampleOverFloor} x`, example / floor <= TARGETS.exampleOverFloor);
+  // Each provider's modules: their requires timed in the process, and the whole process over cdktf and constructs alone.
+  const cpu = (key) => median(results[key].cpus);
+  const rss = (key) => median(results[key].peaks);
+  for (const provider of PROVIDER_IMPORTS) {
+    const key = `imports-${provider}`;
+    add(
+      `${provider} subpath imports: in-process require; process wall, CPU and peak RSS over cdktf and constructs alone (medians)`,
+      median(results[key].requires),
+      (v) =>
+        `${v.toFixed(0)} ms; ${(wall(key) - wall("imports-none")).toFixed(0)} ms wall, ${(cpu(key) - cpu("imports-none")).toFixed(0)} ms CPU, ` +
+        `${(rss(key) - rss("imports-none")).toFixed(0)} MiB`,
+      "reference",
+      undefined,
+    );
+  }
   if (results["project-1000"]) {
     add("1,000-pipeline synth, median wall", wall("project-1000"), ms, `<= ${TARGETS.synth1000WallMs} ms`, wall("project-1000") <= TARGETS.synth1000WallMs);
     if (results["resource-floor-1000"]) {
@@ -389,7 +426,7 @@ function report({ options, before, after, started, finished, results, plans, lis
     "",
     `- CPU: ${before.cpu}, ${before.cores} cores; memory ${before.memoryGiB.toFixed(1)} GiB; ${before.os}`,
     `- Node ${before.node}; ${before.terraform}; cdktf ${require(path.join(ROOT, "node_modules/cdktf/package.json")).version}, ` +
-      `@cdktf/provider-aws ${require(path.join(ROOT, "node_modules/@cdktf/provider-aws/package.json")).version}`,
+      PROVIDER_IMPORTS.map((p) => `${p} ${require(path.join(ROOT, "node_modules", p, "package.json")).version}`).join(", "),
     `- Load average (1, 5, 15 min) at start: ${load(before.load)}; at end: ${load(after.load)}. ` +
       "The machine is shared: other people's builds and tests ran during the benchmark, so the spread columns matter.",
     "",
@@ -404,6 +441,8 @@ function report({ options, before, after, started, finished, results, plans, lis
   ];
   const order = [
     "floor",
+    "imports-none",
+    ...PROVIDER_IMPORTS.map((p) => `imports-${p}`),
     "example",
     ...options.sizes.map((s) => `project-${s}`),
     `one-process-${Math.max(...options.sizes)}`,
@@ -413,7 +452,12 @@ function report({ options, before, after, started, finished, results, plans, lis
   const examplePipelines = EXAMPLE_PLATFORM.pipelines.length + (EXAMPLE_PLATFORM.platformPipeline ? 1 : 0);
   for (const key of order) {
     const r = results[key];
-    const pipelines = key === "floor" || key.startsWith("resource-floor") ? "-" : key === "example" ? `${examplePipelines}` : `${r.size.toLocaleString("en")}`;
+    const pipelines =
+      key === "floor" || key.startsWith("imports-") || key.startsWith("resource-floor")
+        ? "-"
+        : key === "example"
+          ? `${examplePipelines}`
+          : `${r.size.toLocaleString("en")}`;
     lines.push(
       `| ${r.label} | ${pipelines} | ${r.walls.length} | ${sec(median(r.walls))} s | ${sec(Math.min(...r.walls))} - ${sec(Math.max(...r.walls))} s | ${sec(median(r.cpus))} s | ` +
         `${median(r.peaks).toFixed(0)} MiB | ${Math.min(...r.peaks).toFixed(0)} - ${Math.max(...r.peaks).toFixed(0)} MiB |`,
@@ -454,6 +498,9 @@ function report({ options, before, after, started, finished, results, plans, lis
     `# import floor: require() each of the ${setup.modules.length} cdktf, constructs and provider modules the app loaded`,
     "# (captured once with --require scripts/bench/loaded-modules.js), nothing else",
     "node scripts/bench/import-floor.js $TMP/loaded-modules.json",
+    `# the same for cdktf and constructs only, then with one provider's modules (${PROVIDER_IMPORTS.join(", ")})`,
+    "node scripts/bench/import-floor.js $TMP/loaded-modules.json none",
+    "node scripts/bench/import-floor.js $TMP/loaded-modules.json @cdktf/provider-google",
     "# cdktf alone: as many minimal resources and stacks as the largest platform, cdktf's own app.synth()",
     "node scripts/bench/resource-floor.js RESOURCES STACKS $TMP/resource-floor",
     '# naive peer: the cdktf CLI, cdktf.json app = node scripts/bench/naive-app.js (require("@cdktf/provider-aws") barrel, then dist/main.js)',
