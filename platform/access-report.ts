@@ -1,7 +1,16 @@
-import { GcpPipelineAccess, PipelineAccess, PipelineRoleKind, PipelineState, PolicyStatement, RoleAccess, ServiceAccountAccess } from "../constructs/index";
+import {
+  ApprovalPolicy,
+  GcpPipelineAccess,
+  PipelineAccess,
+  PipelineRoleKind,
+  PipelineState,
+  PolicyStatement,
+  RoleAccess,
+  ServiceAccountAccess,
+} from "../constructs/index";
 import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { permissionSummary, statementSummary } from "./permission-sets";
-import { approvingTeams } from "./pipeline-access";
+import { approvalPolicy, approvingTeams } from "./pipeline-access";
 
 /** One role of a pipeline, as auditors need to see it. */
 export interface ReportedRole {
@@ -33,6 +42,8 @@ export interface ReportedPipeline {
   readonly id?: string;
   /** The teams whose members may unblock the apply; false when it applies without approval. */
   readonly approvers: readonly string[] | false;
+  /** When the apply waits for them. */
+  readonly approvalPolicy: ApprovalPolicy;
   readonly roles: readonly ReportedRole[];
   /** The Google Cloud project (its ID) and service accounts, when the pipeline uses one. */
   readonly gcp?: { readonly projectId: string; readonly serviceAccounts: readonly ReportedServiceAccount[] };
@@ -71,6 +82,7 @@ export function reportedPipeline(
     account: p.account,
     id: p.id,
     approvers: approvingTeams(p),
+    approvalPolicy: approvalPolicy(p),
     roles: [role("plan", "read (no lock)"), role("apply", "read/write + lock")],
   };
   if (!gcp) return pipeline;
@@ -118,6 +130,8 @@ export interface AccessReportPipeline {
   readonly id: string | null;
   /** The teams whose members may unblock its apply, or null when it applies without approval. */
   readonly approvedBy: readonly string[] | null;
+  /** When the apply waits for them: `always`, `on-risk` (only for a plan that needs it, docs/buildkite.md), or `never`. */
+  readonly approvalPolicy: ApprovalPolicy;
   readonly roles: readonly {
     readonly kind: string;
     readonly name: string;
@@ -164,6 +178,7 @@ export function accessReport(
       account: p.account,
       id: p.id ?? null,
       approvedBy: p.approvers === false ? null : p.approvers,
+      approvalPolicy: p.approvalPolicy,
       roles: p.roles.map((r) => ({
         kind: r.kind,
         name: r.access.roleName,
@@ -234,7 +249,7 @@ export function accessReportMarkdown(report: AccessReport): string {
     "| --- | --- | --- | --- |",
     ...pipelines.map(
       (p) =>
-        `| ${p.slug} | ${p.account} | ${pinned(p.id, "id")} | ${p.approvedBy === null ? "nobody: applies without approval" : `team ${p.approvedBy.join(", team ")}`} |`,
+        `| ${p.slug} | ${p.account} | ${pinned(p.id, "id")} | ${p.approvedBy === null ? "nobody: applies without approval" : `team ${p.approvedBy.join(", team ")} (${p.approvalPolicy})`} |`,
     ),
     "",
     "## Roles",

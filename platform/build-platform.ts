@@ -4,7 +4,6 @@ import {
   addS3Backend,
   agentTokenManagementStatements,
   agentTokenParameterPrefix,
-  ApprovalPolicy,
   applyGuardrails,
   defaultPipelineRolePath,
   PipelineAccount,
@@ -22,7 +21,7 @@ import { ReportedPipeline, reportedPipeline } from "./access-report";
 import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { rolePermissions } from "./permission-sets";
 import { gcpPipelineAccess } from "./gcp-access";
-import { approvingTeams, pipelineAccess } from "./pipeline-access";
+import { approvalPolicy, approvingTeams, pipelineAccess } from "./pipeline-access";
 import {
   allPipelines,
   buildkiteShards,
@@ -337,9 +336,7 @@ function clusterQueues(d: PlatformDeclaration): PlatformDeclaration["cluster"]["
 function approvalOf(p: PipelineDeclaration): BuildkiteStackPipeline["approval"] {
   const teams = approvingTeams(p);
   if (teams === false) return false;
-  const approval = typeof p.approval === "object" ? p.approval : undefined;
-  // The schema checked that the policy is one of APPROVAL_POLICIES.
-  return { policy: approval?.policy as ApprovalPolicy | undefined, allowedTeams: teams, riskyResourceTypes: approval?.riskyTypes };
+  return { policy: approvalPolicy(p), allowedTeams: teams, riskyResourceTypes: typeof p.approval === "object" ? p.approval.riskyTypes : undefined };
 }
 
 /** The declaration's signing settings as the pipeline construct takes them. */

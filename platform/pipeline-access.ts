@@ -1,4 +1,4 @@
-import { PipelineAccess } from "../constructs/index";
+import { ApprovalPolicy, DEFAULT_APPROVAL_POLICY, PipelineAccess } from "../constructs/index";
 import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
 
 /**
@@ -20,6 +20,13 @@ export function pipelineAccess(d: PlatformDeclaration, p: PipelineDeclaration): 
   });
 }
 
+/** When a pipeline's apply waits for approval (`never` with `approval: false`). */
+export function approvalPolicy(p: PipelineDeclaration): ApprovalPolicy {
+  if (p.approval === false) return "never";
+  // The schema checked that the policy is one of APPROVAL_POLICIES.
+  return p.approval === true ? DEFAULT_APPROVAL_POLICY : (p.approval.policy as ApprovalPolicy);
+}
+
 /**
  * The teams whose members may approve a pipeline's apply, or false when it applies without approval
  * (`approval: false` or `policy: never`). Validation refused approval without a team: the owner team
@@ -27,7 +34,6 @@ export function pipelineAccess(d: PlatformDeclaration, p: PipelineDeclaration): 
  */
 export function approvingTeams(p: PipelineDeclaration): readonly string[] | false {
   if (p.approval === false) return false;
-  const approval = p.approval === true ? undefined : p.approval;
-  if (approval?.policy === "never") return false;
-  return approval?.teams ?? [p.owner!];
+  if (approvalPolicy(p) === "never") return false;
+  return (typeof p.approval === "object" ? p.approval.teams : undefined) ?? [p.owner!];
 }

@@ -87,10 +87,10 @@ describe("examples/platform.yaml", () => {
         [
           "| pipeline | account | pipeline UUID pinned | apply approved by |",
           "| --- | --- | --- | --- |",
-          "| networking | production | not pinned (set `id`) | team platform |",
-          "| payments-service | production | not pinned (set `id`) | team payments |",
-          "| data-platform | production | `5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f` | team data |",
-          "| platform-trust | production | not pinned (set `id`) | team platform |",
+          "| networking | production | not pinned (set `id`) | team platform (on-risk) |",
+          "| payments-service | production | not pinned (set `id`) | team payments (on-risk) |",
+          "| data-platform | production | `5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f` | team data (on-risk) |",
+          "| platform-trust | production | not pinned (set `id`) | team platform (on-risk) |",
         ].join("\n"),
       );
       expect(report).toContain(
@@ -120,14 +120,14 @@ describe("examples/platform.yaml", () => {
       expect(json.organization).toEqual({ slug: "acme", id: "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f" });
       expect(json.declaration).toEqual({ file: "examples/platform.yaml", commit: provenance.commit, uncommittedChanges: false });
       expect(json.stacks[2]).toEqual({ name: "buildkite", resources: expect.any(Number), deployAfter: ["state-backend", "identity-production"] });
-      expect(json.pipelines.map((p: any) => [p.slug, p.id, p.approvedBy])).toEqual([
-        ["networking", null, ["platform"]],
-        ["payments-service", null, ["payments"]],
-        ["data-platform", "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f", ["data"]],
-        ["platform-trust", null, ["platform"]],
+      expect(json.pipelines.map((p: any) => [p.slug, p.id, p.approvedBy, p.approvalPolicy])).toEqual([
+        ["networking", null, ["platform"], "on-risk"],
+        ["payments-service", null, ["payments"], "on-risk"],
+        ["data-platform", "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f", ["data"], "on-risk"],
+        ["platform-trust", null, ["platform"], "on-risk"],
       ]);
       const payments = json.pipelines[1];
-      expect(Object.keys(payments)).toEqual(["slug", "account", "id", "approvedBy", "roles", "gcp"]);
+      expect(Object.keys(payments)).toEqual(["slug", "account", "id", "approvedBy", "approvalPolicy", "roles", "gcp"]);
       expect(payments.gcp).toBeNull();
       expect(payments.roles[1]).toEqual({
         kind: "apply",
