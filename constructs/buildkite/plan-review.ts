@@ -149,24 +149,43 @@ export function annotationLines(slug: string, workspace: string, applies: string
 }
 
 /**
+ * The build sources whose environment no person chooses: a push (`webhook`) and the platform's own
+ * schedule. Whoever creates a build in the UI, through the API or with a trigger step sets its
+ * environment variables, and `BUILDKITE_UNBLOCKER_*` are set by Buildkite only once a block step is
+ * unblocked: in such a build a variable its creator set cannot be told from an approval.
+ */
+export const APPROVABLE_BUILD_SOURCES: readonly string[] = ["webhook", "schedule"];
+
+/**
  * Lines that stop the apply unless a member of an approving team unblocked this build. Buildkite sets
  * `BUILDKITE_UNBLOCKER_TEAMS` (the unblocker's non-private team slugs, `:`-separated) on the jobs after
  * a block step is unblocked; a block step uploaded by someone else and unblocked by someone outside the
- * approving teams does not pass.
+ * approving teams does not pass, and neither does a build whose creator could have set the variable
+ * (see `APPROVABLE_BUILD_SOURCES`).
  */
 export function approverCheckLines(approvers: readonly string[] | undefined): string[] {
-  const refuse = (who: string) => [
-    `  printf '%s\\n' ${shellQuote(`Refusing to apply: this plan needs approval, and ${who} unblocked this build.`)} "Reasons:" "\${review_reasons}" >&2`,
+  const refuse = (why: string) => [
+    `  printf '%s\\n' ${shellQuote(`Refusing to apply: this plan needs approval, and ${why}.`)} "Reasons:" "\${review_reasons}" >&2`,
     "  exit 1",
   ];
+  const sourceCheck = [
+    'case "${BUILDKITE_SOURCE:-}" in',
+    `  ${APPROVABLE_BUILD_SOURCES.join("|")}) ;;`,
+    "  *)",
+    `    printf '%s\\n' "Refusing to apply: this plan needs approval, and this build was created by \${BUILDKITE_SOURCE:-an unknown source}, whose creator sets its environment variables (BUILDKITE_UNBLOCKER_TEAMS among them), so no approval in it can be trusted." ${shellQuote("Apply from a build of a push to the default branch; the reasons for approval:")} "\${review_reasons}" >&2`,
+    "    exit 1",
+    "    ;;",
+    "esac",
+  ];
   if (approvers === undefined) {
-    return ['if [ -z "${BUILDKITE_UNBLOCKER_ID:-}" ]; then', ...refuse("no one"), "fi"];
+    return [...sourceCheck, 'if [ -z "${BUILDKITE_UNBLOCKER_ID:-}" ]; then', ...refuse("no one unblocked this build"), "fi"];
   }
   return [
+    ...sourceCheck,
     'case ":${BUILDKITE_UNBLOCKER_TEAMS:-}:" in',
     `  ${approvers.map((team) => `*:${team}:*`).join("|")}) ;;`,
     "  *)",
-    ...refuse(`no member of the approving teams (${approvers.join(", ")})`).map((line) => `  ${line}`),
+    ...refuse(`no member of the approving teams (${approvers.join(", ")}) unblocked this build`).map((line) => `  ${line}`),
     "    ;;",
     "esac",
   ];

@@ -267,6 +267,34 @@ describe("an attacker among the build's steps (a default-branch build whose plan
   });
 });
 
+describe("a build creator who sets the build's environment (UI, API or trigger step)", () => {
+  const steps = pipeline();
+  const createdBy = (source: string): Build => ({ name: `a build of the default branch created by ${source}`, branch: "main", source, applies: true });
+
+  it.each(["api", "ui", "trigger_job"])(
+    "does not get a risky plan applied by setting BUILDKITE_UNBLOCKER_TEAMS to an approving team in a build created by %s",
+    (source) => {
+      // What the job would see if Buildkite passed the creator's variable through: an approving team, as if unblocked.
+      const { apply } = runBuild(steps, createdBy(source), { planJson: DESTROYS, unblocker: { id: "mallory", teams: [APPROVERS[0]] } });
+      expect(apply.status).toBe(1);
+      expect(applied(apply)).toBe(false);
+      expect(apply.stderr).toContain(`this build was created by ${source}, whose creator sets its environment variables`);
+      expect(apply.stderr).toContain("destroys aws_s3_bucket.logs");
+    },
+  );
+
+  it("still gets a plan that needs no approval applied: the refusal is about approvals only", () => {
+    const { apply } = runBuild(steps, createdBy("ui"), { planJson: CREATES_ONLY });
+    expect(apply.status).toBe(0);
+    expect(applied(apply)).toBe(true);
+  });
+
+  it("the same approval in a build of a push applies", () => {
+    const { apply } = runBuild(steps, BUILDS[0], { planJson: DESTROYS, unblocker: { id: "u-1", teams: [APPROVERS[0]] } });
+    expect(applied(apply)).toBe(true);
+  });
+});
+
 describe("the tools the steps need", () => {
   it.each(["terraform", "aws"])("without %s, the step stops at once, naming it and where the docs say to install it", (tool) => {
     const { plan: planRun } = runBuild(pipeline(), BUILDS[0], { missingTools: [tool] });

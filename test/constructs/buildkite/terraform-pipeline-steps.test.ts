@@ -54,10 +54,13 @@ const keysInBuild = (steps: TerraformPipelineSteps, build: SimulatedBuild): stri
     .filter((s) => s.if === undefined || evaluateCondition(s.if, buildContext(build, steps.defaultBranch)))
     .map((s) => s.key);
 
-/** Builds an attacker or a schedule can create, and whether the apply step of each may apply. */
-const BUILDS: [string, SimulatedBuild, boolean][] = [
+/**
+ * Builds an attacker or a schedule can create, and whether the apply step of each may apply: a build created in the
+ * UI applies only what needs no approval, since its creator may have set BUILDKITE_UNBLOCKER_TEAMS themselves.
+ */
+const BUILDS: [string, SimulatedBuild, boolean | "only without approval"][] = [
   ["a push to the default branch", { branch: "main" }, true],
-  ["a build of the default branch created in the UI", { branch: "main", source: "ui" }, true],
+  ["a build of the default branch created in the UI", { branch: "main", source: "ui" }, "only without approval"],
   ["a pull request", { branch: "feature/x", pullRequest: 7 }, false],
   ["an API-created build of the default branch with a pull request number", { branch: "main", source: "api", pullRequest: 7 }, false],
   ["an API-created build of another branch", { branch: "feature/x", source: "api" }, false],
@@ -115,6 +118,13 @@ describe("TerraformPipelineSteps", () => {
 
     it.each(BUILDS)("in %s, applies only if it is a build of the default branch that no pull request or schedule started", (_name, build, applies) => {
       const run = runStep(rendered(steps)[2].command, { ...build, defaultBranch: "main", folders: [], unblocker: { id: "approver", teams: [] } });
+      if (applies === "only without approval") {
+        // With `always` every apply needs approval: refused, and Terraform applies nothing.
+        expect(run.status).toBe(1);
+        expect(run.callsOf("terraform", "apply")).toEqual([]);
+        expect(run.stderr).toContain(`this build was created by ${build.source}, whose creator sets its environment variables`);
+        return;
+      }
       expect(run.status).toBe(0);
       if (applies) {
         expect(run.callsOf("buildkite-agent", "oidc", "request-token")).toHaveLength(1);
