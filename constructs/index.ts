@@ -47,8 +47,23 @@ export type { PipelineAccessProps, PipelineRoleKind, PipelineRoleScope } from ".
 export { defaultPipelineRolePath, PipelineAccess } from "./trust/pipeline-access";
 export type { BuildkiteOidcProviderProps, IBuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
 export { BuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
-export type { IPipelinePermissionsBoundary, PipelineBoundaryProps, PipelinePermissionsBoundaryProps } from "./trust/pipeline-permissions-boundary";
+export type {
+  IPipelinePermissionsBoundary,
+  PipelineBoundaryProps,
+  PipelinePermissionsBoundaryProps,
+  ProtectedSecret,
+} from "./trust/pipeline-permissions-boundary";
 export { PIPELINE_BOUNDARY_POLICY_NAME, PipelinePermissionsBoundary, pipelineBoundaryArn, pipelineBoundaryPolicy } from "./trust/pipeline-permissions-boundary";
+export type { PlatformDeployerBoundaryConstructProps, PlatformDeployerBoundaryProps } from "./trust/platform-deployer-boundary";
+export {
+  PLATFORM_DEPLOYER_BOUNDARY_POLICY_NAME,
+  PLATFORM_DEPLOYER_ROLE_SUFFIX,
+  PlatformDeployerBoundary,
+  platformDeployerBoundaryArn,
+  platformDeployerBoundaryPolicy,
+} from "./trust/platform-deployer-boundary";
+export type { IdentityDeployerScope } from "./trust/platform-deployer-permissions";
+export { identityDeployerStatements, stateBackendDeployerStatements } from "./trust/platform-deployer-permissions";
 export { grantsIamWriteOn, iamWriteActions } from "./policy/iam-writes";
 export type { BuildkitePipelineRoleProps, PipelineRolePermissions } from "./trust/buildkite-pipeline-role";
 export { BuildkitePipelineRole, INLINE_POLICIES_SIZE_LIMIT } from "./trust/buildkite-pipeline-role";
@@ -147,9 +162,22 @@ export type {
   PipelineRoles,
   PipelineTeamAccess,
   PipelineTeamAccessLevel,
+  PlatformPipelineStacks,
   StepSigningOptions,
 } from "./buildkite/buildkite-terraform-pipeline";
 export { BuildkiteTerraformPipeline } from "./buildkite/buildkite-terraform-pipeline";
+export type { PlatformPipelineStepsProps, PlatformStack, PlatformStackStepKeys } from "./buildkite/platform-pipeline-steps";
+export { PlatformPipelineSteps, platformApplyStepKey, platformPlanStepKey } from "./buildkite/platform-pipeline-steps";
+export type { SelectedStack } from "./buildkite/platform-step-script";
+export type { BuildkiteApiTokenSource, SecretReads } from "./buildkite/buildkite-api-token";
+export {
+  API_TOKEN_AGE_CONTEXT,
+  buildkiteApiTokenLines,
+  buildkiteApiTokenReads,
+  buildkiteApiTokenReadStatements,
+  ssmParameterArn,
+} from "./buildkite/buildkite-api-token";
+export { APPLIED_CONFIGURATION_HASH_FILE, APPLY_ALL_VARIABLE, changedStackMetaDataKey, STACK_CONFIGURATION_FILE } from "./buildkite/platform-step-script";
 export { FORMATS, ValidationError } from "./private/validation";
 export type { Format, FormatRefusal, ValidationCode, ValidationErrorProps } from "./private/validation";
 export { branchAdmitted } from "./buildkite/branch-glob";

@@ -1,10 +1,13 @@
 import { TerraformStack } from "cdktf";
+import * as path from "path";
 import { Construct } from "constructs";
 import {
   addS3Backend,
   agentTokenManagementStatements,
   agentTokenParameterPrefix,
   applyGuardrails,
+  buildkiteApiTokenLines,
+  buildkiteApiTokenReadStatements,
   defaultPipelineRolePath,
   PipelineAccount,
   PipelineRoleKind,
@@ -17,17 +20,21 @@ import { BuildkiteStack, BuildkiteStackPipeline } from "../stacks/buildkite-stac
 import { GcpIdentityStack } from "../stacks/gcp-identity-stack";
 import { IdentityStack, IdentityStackPipeline } from "../stacks/identity-stack";
 import { StateBackendStack } from "../stacks/state-backend-stack";
+import { ASSUME_ROLE_VARIABLE } from "../stacks/aws-provider";
 import { ReportedPipeline, reportedPipeline } from "./access-report";
 import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { rolePermissions } from "./permission-sets";
 import { gcpPipelineAccess } from "./gcp-access";
 import { approvalPolicy, approvingTeams, pipelineAccess } from "./pipeline-access";
+import { buildkiteApiTokenOf, deployRoleStatements, PLATFORM_APPLY_ROLE_STACK, platformDeployRoles, platformStackRoles } from "./platform-roles";
 import {
   allPipelines,
   buildkiteShards,
   gcpIdentityStacks,
   identityShards,
   pipelineMoves,
+  PlannedStack,
+  platformStackPlan,
   platformStateKey,
   retiredBuildkiteStack,
   STATE_BACKEND_STACK_ID,
@@ -93,13 +100,15 @@ export function buildPlatform(scope: Construct, d: PlatformDeclaration, options:
  */
 function pipelineAccounts(d: PlatformDeclaration): PipelineAccount[] {
   const all = allPipelines(d);
+  // The platform pipeline's identity deployers reach the platform's states from every account.
+  const deployers = new Set(platformDeployRoles(d).map((r) => r.account));
   return d.accounts
     .filter((account) => account.name !== d.state.account)
-    .map((account) => ({
-      accountId: account.id,
-      rolePath: defaultPipelineRolePath(d.organization.slug),
-      pipelines: all.filter((p) => p.account === account.name).map((p) => p.slug),
-    }))
+    .map((account) => {
+      const pipelines = all.filter((p) => p.account === account.name).map((p) => p.slug);
+      const platform = d.platformPipeline && deployers.has(account.name) && !pipelines.includes(d.platformPipeline.slug) ? [d.platformPipeline.slug] : [];
+      return { accountId: account.id, rolePath: defaultPipelineRolePath(d.organization.slug), pipelines: [...pipelines, ...platform] };
+    })
     .filter((account) => account.pipelines.length > 0);
 }
 
@@ -132,6 +141,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     lockTableName: d.state.lockTable,
     keyPrefix: d.state.keyPrefix,
     administratorArns: d.state.administrators,
+    delegatedAdministratorArns: stateDeployers(d),
     pipelineStateFence: { pipelineAccounts: pipelineAccounts(d) },
     ownState: d.state.migrated && d.state.kmsKeyArn ? { type: "s3", kmsKeyArn: d.state.kmsKeyArn } : { type: "local" },
   });
@@ -144,10 +154,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
   // The other stacks see the backend by its literal attributes (references would not resolve
   // outside its stack), with the key ARN the declaration took from its output.
   const backend = TerraformStateBackend.fromAttributes(scope, "state-backend-attributes", stateBackend.backend.attributes(d.state.kmsKeyArn));
-  const useRemoteState = (stack: TerraformStack) => {
-    addS3Backend(stack, backend.backendConfig(platformStateKey(d, stack.node.id)));
-    stack.addDependency(stateBackend);
-  };
+  const useRemoteState = (stack: TerraformStack) => addS3Backend(stack, backend.backendConfig(platformStateKey(d, stack.node.id)));
+  const deployRoles = platformDeployRoles(d);
 
   const all = allPipelines(d);
   const accessOf = new Map(all.map((p) => [p.slug, pipelineAccess(d, p)]));
@@ -155,8 +163,13 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
 
   // The agent tokens live in the Buildkite stack's account; the platform pipeline applies that stack.
   const tokens = { account: { accountId: stateAccount.id, region: stateAccount.region }, parameterPrefix: agentTokenParameterPrefix(d.cluster.name) };
-  // What applying the Buildkite stack needs of the token parameters; its plan role reads them through ReadOnlyAccess.
-  const platformNeeds = (kind: PipelineRoleKind) => (kind === "apply" ? agentTokenManagementStatements(tokens.account, tokens.parameterPrefix) : []);
+  // What applying the Buildkite stack needs of the token parameters (its plan role reads them through ReadOnlyAccess),
+  // and the Buildkite API token, which the apply role alone reads.
+  const apiToken = buildkiteApiTokenOf(d);
+  const platformNeeds = (kind: PipelineRoleKind) =>
+    kind === "apply"
+      ? [...agentTokenManagementStatements(tokens.account, tokens.parameterPrefix), ...(apiToken ? buildkiteApiTokenReadStatements(apiToken) : [])]
+      : [];
   /** A role's declared permissions, and for the platform pipeline what applying the Buildkite stack needs, nothing more. */
   const permissionsOf = (p: PipelineDeclaration, kind: PipelineRoleKind): PipelineRolePermissions => {
     const declared = rolePermissions(p[kind].permissions);
@@ -171,9 +184,10 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
   const movedOutOf = (stackId: string, side: "identityStack" | "buildkiteStack") => moves.filter((m) => m.from[side] === stackId && m.to[side] !== stackId);
 
   const identity: IdentityStack[] = [];
-  // Every identity stack, empty ones included (see `only`): the Buildkite stack deploys after all of them.
+  // Every identity stack, empty ones included (see `only`).
   const identityStacks: TerraformStack[] = [];
   const firstShardOf = new Map<string, TerraformStack>();
+  const stackOf = new Map<string, TerraformStack>([[STATE_BACKEND_STACK_ID, stateBackend]]);
   const identityPipeline = (p: PipelineDeclaration, importExisting = false, access = accessOf.get(p.slug)!): IdentityStackPipeline => ({
     access,
     plan: permissionsOf(p, "plan"),
@@ -190,6 +204,11 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
           aws: aws(shard.id, account),
           oidcProvider: first ? "reference" : account.oidcProvider,
           createPermissionsBoundary: !first,
+          // The Buildkite API token, in the platform pipeline's account: its apply role alone, of the roles with this boundary, reads it.
+          protectedSecrets:
+            apiToken && platformAccess && account.name === d.platformPipeline!.account
+              ? [{ arn: apiToken.arn, readerArns: [platformAccess.apply.roleArn] }]
+              : undefined,
           rolePath: defaultPipelineRolePath(d.organization.slug),
           state: backend,
           pipelines: shard.pipelines.map((p) => identityPipeline(p, (p.adopt?.roles ?? false) || imported.has(p.slug))),
@@ -197,14 +216,23 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
           handedOver: movedOutOf(shard.id, "identityStack").map(({ pipeline: p, from }) =>
             identityPipeline(p, false, pipelineAccess(d, { ...p, account: from.account })),
           ),
+          // The platform pipeline's deploy roles of the account, beside its boundaries.
+          deployRoles: first
+            ? []
+            : deployRoles
+                .filter((r) => r.account === account.name)
+                .map((r) => ({
+                  access: r.access,
+                  statements: deployRoleStatements(d, r, backend),
+                  description: DEPLOY_ROLE_DESCRIPTIONS[r.kind].replace("<stack>", r.stack),
+                })),
         })
       : new TerraformStack(scope, shard.id);
     useRemoteState(stack);
-    // Later shards reference the OIDC provider the first shard creates.
-    if (first) stack.addDependency(first);
-    else firstShardOf.set(account.name, stack);
+    if (!first) firstShardOf.set(account.name, stack);
     if (stack instanceof IdentityStack) identity.push(stack);
     identityStacks.push(stack);
+    stackOf.set(shard.id, stack);
   }
 
   // The Google Cloud side: one stack per project, its state in the same S3 backend as the others.
@@ -230,6 +258,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     useRemoteState(stack);
     if (stack instanceof GcpIdentityStack) gcpIdentity.push(stack);
     identityStacks.push(stack);
+    stackOf.set(planned.id, stack);
   }
 
   const buildkitePipeline = (p: PipelineDeclaration, stableWorkspace?: string, imported?: ReadonlySet<string>): BuildkiteStackPipeline => ({
@@ -281,12 +310,12 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
         teams: d.teams,
         pipelines: main.pipelines.map((p) => buildkitePipeline(p, undefined, movedInto(main.id, "buildkiteStack"))),
         forgottenPipelines: forgotten(main.id),
-        // The platform pipeline applies this stack from the default branch: its stable workspace is this stack's state.
-        maintenancePipeline: d.platformPipeline ? buildkitePipeline(d.platformPipeline, main.id) : undefined,
+        // The platform pipeline applies every stack, each with its own role, from the default branch.
+        maintenancePipeline: d.platformPipeline ? platformPipeline(d, d.platformPipeline, buildkitePipeline(d.platformPipeline), main.id) : undefined,
       })
     : new TerraformStack(scope, main.id);
   useRemoteState(buildkite);
-  identityStacks.forEach((stack) => buildkite.addDependency(stack));
+  stackOf.set(main.id, buildkite);
   const buildkiteShardStacks: BuildkitePipelinesStack[] = [];
   for (const shard of shards) {
     const stack = built(shard.id)
@@ -302,9 +331,11 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
         })
       : new TerraformStack(scope, shard.id);
     useRemoteState(stack);
-    stack.addDependency(buildkite);
+    stackOf.set(shard.id, stack);
     if (stack instanceof BuildkitePipelinesStack) buildkiteShardStacks.push(stack);
   }
+  // Deploy order: the plan's dependencies, which the platform pipeline's steps follow too.
+  for (const planned of platformStackPlan(d)) planned.dependsOn.forEach((id) => stackOf.get(planned.id)!.addDependency(stackOf.get(id)!));
 
   const pipelines = all.map((p) =>
     reportedPipeline(
@@ -323,6 +354,51 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     buildkiteShards: buildkiteShardStacks,
     pipelines,
   };
+}
+
+const DEPLOY_ROLE_DESCRIPTIONS: Record<PlannedStack["kind"], string> = {
+  "state-backend": "Platform pipeline: applies the state-backend stack (the state bucket, its key, the lock table)",
+  identity: "Platform pipeline: applies the <stack> stack (pipeline roles with the pipelines' boundary, the Buildkite OIDC provider)",
+  "gcp-identity": "Platform pipeline: applies the <stack> stack (its state)",
+  buildkite: "Platform pipeline: applies the <stack> stack (its state; Buildkite through the API token)",
+};
+
+/**
+ * The state-backend deployer, once the backend's own state is migrated: exempt from the bucket's and the key's
+ * configuration denies like a state administrator, by its ARN in their conditions only (its IAM policy grants
+ * what it may do), so that the policies may name it before the state account's first identity stack creates it.
+ */
+function stateDeployers(d: PlatformDeclaration): string[] {
+  if (!d.state.migrated) return [];
+  return platformDeployRoles(d)
+    .filter((r) => r.kind === "state-backend")
+    .map((r) => r.access.apply.roleArn);
+}
+
+/**
+ * The platform pipeline: the Buildkite stack's own pipeline, whose steps apply every stack of the
+ * platform, each with the role of its part and account (platform/platform-roles.ts), in the plan's
+ * order; the synthesized stacks are the folders beside the Buildkite stack's (`workingDirectory`).
+ */
+function platformPipeline(d: PlatformDeclaration, p: PipelineDeclaration, pipeline: BuildkiteStackPipeline, mainStack: string): BuildkiteStackPipeline {
+  const roles = platformStackRoles(d, pipeline.access.apply);
+  const apiToken = buildkiteApiTokenOf(d);
+  const regionOf = (account: string) => d.accounts.find((a) => a.name === account)!.region;
+  // The state backend after its bootstrap only: until its state is migrated it is on local state, applied by hand.
+  const applied = platformStackPlan(d).filter((s) => s.kind !== "state-backend" || d.state.migrated);
+  const ids = new Set(applied.map((s) => s.id));
+  const stacks = applied.map((s) => ({
+    id: s.id,
+    dependsOn: s.dependsOn.filter((id) => ids.has(id)),
+    role: roles.get(s.id)!,
+    // The role's account: the stack's, but the main Buildkite stack's role is the platform pipeline's apply role.
+    region: regionOf(s.id === PLATFORM_APPLY_ROLE_STACK ? p.account : s.account),
+    // An identity stack of another account than the state's: the job holds the account's deployer already.
+    env: s.kind === "identity" && s.account !== d.state.account ? { [`TF_VAR_${ASSUME_ROLE_VARIABLE}`]: "" } : undefined,
+    // The Buildkite stacks' provider reads its token from the store the declaration names, with the stack's role.
+    credentialLines: s.kind === "buildkite" && apiToken ? buildkiteApiTokenLines(apiToken) : undefined,
+  }));
+  return { ...pipeline, platform: { stacksDirectory: path.posix.dirname(p.workingDirectory), stacks, scheduledApplyStack: mainStack } };
 }
 
 /** The declared queues, and the apply queue when they do not declare it: the cluster creates it. */

@@ -208,6 +208,40 @@ const pipelineSchema = v.strictObject({
   ),
 });
 
+// Issue 16, platform pipeline: where the Buildkite provider's API token lives.
+const maxAgeDays = described(
+  "Days after its last change from which the platform pipeline warns (a build annotation) that the token is due for rotation. Default: no warning.",
+  v.optional(v.pipe(wholeNumber, v.minValue(1, "must be 1 or more days"), v.maxValue(3650, "is over ten years: rotate at least yearly"))),
+);
+/**
+ * The Buildkite API token, read at job time through the platform's own roles: an SSM SecureString parameter
+ * (by name, in the platform pipeline's account and region) or a Secrets Manager secret (by ARN, in that account).
+ * Validation requires exactly one of the two.
+ */
+const buildkiteApiTokenSchema = v.strictObject({
+  ssmParameter: described(
+    "Name of the SSM SecureString parameter holding the token, in the platform pipeline's account and region. Or secretArn.",
+    v.optional(matching(/^(\/[A-Za-z0-9_.-]+)+$/, 'is not an SSM parameter name — use a path such as "/buildkite/api-token"')),
+  ),
+  secretArn: described(
+    "ARN of the Secrets Manager secret holding the token, in the platform pipeline's account. Or ssmParameter.",
+    v.optional(
+      matching(
+        /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/,
+        "is not a Secrets Manager secret ARN — use arn:aws:secretsmanager:<region>:<account>:secret:<name>",
+      ),
+    ),
+  ),
+  maxAgeDays,
+});
+const platformPipelineSchema = v.strictObject({
+  ...pipelineSchema.entries,
+  buildkiteApiToken: described(
+    "Where the Buildkite provider's API token lives: { ssmParameter } or { secretArn }, with maxAgeDays. Only the roles that apply the Buildkite stacks read it, at job time, on the default branch (docs/buildkite.md).",
+    v.optional(buildkiteApiTokenSchema),
+  ),
+});
+
 const retiredPipelineSchema = v.strictObject({
   slug: described("The retired pipeline's slug.", slug("pipeline")),
   reason: described("Why the pipeline is retired, in a sentence.", v.pipe(v.string(), v.minLength(10, "must say in a sentence why the pipeline is retired"))),
@@ -357,8 +391,8 @@ export const declarationSchema = v.strictObject({
     ),
   ),
   platformPipeline: described(
-    "The pipeline that applies this platform (the repository of this declaration), with a pipeline's fields. It also re-applies the agent-token rotation on a schedule.",
-    v.optional(pipelineSchema),
+    "The pipeline that applies this platform (the repository of this declaration), with a pipeline's fields and buildkiteApiToken: one plan and apply step per stack, each with the stack's own role (docs/buildkite.md). It also re-applies the agent-token rotation on a schedule.",
+    v.optional(platformPipelineSchema),
   ),
   claimCheck: described(
     "How every pipeline's trust policies check the token's claims besides aud and sub (docs/trust.md): condition-keys (agent.buildkite.com:* keys), session-tags (aws:RequestTag/*, also pins the step key) or both, unless a pipeline sets its own.",
@@ -393,3 +427,4 @@ export type PlatformDeclaration = v.InferOutput<typeof declarationSchema>;
 export type PipelineDeclaration = PlatformDeclaration["pipelines"][number];
 export type AccountDeclaration = PlatformDeclaration["accounts"][number];
 export type RetiredPipelineDeclaration = PlatformDeclaration["retired"][number];
+export type PlatformPipelineDeclaration = NonNullable<PlatformDeclaration["platformPipeline"]>;

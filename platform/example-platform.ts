@@ -110,8 +110,8 @@ export const EXAMPLE_PLATFORM: PlatformDeclarationInput = {
     teams: [{ team: "platform", access: "MANAGE_BUILD_AND_READ" }],
     // Its states hold the cluster's agent tokens: only builds of main may plan (and read them).
     plan: { branches: ["main"], permissions: { sets: ["read-only"] } },
-    // It applies the Buildkite stack only; the platform adds what that needs of the agent-token parameters.
-    // The identity stacks are applied by the state administrators: no pipeline may change the pipeline roles.
-    apply: { branches: ["main"], stepKey: "apply" },
+    // It applies every stack of the platform, one plan and apply step per stack (apply-<stack>), each with the
+    // role of its part: its own apply role for the Buildkite stacks, deploy roles for the others (docs/buildkite.md).
+    apply: { branches: ["main"] },
   },
 };

@@ -1,9 +1,12 @@
 import { ApprovalPolicy, DEFAULT_APPROVAL_POLICY, PipelineAccess } from "../constructs/index";
 import { PipelineDeclaration, PlatformDeclaration } from "./declaration";
+import { PLATFORM_APPLY_ROLE_STACK, platformStepKeys } from "./platform-roles";
 
 /**
  * The pure access declaration of a declared pipeline: the same object feeds
- * its IAM roles (identity stack) and its steps (Buildkite stack).
+ * its IAM roles (identity stack) and its steps (Buildkite stack). The platform
+ * pipeline's apply role admits the plan and apply steps of the main Buildkite
+ * stack, which it applies (platform/platform-roles.ts).
  */
 export function pipelineAccess(d: PlatformDeclaration, p: PipelineDeclaration): PipelineAccess {
   const account = d.accounts.find((a) => a.name === p.account);
@@ -16,7 +19,11 @@ export function pipelineAccess(d: PlatformDeclaration, p: PipelineDeclaration): 
     pipelineId: p.id,
     claimCheck: p.claimCheck ?? d.claimCheck,
     plan: { branches: p.plan.branches, stepKeys: [p.plan.stepKey ?? "plan"], sessionDurationSeconds: p.plan.sessionDurationSeconds },
-    apply: { branches: p.apply.branches, stepKeys: [p.apply.stepKey ?? "apply"], sessionDurationSeconds: p.apply.sessionDurationSeconds },
+    apply: {
+      branches: p.apply.branches,
+      stepKeys: p === d.platformPipeline ? platformStepKeys([PLATFORM_APPLY_ROLE_STACK]) : [p.apply.stepKey ?? "apply"],
+      sessionDurationSeconds: p.apply.sessionDurationSeconds,
+    },
   });
 }
 

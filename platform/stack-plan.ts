@@ -29,6 +29,10 @@ export interface PlannedStack {
   readonly kind: "state-backend" | "identity" | "gcp-identity" | "buildkite";
   /** How many pipelines the stack holds (roles for identity stacks, Buildkite pipelines otherwise). */
   readonly pipelines: number;
+  /** The stacks deployed before this one (the cdktf stack dependencies, in manifest.json). */
+  readonly dependsOn: readonly string[];
+  /** The account whose resources the stack changes (the state account for the state backend, GCP and Buildkite stacks). */
+  readonly account: string;
 }
 
 /** A shard of the fleet: the ID of its stack and its pipelines. */
@@ -204,19 +208,50 @@ export function buildkiteShards(d: PlatformDeclaration): StackShard[] {
   );
 }
 
-/** The stacks {@link buildPlatform} builds for a declaration, in the same order, with their sizes. */
+/**
+ * The stacks {@link buildPlatform} builds for a declaration, in the same order, with their sizes and
+ * dependencies: every stack after the state backend (whose bucket holds their states), an account's
+ * later identity shards after its first (which creates the OIDC provider and the boundaries), the
+ * main Buildkite stack after every identity stack (its key policy names their roles), the other
+ * Buildkite shards after it (they read its cluster and teams).
+ */
 export function platformStackPlan(d: PlatformDeclaration): PlannedStack[] {
-  const stateBackend: PlannedStack = { id: STATE_BACKEND_STACK_ID, kind: "state-backend", pipelines: 0 };
+  const stateBackend: PlannedStack = { id: STATE_BACKEND_STACK_ID, kind: "state-backend", pipelines: 0, dependsOn: [], account: d.state.account };
   if (!d.state.kmsKeyArn) return [stateBackend];
+  const afterState = [STATE_BACKEND_STACK_ID];
+  const identity = identityShards(d).map(({ id, pipelines, account, shard }): PlannedStack => ({
+    id,
+    kind: "identity",
+    pipelines: pipelines.length,
+    dependsOn: shard === 1 ? afterState : [...afterState, identityStackId(account, 1)],
+    account,
+  }));
+  const gcp = gcpIdentityStacks(d).map(({ id, pipelines }): PlannedStack => ({
+    id,
+    kind: "gcp-identity",
+    pipelines: pipelines.length,
+    dependsOn: afterState,
+    account: d.state.account,
+  }));
+  const [main, ...shards] = buildkiteShards(d);
   return [
     stateBackend,
-    ...identityShards(d).map(({ id, pipelines }): PlannedStack => ({ id, kind: "identity", pipelines: pipelines.length })),
-    ...gcpIdentityStacks(d).map(({ id, pipelines }): PlannedStack => ({ id, kind: "gcp-identity", pipelines: pipelines.length })),
-    ...buildkiteShards(d).map(({ id, pipelines }, index): PlannedStack => ({
-      id,
+    ...identity,
+    ...gcp,
+    {
+      id: main.id,
       kind: "buildkite",
       // The main stack also holds the platform pipeline.
-      pipelines: pipelines.length + (index === 0 && d.platformPipeline ? 1 : 0),
+      pipelines: main.pipelines.length + (d.platformPipeline ? 1 : 0),
+      dependsOn: [...afterState, ...identity.map((s) => s.id), ...gcp.map((s) => s.id)],
+      account: d.state.account,
+    },
+    ...shards.map(({ id, pipelines }): PlannedStack => ({
+      id,
+      kind: "buildkite",
+      pipelines: pipelines.length,
+      dependsOn: [...afterState, main.id],
+      account: d.state.account,
     })),
   ];
 }

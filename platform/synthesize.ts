@@ -148,8 +148,12 @@ export function synthesizeShare(declaration: PlatformDeclaration, options: Platf
  * not pay. The first share is this process's: it starts on it first, so the
  * others count their later start as work already done.
  */
-export function shareStacks(plan: readonly PlannedStack[], processes: number, minPipelinesPerProcess = MIN_PIPELINES_PER_PROCESS): string[][] {
-  const weight = (s: PlannedStack) => (s.kind === "identity" ? IDENTITY_STACK_WEIGHT : 1) * s.pipelines;
+export function shareStacks(
+  plan: readonly Pick<PlannedStack, "id" | "kind" | "pipelines">[],
+  processes: number,
+  minPipelinesPerProcess = MIN_PIPELINES_PER_PROCESS,
+): string[][] {
+  const weight = (s: Pick<PlannedStack, "kind" | "pipelines">) => (s.kind === "identity" ? IDENTITY_STACK_WEIGHT : 1) * s.pipelines;
   const pipelines = plan.reduce((sum, s) => sum + (s.kind === "buildkite" ? s.pipelines : 0), 0);
   const count = Math.max(1, Math.min(processes, Math.floor(pipelines / minPipelinesPerProcess), plan.length));
   const workerStart = WORKER_START_FRACTION * minPipelinesPerProcess;

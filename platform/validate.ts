@@ -19,6 +19,7 @@ import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-er
 import { isReadOnlySet, PERMISSION_SETS, readOnlySets } from "./permission-sets";
 import { gcpPipelineAccess } from "./gcp-access";
 import { pipelineAccess } from "./pipeline-access";
+import { longestDeployRoleName } from "./platform-roles";
 import { fleetIssues } from "./fleet-rules";
 import { quotaFindings, shardFindings } from "./quotas";
 import { schemaIssueMessage, shown } from "./schema-messages";
@@ -374,6 +375,7 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
           `set plan.branches to ["${p.defaultBranch}"] (branch builds of the platform repository then run no plan)`,
       );
     }
+    if (at === "platformPipeline") platformPipelineIssues(d, p).forEach(([field, message]) => add(`${at}.${field}`, message));
     if (p.plan.stepKey !== undefined && p.plan.stepKey === p.apply.stepKey) {
       add(`${at}.apply.stepKey`, `plan and apply use the same step key "${p.apply.stepKey}" — give apply its own step key`);
     }
@@ -422,5 +424,52 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
   quotaFindings(d)
     .filter((f) => f.level === "error")
     .forEach((f) => add(f.path, `[${f.id}] ${f.message}`));
+  return issues;
+}
+
+/**
+ * What only the platform pipeline must be: its steps are one plan and one apply per stack (keyed
+ * `plan-<stack>` and `apply-<stack>`), run in the synthesized stacks' folders, each assuming a role
+ * named after the platform's slug (platform/platform-roles.ts).
+ */
+function platformPipelineIssues(d: PlatformDeclaration, p: PipelineDeclaration): [field: string, message: string][] {
+  const issues: [string, string][] = [];
+  if (p.apply.stepKey !== undefined) {
+    issues.push([
+      "apply.stepKey",
+      `"${p.apply.stepKey}" would name one apply step, but the platform pipeline has one per stack (apply-<stack>, which its roles admit) — remove apply.stepKey`,
+    ]);
+  }
+  if (!/(^|\/)stacks\/buildkite$/.test(p.workingDirectory)) {
+    issues.push([
+      "workingDirectory",
+      `"${p.workingDirectory}" is not the Buildkite stack's folder of the synthesized platform, and the platform pipeline applies every stack from the folders beside it — set it to cdktf.out/stacks/buildkite (or <output folder>/stacks/buildkite)`,
+    ]);
+  }
+  const token = d.platformPipeline?.buildkiteApiToken;
+  const account = d.accounts.find((a) => a.name === p.account);
+  if (token && (token.ssmParameter === undefined) === (token.secretArn === undefined)) {
+    issues.push([
+      "buildkiteApiToken",
+      token.ssmParameter === undefined
+        ? "names no store — set ssmParameter (an SSM SecureString's name) or secretArn (a Secrets Manager secret's ARN)"
+        : "names both ssmParameter and secretArn — keep the one store that holds the token",
+    ]);
+  }
+  if (token?.secretArn !== undefined && account && token.secretArn.split(":")[4] !== account.id) {
+    issues.push([
+      "buildkiteApiToken.secretArn",
+      `"${token.secretArn}" is in account ${token.secretArn.split(":")[4]}, but the platform pipeline's roles are in ${account.name} (${account.id}), whose permissions boundary keeps the token from every other role — keep the secret in ${account.id}`,
+    ]);
+  }
+  const longest = longestDeployRoleName(d, p.slug);
+  if (longest.length > MAX_ROLE_NAME_LENGTH) {
+    const over = longest.length - MAX_ROLE_NAME_LENGTH;
+    issues.push([
+      "slug",
+      `"${p.slug}" makes the deploy role of a stack "${longest}" (bk-<slug>-<stack>-deployer), ${longest.length} characters long, over IAM's ${MAX_ROLE_NAME_LENGTH} — ` +
+        `shorten the slug to at most ${Math.max(1, p.slug.length - over)} characters, or the account and GCP project names`,
+    ]);
+  }
   return issues;
 }

@@ -1,4 +1,5 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 
 /** How a stack's AWS provider is configured. */
@@ -24,6 +25,13 @@ export interface AwsProviderSettings {
   readonly assumeRoleArn?: string;
 }
 
+/**
+ * The variable holding `assumeRoleArn` (its default): a job that holds credentials of the account
+ * already (the platform pipeline's identity deployer) sets it empty (`TF_VAR_aws_assume_role_arn=`),
+ * and the provider then assumes nothing (an empty `role_arn` is skipped).
+ */
+export const ASSUME_ROLE_VARIABLE = "aws_assume_role_arn";
+
 /** Adds the `aws` provider of a stack. */
 export function addAwsProvider(scope: Construct, settings: AwsProviderSettings): AwsProvider {
   const offline = settings.offline ?? false;
@@ -33,7 +41,10 @@ export function addAwsProvider(scope: Construct, settings: AwsProviderSettings):
     // With skip_requesting_account_id the provider cannot check the account, so the pin is live-only.
     allowedAccountIds: offline ? undefined : [settings.accountId],
     defaultTags: hasTags ? [{ tags: settings.defaultTags }] : undefined,
-    assumeRole: settings.assumeRoleArn && !offline ? [{ roleArn: settings.assumeRoleArn, sessionName: "buildkite-terraform-trust" }] : undefined,
+    assumeRole:
+      settings.assumeRoleArn && !offline
+        ? [{ roleArn: assumeRoleVariable(scope, settings.assumeRoleArn), sessionName: "buildkite-terraform-trust" }]
+        : undefined,
     ...(offline
       ? {
           skipCredentialsValidation: true,
@@ -43,4 +54,12 @@ export function addAwsProvider(scope: Construct, settings: AwsProviderSettings):
         }
       : {}),
   });
+}
+
+function assumeRoleVariable(scope: Construct, roleArn: string): string {
+  return new TerraformVariable(scope, ASSUME_ROLE_VARIABLE, {
+    type: "string",
+    default: roleArn,
+    description: "The role the AWS provider assumes; empty when the credentials are of this account already",
+  }).stringValue;
 }

@@ -5,8 +5,12 @@ import {
   IBuildkiteOidcProvider,
   IStateBackend,
   PipelineAccess,
+  BuildkitePipelineRole,
   PipelinePermissionsBoundary,
   PipelineRolePermissions,
+  PlatformDeployerBoundary,
+  PolicyStatement,
+  ProtectedSecret,
 } from "../constructs/index";
 import { addAwsProvider, AwsProviderSettings } from "./aws-provider";
 import { forgetResources } from "./removed-resources";
@@ -21,6 +25,15 @@ export interface IdentityStackPipeline {
   readonly tags?: Record<string, string>;
   /** The roles exist already (adopted, or moved here from another stack): `import` blocks take them over. @default false */
   readonly importExisting?: boolean;
+}
+
+/** A role of the platform pipeline that applies some of the platform's own stacks (see platform/platform-roles.ts). */
+export interface IdentityStackDeployRole {
+  /** Its trust; the role is `access.apply`. */
+  readonly access: PipelineAccess;
+  /** What it may change besides the platform's states. */
+  readonly statements: readonly PolicyStatement[];
+  readonly description: string;
 }
 
 /** Props of {@link IdentityStack}. */
@@ -49,6 +62,13 @@ export interface IdentityStackProps {
    * `removed` blocks make this stack forget them without destroying them. @default - none
    */
   readonly handedOver?: readonly IdentityStackPipeline[];
+  /** Secrets of the account only some roles carrying the boundary may read (its first identity stack's boundary). @default - none */
+  readonly protectedSecrets?: readonly ProtectedSecret[];
+  /**
+   * The platform pipeline's deploy roles of this account, created here with the deployers' boundary
+   * (in the account's first identity stack, beside the pipelines' boundary). @default - none
+   */
+  readonly deployRoles?: readonly IdentityStackDeployRole[];
 }
 
 /**
@@ -60,6 +80,8 @@ export interface IdentityStackProps {
  */
 export class IdentityStack extends ValidatedConfigStack {
   readonly roles: readonly BuildkitePipelineRoles[];
+  /** The platform pipeline's deploy roles created here. */
+  readonly deployRoles: readonly BuildkitePipelineRole[];
 
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id);
@@ -82,6 +104,7 @@ export class IdentityStack extends ValidatedConfigStack {
       stateBucketArn: props.state.bucketArn,
       stateKmsKeyArn: props.state.kmsKeyArn,
       lockTableArn: props.state.lockTableArn,
+      protectedSecrets: props.protectedSecrets,
     };
     const permissionsBoundary = props.createPermissionsBoundary
       ? new PipelinePermissionsBoundary(this, "pipeline-boundary", boundaryProps)
@@ -96,6 +119,27 @@ export class IdentityStack extends ValidatedConfigStack {
         apply: p.apply,
         tags: p.tags,
       });
+    const deployers = props.deployRoles ?? [];
+    if (deployers.length > 0) {
+      const deployerBoundary = new PlatformDeployerBoundary(this, "deployer-boundary", {
+        accountId: props.aws.accountId,
+        rolePath: props.rolePath,
+      });
+      this.deployRoles = deployers.map(
+        (r) =>
+          new BuildkitePipelineRole(this, r.access.apply.roleName, {
+            access: r.access,
+            kind: "apply",
+            provider,
+            permissionsBoundary: deployerBoundary,
+            state: props.state,
+            statements: r.statements,
+            description: r.description,
+          }),
+      );
+    } else {
+      this.deployRoles = [];
+    }
     this.roles = props.pipelines.map((p) => {
       const roles = addRoles(this, p, provider);
       if (p.importExisting) roles.importExisting();

@@ -62,6 +62,8 @@ export interface StateBackendStackProps extends AwsProviderSettings {
    * configuration of the bucket and the key (include the role this stack is deployed with).
    */
   readonly administratorArns: string[];
+  /** Administrators the key policy does not name (their IAM policies grant them, they may not exist yet). @default - none */
+  readonly delegatedAdministratorArns?: string[];
   /** Roles that read or write states through S3. @default - none besides the account root */
   readonly stateUserArns?: string[];
   /** @default { days: 90, newerVersionsToKeep: 10 } */
@@ -100,6 +102,7 @@ export class StateBackendStack extends ValidatedConfigStack {
       keyPrefix: props.keyPrefix,
       pipelineStateFence: props.pipelineStateFence,
       administratorArns: props.administratorArns,
+      delegatedAdministratorArns: props.delegatedAdministratorArns,
       stateUserArns: props.stateUserArns,
       noncurrentVersionExpiration: props.noncurrentVersionExpiration,
       accessLogging: props.accessLogging,

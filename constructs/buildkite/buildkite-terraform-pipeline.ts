@@ -10,6 +10,10 @@ import { RoleAccess } from "../trust/role-access";
 import { PipelineStep } from "./pipeline-steps";
 import { ScheduledRun } from "./terraform-step-script";
 import { TerraformPipelineSteps, TerraformPipelineStepsProps } from "./terraform-pipeline-steps";
+import { PlatformPipelineSteps, PlatformPipelineStepsProps } from "./platform-pipeline-steps";
+
+/** The stacks a platform pipeline applies, each with its own role (see {@link PlatformPipelineSteps}). */
+export type PlatformPipelineStacks = Pick<PlatformPipelineStepsProps, "stacksDirectory" | "stacks">;
 
 /**
  * The roles a pipeline's steps assume, each described by the same
@@ -74,6 +78,17 @@ export interface BuildkiteTerraformPipelineProps extends Omit<TerraformPipelineS
   readonly signing?: StepSigningOptions;
   /** Tags of the pipeline in Buildkite. @default - none */
   readonly tags?: readonly string[];
+  /**
+   * Makes this the pipeline that applies a whole platform: a selection step with the plan role, then
+   * a plan and an apply step per stack, each with the stack's role, instead of one plan and apply
+   * (`stableWorkspace` and `workingDirectory` are then unused: each stack's state is the workspace
+   * named after it). `scheduledApply` names the stack it targets with `scheduledApplyStack`.
+   * @default - a Terraform pipeline for one root module
+   */
+  readonly platform?: PlatformPipelineStacks & {
+    /** The stack `scheduledApply` plans and applies (with `-target`) in scheduled builds. @default - none */
+    readonly scheduledApplyStack?: string;
+  };
 }
 
 /**
@@ -114,7 +129,7 @@ export class BuildkiteTerraformPipeline extends Construct {
   /** The branch that applies. */
   readonly defaultBranch: string;
   /** The steps and their schedule, as plain data. */
-  readonly terraformSteps: TerraformPipelineSteps;
+  readonly terraformSteps: TerraformPipelineSteps | PlatformPipelineSteps;
   /** The steps, as typed objects. */
   readonly steps: readonly PipelineStep[];
   /** The steps as stored in the pipeline settings (before signing). */
@@ -138,7 +153,15 @@ export class BuildkiteTerraformPipeline extends Construct {
       // Checked here to name the prop; pipelineState would refuse it as its own `prefix`.
       checkFormat(FORMATS.stateKeyPrefix, "state.keyPrefix", props.state.keyPrefix);
       const state = props.state.pipelineState(slug, { stableWorkspace: props.stableWorkspace });
-      return new TerraformPipelineSteps({ ...props, plan, apply, state });
+      if (props.platform === undefined) return new TerraformPipelineSteps({ ...props, plan, apply, state });
+      const { scheduledApplyStack, ...stacks } = props.platform;
+      return new PlatformPipelineSteps({
+        ...props,
+        ...stacks,
+        state,
+        select: plan,
+        scheduledApply: props.scheduledApply && scheduledApplyStack ? { ...props.scheduledApply, stack: scheduledApplyStack } : undefined,
+      });
     });
     const steps = this.terraformSteps;
     this.slug = steps.slug;
@@ -202,7 +225,8 @@ export class BuildkiteTerraformPipeline extends Construct {
       (team, i) => new PipelineTeam(this, `team-${i}`, { pipelineId, teamId: team.teamId, accessLevel: team.accessLevel }),
     );
     // The pipeline guardrails check the settings as synthesized (overrides included) against these roles.
-    recordPipelineRoles(this.pipeline, [plan, apply]);
+    const stackRoles = (props.platform?.stacks ?? []).map((stack) => stack.role).filter((role) => role.roleArn !== apply.roleArn);
+    recordPipelineRoles(this.pipeline, [plan, apply, ...new Map(stackRoles.map((role) => [role.roleArn, role])).values()]);
     const state = steps.state;
     recordPipelineState(this.pipeline, { bucket: state.backend.bucketName, pipelinePrefix: state.pipelinePrefix, defaultBranch: this.defaultBranch });
   }

@@ -16,6 +16,13 @@ export interface StateAdministrators {
    * its role's ARN), e.g. the role the state-backend stack is deployed with.
    */
   readonly administratorArns: readonly string[];
+  /**
+   * Roles exempt from the configuration denies like the administrators, that the key policy does not name as
+   * principals: their IAM policies grant what they may do (through the key policy's account-root statement),
+   * so they need not exist when the policies are written (KMS refuses a key policy naming a missing role).
+   * E.g. the platform pipeline's state-backend deployer, created after the backend. @default - none
+   */
+  readonly delegatedAdministratorArns?: readonly string[];
 }
 
 /**
@@ -71,13 +78,17 @@ export function accountRootArn(partition: string, accountId: string): string {
 }
 
 /**
- * The principals exempt from the configuration denies: the administrators and the account's root user.
+ * The principals exempt from the configuration denies: the administrators (delegated ones included) and the account's root user.
  * The root user is the way back in when every administrator is gone (S3 lets it rewrite a bucket policy
  * that denies it, but KMS does not, and a key nobody may administer is lost), and KMS refuses a key
  * policy that would lock out the principal setting it, so the deployer must be one of these.
  */
 export function exemptFromConfigurationDenies(administrators: StateAdministrators): string[] {
-  return [...administrators.administratorArns, accountRootArn(administrators.partition, administrators.accountId)];
+  return [
+    ...administrators.administratorArns,
+    ...(administrators.delegatedAdministratorArns ?? []),
+    accountRootArn(administrators.partition, administrators.accountId),
+  ];
 }
 
 /**

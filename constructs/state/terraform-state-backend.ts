@@ -93,6 +93,11 @@ export interface TerraformStateBackendProps {
    */
   readonly administratorArns: string[];
   /**
+   * Roles exempt from the configuration denies like the administrators but not named in the key policy: their
+   * own IAM policies grant what they may do, so they may be created after this backend. @default - none
+   */
+  readonly delegatedAdministratorArns?: string[];
+  /**
    * Roles or users that read or write states; the key policy lets them use the key through S3 for
    * this bucket only. They still need IAM permissions, e.g. from {@link TerraformStateBackend.grantPipelineState}.
    * @default - none besides what IAM grants through the account-root statement
@@ -282,7 +287,12 @@ export class TerraformStateBackend extends StateBackendBase {
     this.kmsAliasArn = `arn:${partition}:kms:${props.region}:${props.accountId}:${checked.kmsAliasName}`;
     this.keyPrefix = checked.keyPrefix;
     this.pipelineStateFence = props.pipelineStateFence === false ? undefined : { keyPrefix: this.keyPrefix, ...props.pipelineStateFence };
-    this.administrators = { partition, accountId: props.accountId, administratorArns: checked.administratorArns };
+    this.administrators = {
+      partition,
+      accountId: props.accountId,
+      administratorArns: checked.administratorArns,
+      delegatedAdministratorArns: checkAdministratorArns(props.delegatedAdministratorArns ?? [], "TerraformStateBackend"),
+    };
     const pipelineAccounts = this.pipelineStateFence?.pipelineAccounts ?? [];
     const principalTagKey = this.pipelineStateFence?.principalTagKey ?? PIPELINE_PRINCIPAL_TAG_KEY;
     const tags = props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined;

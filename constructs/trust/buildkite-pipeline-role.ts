@@ -10,6 +10,7 @@ import { notReadOnlyActions, notReadOnlyPolicyReason, READ_ONLY_MANAGED_POLICIES
 import { IStateBackend, IStateGrantee, STATE_POLICY_NAME } from "../state/state-backend";
 import { BuildkiteOidcProvider, IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
 import { IPipelinePermissionsBoundary, PipelinePermissionsBoundary } from "./pipeline-permissions-boundary";
+import { PlatformDeployerBoundary } from "./platform-deployer-boundary";
 import { PipelineAccess, PipelineRoleKind } from "./pipeline-access";
 import { RoleAccess } from "./role-access";
 import { checkFormat, checkList, FORMATS, ValidationError } from "../private/validation";
@@ -123,7 +124,7 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
     const inThisStack = <T extends Construct>(c: unknown, type: abstract new (...args: never[]) => T): T | undefined =>
       c instanceof type && TerraformStack.of(c) === TerraformStack.of(this) ? c : undefined;
     const provider = inThisStack(props.provider, BuildkiteOidcProvider);
-    const boundary = inThisStack(props.permissionsBoundary, PipelinePermissionsBoundary);
+    const boundary = inThisStack(props.permissionsBoundary, PipelinePermissionsBoundary) ?? inThisStack(props.permissionsBoundary, PlatformDeployerBoundary);
     this.role = new IamRole(this, "Role", {
       name: this.roleName,
       path: declaration.rolePath,

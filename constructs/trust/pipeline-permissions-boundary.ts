@@ -4,6 +4,7 @@ import { Guardrails } from "../guardrails/guardrails";
 import { PolicyDocument, policyDocument, PolicyStatement, renderPolicy } from "../policy/policy-document";
 import { checkFormat, FORMATS } from "../private/validation";
 import { buildkiteOidcProviderArn } from "./buildkite-oidc";
+import { buildkiteApiTokenReads } from "../buildkite/buildkite-api-token";
 
 /** Name of the boundary policy, under the platform's IAM path. */
 export const PIPELINE_BOUNDARY_POLICY_NAME = "bk-pipeline-boundary";
@@ -12,7 +13,7 @@ export const PIPELINE_BOUNDARY_POLICY_NAME = "bk-pipeline-boundary";
 const PLATFORM_TAG_KEYS = "buildkite:*";
 
 /** Every change IAM offers on a role. */
-const ROLE_CHANGES = [
+export const ROLE_CHANGES = [
   "iam:CreateRole",
   "iam:DeleteRole",
   "iam:UpdateRole",
@@ -32,7 +33,7 @@ const ROLE_CHANGES = [
  * The role and user changes IAM can condition on the boundary the changed principal carries
  * (`iam:PermissionsBoundary`): a principal without this boundary is out of reach of these actions.
  */
-const BOUNDED_PRINCIPAL_CHANGES = [
+export const BOUNDED_PRINCIPAL_CHANGES = [
   "iam:CreateRole",
   "iam:DeleteRole",
   "iam:UpdateRole",
@@ -52,7 +53,7 @@ const BOUNDED_PRINCIPAL_CHANGES = [
 ];
 
 /** Changes of a managed policy: a new default version rewrites it for every principal it is attached to. */
-const MANAGED_POLICY_CHANGES = [
+export const MANAGED_POLICY_CHANGES = [
   "iam:CreatePolicy",
   "iam:CreatePolicyVersion",
   "iam:SetDefaultPolicyVersion",
@@ -63,7 +64,7 @@ const MANAGED_POLICY_CHANGES = [
 ];
 
 /** Changes of an OIDC provider (its reads stay allowed). */
-const OIDC_PROVIDER_CHANGES = [
+export const OIDC_PROVIDER_CHANGES = [
   "iam:CreateOpenIDConnectProvider",
   "iam:DeleteOpenIDConnectProvider",
   "iam:UpdateOpenIDConnectProviderThumbprint",
@@ -110,6 +111,20 @@ export interface PipelineBoundaryProps {
   readonly stateKmsKeyArn?: string;
   /** The DynamoDB lock table, which no pipeline role may delete or reconfigure. @default - none protected */
   readonly lockTableArn?: string;
+  /**
+   * Secrets of the account that only the named roles carrying this boundary may read, whatever the others'
+   * identity policies allow (`ReadOnlyAccess` reads SSM parameters): the Buildkite API token, which only the
+   * platform pipeline's apply role reads. @default - none
+   */
+  readonly protectedSecrets?: readonly ProtectedSecret[];
+}
+
+/** A secret (an SSM parameter or a Secrets Manager secret, by ARN) and the roles that may read it. */
+export interface ProtectedSecret {
+  /** ARN of the SSM parameter or the Secrets Manager secret. */
+  readonly arn: string;
+  /** ARNs of the roles that may read it. */
+  readonly readerArns: readonly string[];
 }
 
 /** The ARN of the pipeline boundary of an account, `arn:<partition>:iam::<account>:policy<rolePath>bk-pipeline-boundary`. */
@@ -134,6 +149,7 @@ export function pipelineBoundaryArn(accountId: string, rolePath: string, partiti
  * - `DenyOidcProviderChanges`: any change of the account's Buildkite OIDC provider;
  * - `DenyStateBucketConfiguration`, `DenyStateKeyAdministration`, `DenyLockTableChanges`: the state backend's
  *   configuration (its objects stay with the bucket policy's per-pipeline fence);
+ * - `DenySecretReads<n>`: reading a protected secret (the Buildkite API token) but by its readers;
  * - `DenyPrincipalsWithoutThisBoundary`: creating or changing any role or user unless it carries this boundary
  *   (`iam:PermissionsBoundary`), so a role allowed to write IAM can only make principals as bounded as itself.
  */
@@ -161,6 +177,13 @@ export function pipelineBoundaryPolicy(props: PipelineBoundaryProps): PolicyDocu
   if (props.stateBucketArn !== undefined) statements.push(deny("DenyStateBucketConfiguration", BUCKET_CONFIGURATION_CHANGES, props.stateBucketArn));
   if (props.stateKmsKeyArn !== undefined) statements.push(deny("DenyStateKeyAdministration", KEY_ADMINISTRATION, props.stateKmsKeyArn));
   if (props.lockTableArn !== undefined) statements.push(deny("DenyLockTableChanges", LOCK_TABLE_CHANGES, props.lockTableArn));
+  (props.protectedSecrets ?? []).forEach((secret, i) =>
+    buildkiteApiTokenReads(secret.arn).forEach((reads, j) =>
+      statements.push(
+        deny(`DenySecretReads${i + 1}${"ABCDEFGH"[j]}`, reads.actions, reads.resources, { ArnNotEquals: { "aws:PrincipalArn": [...secret.readerArns] } }),
+      ),
+    ),
+  );
   statements.push(
     deny("DenyPrincipalsWithoutThisBoundary", BOUNDED_PRINCIPAL_CHANGES, "*", {
       StringNotEquals: { "iam:PermissionsBoundary": boundaryArn },

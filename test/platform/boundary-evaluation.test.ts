@@ -25,7 +25,7 @@ const state = synthJson(stacks.stateBackend);
 /** A policy as IAM receives it: Terraform turns `$${` into `${`. */
 const asIamReceivesIt = (rendered: string): PolicyDocument => JSON.parse(rendered.replace(/\$\$\{/g, "${"));
 const boundaryArn = `arn:aws:iam::${ACCOUNT}:policy/buildkite/acme/bk-pipeline-boundary`;
-const boundary = asIamReceivesIt(resource(identity, "aws_iam_policy").policy);
+const boundary = asIamReceivesIt(resource(identity, "aws_iam_policy", (p) => p.name === "bk-pipeline-boundary").policy);
 const bucketPolicy = asIamReceivesIt(resource(state, "aws_s3_bucket_policy").policy);
 const tokenKeyPolicy = asIamReceivesIt(resource(buildkite, "aws_kms_key").policy);
 
@@ -39,20 +39,23 @@ interface PipelineRole {
   readonly identity: PolicyStatement[];
 }
 
-const roles: PipelineRole[] = resourcesOfType(identity, "aws_iam_role").map((role) => {
-  const reference = `\${${resourceAddress(identity, "aws_iam_role", (r) => r.name === role.name)}.name}`;
-  const inline = resourcesOfType(identity, "aws_iam_role_policy")
-    .filter((p) => p.role === reference)
-    .flatMap((p) => asIamReceivesIt(p.policy).Statement);
-  return {
-    name: role.name,
-    arn: `arn:aws:iam::${ACCOUNT}:role${role.path}${role.name}`,
-    pipeline: role.tags["buildkite:pipeline"],
-    kind: role.tags["buildkite:role"],
-    permissionsBoundary: role.permissions_boundary,
-    identity: [...inline, { Effect: "Allow", Action: "*", Resource: "*" }],
-  };
-});
+// The platform pipeline's deploy roles carry the deployers' boundary instead (test/platform/deployer-evaluation.test.ts).
+const roles: PipelineRole[] = resourcesOfType(identity, "aws_iam_role")
+  .filter((role) => !role.name.endsWith("-deployer"))
+  .map((role) => {
+    const reference = `\${${resourceAddress(identity, "aws_iam_role", (r) => r.name === role.name)}.name}`;
+    const inline = resourcesOfType(identity, "aws_iam_role_policy")
+      .filter((p) => p.role === reference)
+      .flatMap((p) => asIamReceivesIt(p.policy).Statement);
+    return {
+      name: role.name,
+      arn: `arn:aws:iam::${ACCOUNT}:role${role.path}${role.name}`,
+      pipeline: role.tags["buildkite:pipeline"],
+      kind: role.tags["buildkite:role"],
+      permissionsBoundary: role.permissions_boundary,
+      identity: [...inline, { Effect: "Allow", Action: "*", Resource: "*" }],
+    };
+  });
 const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/agent.buildkite.com`;
 
 /** The decision for a request of `role`, with its identity policies and its boundary. */

@@ -120,7 +120,8 @@ describe("the example platform", () => {
   it("creates one OIDC provider and a plan and apply role per pipeline, each trusting only its pipeline", () => {
     const provider = resource(identity, "aws_iam_openid_connect_provider");
     expect(provider).toMatchObject({ url: "https://agent.buildkite.com", client_id_list: ["sts.amazonaws.com"] });
-    const roles = resourcesOfType(identity, "aws_iam_role");
+    // Besides the platform pipeline's deploy roles (below).
+    const roles = resourcesOfType(identity, "aws_iam_role").filter((r) => !r.name.endsWith("-deployer"));
     const slugs = ["networking", "payments-service", "data-platform", "platform-trust"];
     expect(roles.map((r) => r.name).sort()).toEqual(slugs.flatMap((s) => [`bk-${s}-apply`, `bk-${s}-plan`]).sort());
     for (const role of roles) {
@@ -146,9 +147,29 @@ describe("the example platform", () => {
       });
       expect(role.max_session_duration).toBe(3600);
       expect(role.path).toBe("/buildkite/acme/");
-      expect(role.depends_on).toEqual([resourceAddress(identity, "aws_iam_openid_connect_provider"), resourceAddress(identity, "aws_iam_policy")]);
+      expect(role.depends_on).toEqual([
+        resourceAddress(identity, "aws_iam_openid_connect_provider"),
+        resourceAddress(identity, "aws_iam_policy", (p) => p.name === "bk-pipeline-boundary"),
+      ]);
       // Every pipeline role carries the account's boundary (created in this, the account's first identity stack).
       expect(role.permissions_boundary).toBe("arn:aws:iam::123456789012:policy/buildkite/acme/bk-pipeline-boundary");
+    }
+  });
+
+  it("creates the platform pipeline's deploy roles of the account, trusted by its default branch's stack steps only, with the deployers' boundary", () => {
+    const deployers = resourcesOfType(identity, "aws_iam_role").filter((r) => r.name.endsWith("-deployer"));
+    expect(deployers.map((r) => r.name).sort()).toEqual(["bk-platform-trust-identity-production-deployer", "bk-platform-trust-state-backend-deployer"]);
+    for (const role of deployers) {
+      expect(role.tags["buildkite:pipeline"]).toBe("platform-trust");
+      expect(role.permissions_boundary).toBe("arn:aws:iam::123456789012:policy/buildkite/acme/bk-platform-deployer-boundary");
+      const subs: string[] = [JSON.parse(role.assume_role_policy).Statement[0].Condition.StringLike["agent.buildkite.com:sub"]].flat();
+      expect(subs.every((s) => s.startsWith("organization:acme:pipeline:platform-trust:ref:refs/heads/main:commit:*:step:"))).toBe(true);
+      const steps = subs.map((s) => s.replace(/^.*:step:/, "")).sort();
+      expect(steps).toEqual(
+        role.name === "bk-platform-trust-state-backend-deployer"
+          ? ["apply-state-backend", "plan-state-backend"]
+          : ["apply-identity-production", "plan-identity-production"],
+      );
     }
   });
 
@@ -223,13 +244,15 @@ describe("examples/two-accounts.yaml", () => {
     expect(production.provider.aws[0].assume_role).toBeUndefined();
     expect(analytics.provider.aws[0]).toMatchObject({
       allowed_account_ids: ["210987654321"],
-      assume_role: [{ role_arn: "arn:aws:iam::210987654321:role/platform-deployer", session_name: "buildkite-terraform-trust" }],
+      assume_role: [{ role_arn: "${var.aws_assume_role_arn}", session_name: "buildkite-terraform-trust" }],
     });
+    // The declared role, unless a job that holds the account's credentials already (the platform's identity deployer) empties it.
+    expect(analytics.variable.aws_assume_role_arn.default).toBe("arn:aws:iam::210987654321:role/platform-deployer");
     expect(
       resourcesOfType(analytics, "aws_iam_role")
         .map((r) => r.name)
         .sort(),
-    ).toEqual(["bk-data-platform-apply", "bk-data-platform-plan", "bk-reporting-apply", "bk-reporting-plan"]);
+    ).toEqual(["bk-data-platform-apply", "bk-data-platform-plan", "bk-platform-trust-identity-analytics-deployer", "bk-reporting-apply", "bk-reporting-plan"]);
   });
 
   it("names the other account's pipeline roles in the bucket policy, the key policy and the lock table's policy of the state account", () => {
@@ -237,7 +260,8 @@ describe("examples/two-accounts.yaml", () => {
       Principal: { AWS: "arn:aws:iam::210987654321:root" },
       Condition: expect.objectContaining({
         ArnLike: { "aws:PrincipalArn": "arn:aws:iam::210987654321:role/buildkite/acme/*" },
-        StringEquals: expect.objectContaining({ "aws:PrincipalTag/buildkite:pipeline": ["data-platform", "reporting"] }),
+        // The platform pipeline's identity deployer of the account reaches the platform's states.
+        StringEquals: expect.objectContaining({ "aws:PrincipalTag/buildkite:pipeline": ["data-platform", "reporting", "platform-trust"] }),
       }),
     };
     const statement = (policy: string, sid: string) => JSON.parse(policy).Statement.find((s: any) => s.Sid === sid);

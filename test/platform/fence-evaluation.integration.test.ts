@@ -44,7 +44,10 @@ const stateKey = (d: PlatformDeclaration, slug: string) => `${d.state.keyPrefix}
 function describeFence(name: string, load: () => PlatformDeclaration) {
   describe(name, () => {
     const d = load();
-    const { state, roles } = synthesizedFence(d);
+    const { state, roles: all } = synthesizedFence(d);
+    // The platform pipeline's deploy roles are the platform's too; below, separately.
+    const isDeployer = (role: FencedRole) => role.arn.endsWith("-deployer");
+    const roles = all.filter((role) => !isDeployer(role));
     const platformSlug = d.platformPipeline?.slug;
     const platform = platformStates(d);
     const slugs = allPipelines(d).map((p) => p.slug);
@@ -108,6 +111,25 @@ function describeFence(name: string, load: () => PlatformDeclaration) {
           for (const action of STATE_KEY_ADMINISTRATION_ACTIONS)
             expect([action, await evaluation.kms(action, false)]).toEqual([action, expect.stringMatching(/Denied$/)]);
         }
+      });
+    });
+
+    describe.each(all.filter(isDeployer).map((role) => [role.arn.replace(/^.*\//, ""), role] as const))("the deploy role %s", (_name, role) => {
+      const as = new FenceEvaluation(state, role);
+      it("reaches the platform's states, and no pipeline's nor their locks", async () => {
+        for (const key of platform.stacks) expect([key, await as.s3("s3:GetObject", key)]).toEqual([key, "Allowed"]);
+        for (const other of slugs.filter((s) => s !== platformSlug)) {
+          const key = stateKey(d, other);
+          for (const action of ["s3:GetObject", "s3:PutObject"])
+            expect([key, action, await as.s3(action, key)]).toEqual([key, action, expect.stringMatching(/Denied$/)]);
+          const decision = await as.lockItem("dynamodb:PutItem", `${state.bucketName}/${key}`);
+          if (decision) expect([key, decision]).toEqual([key, expect.stringMatching(/Denied$/)]);
+        }
+      });
+      const administrator = role.arn.endsWith("-state-backend-deployer");
+      it(`${administrator ? "configures" : "changes nothing of"} the bucket and the key${administrator ? ", as a state administrator" : ""}`, async () => {
+        for (const action of BUCKET_CONFIGURATION)
+          expect([action, await as.s3(action)]).toEqual([action, administrator ? "Allowed" : expect.stringMatching(/Denied$/)]);
       });
     });
 

@@ -112,10 +112,14 @@ describeWithTerraform("a pipeline moved to another account, planned by terraform
     );
     for (const address of importedAddresses) expect(joinedPlan[address]).toMatch(/^(no-op|update) \(import\)$/);
     expect(Object.values(joinedPlan).filter((action) => action.includes("delete"))).toEqual([]);
-    // The account's own OIDC provider and its pipeline roles' permissions boundary are the only things created there.
+    // The account's own OIDC provider, its boundaries and the platform pipeline's deployer of the stack are the only things created there.
     expect(Object.entries(joinedPlan).filter(([, action]) => action === "create")).toEqual([
       [expect.stringMatching(/^aws_iam_openid_connect_provider\./), "create"],
+      [expect.stringMatching(/^aws_iam_policy\.deployer-boundary_/), "create"],
       [expect.stringMatching(/^aws_iam_policy\.pipeline-boundary_/), "create"],
+      [expect.stringMatching(/^aws_iam_role\.bk-platform-trust-identity-staging-deployer_Role_/), "create"],
+      [expect.stringMatching(/^aws_iam_role_policy\.bk-platform-trust-identity-staging-deployer_PermissionsPolicy_/), "create"],
+      [expect.stringMatching(/^aws_iam_role_policy\.bk-platform-trust-identity-staging-deployer_StatePolicy_/), "create"],
     ]);
     expect(iamRequests).toEqual(expect.arrayContaining(["GetRole bk-networking-plan", "GetRole bk-networking-apply"]));
   });

@@ -390,6 +390,70 @@ const CASES: readonly InvalidCase[] = [
     message:
       /^the platform pipeline's states hold the cluster's agent tokens, which its plan role may read, so only builds of "main" may assume it — set plan.branches to \["main"\]/,
   },
+  // The platform pipeline applies every stack (issue 16)
+  {
+    name: "a platform pipeline with one apply step key (it has one per stack)",
+    mutate: (d) => (d.platformPipeline!.apply.stepKey = "apply"),
+    at: "platformPipeline.apply.stepKey",
+    message: /^"apply" would name one apply step, but the platform pipeline has one per stack \(apply-<stack>, which its roles admit\) — remove apply.stepKey/,
+  },
+  {
+    name: "a platform pipeline that does not run in the Buildkite stack's folder",
+    mutate: (d) => (d.platformPipeline!.workingDirectory = "infra"),
+    at: "platformPipeline.workingDirectory",
+    message: /^"infra" is not the Buildkite stack's folder of the synthesized platform.* — set it to cdktf.out\/stacks\/buildkite/,
+  },
+  {
+    name: "a platform slug whose deploy role names are over IAM's 64 characters",
+    mutate: (d) => {
+      d.platformPipeline!.slug = "the-platform-trust-pipeline-of-acme";
+      d.accounts[0].shards = 12;
+    },
+    at: "platformPipeline.slug",
+    message:
+      /^"the-platform-trust-pipeline-of-acme" makes the deploy role of a stack "bk-the-platform-trust-pipeline-of-acme-identity-production-12-deployer" \(bk-<slug>-<stack>-deployer\), 70 characters long, over IAM's 64 — shorten the slug to at most 29 characters/,
+  },
+  {
+    name: "a Buildkite API token declared on an ordinary pipeline",
+    mutate: (d) => addField(networking(d), "buildkiteApiToken", { ssmParameter: "/buildkite/api-token" }),
+    at: "pipelines[0].buildkiteApiToken",
+    message: /buildkiteApiToken/,
+  },
+  {
+    name: "a Buildkite API token parameter that is not a path",
+    mutate: (d) => addField(d.platformPipeline!, "buildkiteApiToken", { ssmParameter: "buildkite-api-token" }),
+    at: "platformPipeline.buildkiteApiToken.ssmParameter",
+    message: /^"buildkite-api-token" is not an SSM parameter name — use a path such as "\/buildkite\/api-token"/,
+  },
+  {
+    name: "a Buildkite API token secret in another account than the platform pipeline's",
+    mutate: (d) =>
+      addField(d.platformPipeline!, "buildkiteApiToken", { secretArn: "arn:aws:secretsmanager:eu-west-1:210987654321:secret:buildkite/api-token-AbCdEf" }),
+    at: "platformPipeline.buildkiteApiToken.secretArn",
+    message: /is in account 210987654321, but the platform pipeline's roles are in production \(123456789012\).* — keep the secret in 123456789012/,
+  },
+  {
+    name: "a Buildkite API token in two stores",
+    mutate: (d) =>
+      addField(d.platformPipeline!, "buildkiteApiToken", {
+        ssmParameter: "/buildkite/api-token",
+        secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:buildkite/api-token-AbCdEf",
+      }),
+    at: "platformPipeline.buildkiteApiToken",
+    message: /^names both ssmParameter and secretArn — keep the one store that holds the token/,
+  },
+  {
+    name: "a Buildkite API token in no store",
+    mutate: (d) => addField(d.platformPipeline!, "buildkiteApiToken", { maxAgeDays: 90 }),
+    at: "platformPipeline.buildkiteApiToken",
+    message: /^names no store — set ssmParameter \(an SSM SecureString's name\) or secretArn/,
+  },
+  {
+    name: "a Buildkite API token with a maximum age of zero days",
+    mutate: (d) => addField(d.platformPipeline!, "buildkiteApiToken", { ssmParameter: "/buildkite/api-token", maxAgeDays: 0 }),
+    at: "platformPipeline.buildkiteApiToken.maxAgeDays",
+    message: /must be 1 or more days/,
+  },
   {
     name: "an agent-token reader given by role name",
     mutate: (d) => (d.cluster.agentTokenReaders = ["buildkite-agent"]),

@@ -8,11 +8,14 @@ import { buildPlatform } from "../../platform/build-platform";
 import { PlannedStack, platformStackPlan } from "../../platform/stack-plan";
 import { shardedExample } from "./support/sharded-example";
 
+/** What shareStacks weighs of a planned stack. */
+type Weighed = Pick<PlannedStack, "id" | "kind" | "pipelines">;
+
 describe("shareStacks", () => {
-  const plan = (buildkitePipelines: number[], identityPipelines: number[]): PlannedStack[] => [
+  const plan = (buildkitePipelines: number[], identityPipelines: number[]): Weighed[] => [
     { id: "state-backend", kind: "state-backend", pipelines: 0 },
-    ...identityPipelines.map((pipelines, i): PlannedStack => ({ id: `identity-${i}`, kind: "identity", pipelines })),
-    ...buildkitePipelines.map((pipelines, i): PlannedStack => ({ id: `buildkite-${i}`, kind: "buildkite", pipelines })),
+    ...identityPipelines.map((pipelines, i): Weighed => ({ id: `identity-${i}`, kind: "identity", pipelines })),
+    ...buildkitePipelines.map((pipelines, i): Weighed => ({ id: `buildkite-${i}`, kind: "buildkite", pipelines })),
   ];
 
   it("keeps everything in one process below the threshold of work per process", () => {

@@ -21,11 +21,12 @@
  * are built.
  */
 import { Testing } from "cdktf";
-import { branchAdmitted, CLAIM_CHECKS, ClaimCheck, RoleAccess } from "../../constructs/index";
+import { branchAdmitted, CLAIM_CHECKS, ClaimCheck, PipelineAccess, RoleAccess } from "../../constructs/index";
 import { buildPlatform } from "../../platform/build-platform";
-import { PlatformDeclaration, PlatformDeclarationInput } from "../../platform/declaration";
+import { PipelineDeclaration, PlatformDeclaration, PlatformDeclarationInput } from "../../platform/declaration";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { pipelineAccess } from "../../platform/pipeline-access";
+import { platformDeployRoles } from "../../platform/platform-roles";
 import { allPipelines, identityShards } from "../../platform/stack-plan";
 import { validateDeclaration } from "../../platform/validate";
 import { BuildkiteJob, canAssume, mintToken } from "../constructs/trust/support/sts-evaluation";
@@ -154,28 +155,30 @@ function evaluatePlatform(input: PlatformDeclarationInput, attacksPerRole?: numb
   const pipelines = allPipelines(d);
   const tally: Tally = { probes: 0, allowed: 0, denied: 0, roles: 0, modes: new Map(), attacks: new Map(), wronglyAllowed: [], wronglyDenied: [] };
   const declaredRoles: string[] = [];
+  const evaluate = (p: PipelineDeclaration, access: PipelineAccess, role: RoleAccess, neighbor: PipelineDeclaration) => {
+    const claimCheck = p.claimCheck ?? d.claimCheck;
+    declaredRoles.push(role.roleName);
+    const policy = policies.get(role.roleName);
+    if (!policy) throw new Error(`no synthesized role ${role.roleName}`);
+    tally.roles++;
+    tally.modes.set(claimCheck, (tally.modes.get(claimCheck) ?? 0) + 1);
+    const target = { roleArn: role.roleArn, providerArn: access.providerArn };
+    for (const probe of sample(probesOf(d, p.slug, p.id, role, neighbor), tally.roles, attacksPerRole)) {
+      if (!probe.allowed) tally.attacks.set(probe.name, (tally.attacks.get(probe.name) ?? 0) + 1);
+      const decided = canAssume(policy, target, mintToken(probe.job, probe.request), claimCheck);
+      tally.probes++;
+      if (decided) tally.allowed++;
+      else tally.denied++;
+      if (decided && !probe.allowed) tally.wronglyAllowed.push(`${role.roleName}: ${probe.name}`);
+      if (!decided && probe.allowed) tally.wronglyDenied.push(`${role.roleName}: ${probe.name}`);
+    }
+  };
   pipelines.forEach((p, i) => {
     const access = pipelineAccess(d, p);
-    const claimCheck = p.claimCheck ?? d.claimCheck;
-    const neighbor = pipelines[(i + 1) % pipelines.length];
-    for (const role of [access.plan, access.apply]) {
-      declaredRoles.push(role.roleName);
-      const policy = policies.get(role.roleName);
-      if (!policy) throw new Error(`no synthesized role ${role.roleName}`);
-      tally.roles++;
-      tally.modes.set(claimCheck, (tally.modes.get(claimCheck) ?? 0) + 1);
-      const target = { roleArn: role.roleArn, providerArn: access.providerArn };
-      for (const probe of sample(probesOf(d, p.slug, p.id, role, neighbor), tally.roles, attacksPerRole)) {
-        if (!probe.allowed) tally.attacks.set(probe.name, (tally.attacks.get(probe.name) ?? 0) + 1);
-        const decided = canAssume(policy, target, mintToken(probe.job, probe.request), claimCheck);
-        tally.probes++;
-        if (decided) tally.allowed++;
-        else tally.denied++;
-        if (decided && !probe.allowed) tally.wronglyAllowed.push(`${role.roleName}: ${probe.name}`);
-        if (!decided && probe.allowed) tally.wronglyDenied.push(`${role.roleName}: ${probe.name}`);
-      }
-    }
+    for (const role of [access.plan, access.apply]) evaluate(p, access, role, pipelines[(i + 1) % pipelines.length]);
   });
+  // The platform pipeline's deploy roles: only their stack's steps of its default branch pass.
+  for (const deployer of platformDeployRoles(d)) evaluate(d.platformPipeline!, deployer.access, deployer.access.apply, pipelines[0]);
   // every synthesized trust policy is one a declared role evaluated above
   expect([...policies.keys()].sort()).toEqual(declaredRoles.sort());
   return tally;

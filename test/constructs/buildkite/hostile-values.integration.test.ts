@@ -13,8 +13,12 @@
  * reach the YAML (labels, queues, teams), which no shell reads.
  */
 import { Testing } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { load } from "js-yaml";
 import { TerraformPipelineSteps } from "../../../constructs/buildkite/terraform-pipeline-steps";
+import { PlatformPipelineSteps } from "../../../constructs/buildkite/platform-pipeline-steps";
 import { buildPlatform } from "../../../platform/build-platform";
 import { PlatformDeclarationInput } from "../../../platform/declaration";
 import { DeclarationError } from "../../../platform/declaration-error";
@@ -87,7 +91,7 @@ const builds = (defaultBranch: string): SimulatedBuild[] => [
 ];
 
 /** Every generated Terraform pipeline of a declaration, as built (nothing synthesized). */
-function terraformSteps(d: Declaration): TerraformPipelineSteps[] {
+function terraformSteps(d: Declaration): (TerraformPipelineSteps | PlatformPipelineSteps)[] {
   const stacks = buildPlatform(Testing.app(), validateDeclaration(d), { offline: true });
   const main = stacks.buildkite!;
   return [...main.pipelines, ...(main.maintenancePipeline ? [main.maintenancePipeline] : []), ...stacks.buildkiteShards.flatMap((s) => s.pipelines)].map(
@@ -95,23 +99,40 @@ function terraformSteps(d: Declaration): TerraformPipelineSteps[] {
   );
 }
 
-/** Runs every command step of the pipeline for every build, in dash, with `terraform plan` exiting `planExitStatus`. */
-function runAll(steps: TerraformPipelineSteps, workingDirectory: string, planExitStatus = 0): { build: SimulatedBuild; key: string; run: StepRun }[] {
+/**
+ * Runs every command step of the pipeline for every build, in dash, with `terraform plan` exiting `planExitStatus`;
+ * the steps of one build share their meta-data and S3 objects (the platform pipeline's selection), and the
+ * platform's stacks are synthesized files in the checkout.
+ */
+function runAll(
+  steps: TerraformPipelineSteps | PlatformPipelineSteps,
+  workingDirectory: string,
+  planExitStatus = 0,
+): { build: SimulatedBuild; key: string; run: StepRun }[] {
   const commandSteps = (load(steps.yaml) as { steps: any[] }).steps.filter((s) => s.command);
-  return builds(steps.defaultBranch).flatMap((build) =>
-    commandSteps.map((step) => ({
-      build,
-      key: step.key as string,
-      run: runStep(step.command, {
-        ...build,
-        defaultBranch: steps.defaultBranch,
-        planExitStatus,
-        shell: "dash",
-        preexportedCredentials: step.plugins !== undefined,
-        folders: [workingDirectory],
-      }),
-    })),
-  );
+  const stacks = steps instanceof PlatformPipelineSteps ? [...steps.stacks.keys()] : [];
+  const files = Object.fromEntries(stacks.map((id) => [`${path.posix.dirname(workingDirectory)}/${id}/cdk.tf.json`, `{"stack":"${id}"}`]));
+  return builds(steps.defaultBranch).flatMap((build) => {
+    const state = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-build-"));
+    try {
+      return commandSteps.map((step) => ({
+        build,
+        key: step.key as string,
+        run: runStep(step.command, {
+          ...build,
+          defaultBranch: steps.defaultBranch,
+          planExitStatus,
+          shell: "dash",
+          preexportedCredentials: step.plugins !== undefined,
+          folders: [workingDirectory],
+          files,
+          state,
+        }),
+      }));
+    } finally {
+      fs.rmSync(state, { recursive: true, force: true });
+    }
+  });
 }
 
 const clone = (): Declaration => JSON.parse(JSON.stringify(EXAMPLE_PLATFORM));
@@ -172,10 +193,18 @@ describe("hostile values in the declaration", () => {
         // No shell trouble either (dash says "not found" or "Syntax error").
         expect({ where, stderr: run.stderr }).not.toEqual({ where, stderr: expect.stringMatching(/not found|[Ss]yntax error|unexpected/) });
       }
-      // The comparison with the default branch is literal: its push uploads the plan, and applies it...
       const push = all.filter((r) => r.build.branch === value && r.build.pullRequest === undefined && r.build.source === undefined);
+      const feature = all.filter((r) => r.build.branch === "feature/x" && r.build.pullRequest === undefined);
       const planOf = (runs: typeof all) => runs.find((r) => r.key === steps.planStepKey)!.run;
       const applyOf = (runs: typeof all) => runs.find((r) => r.key === steps.applyStepKey)!.run;
+      if (steps instanceof PlatformPipelineSteps) {
+        // The comparison with the default branch is literal: its push selects, plans and applies every stack...
+        expect(push.flatMap((r) => r.run.callsOf("terraform", "apply"))).toHaveLength(2 * steps.stacks.size); // two runs of each build
+        // ...and another branch's build selects nothing, saying so with the value byte for byte.
+        expect(feature.flatMap((r) => r.run.callsOf("terraform"))).toEqual([]);
+        expect(planOf(feature).stdout).toContain(`only by builds of ${value} that are not pull requests;`);
+        continue;
+      }
       expect(
         planOf(push)
           .callsOf("buildkite-agent", "artifact", "upload")
@@ -185,7 +214,6 @@ describe("hostile values in the declaration", () => {
       // ...the review asks whether the commit is on the literal branch...
       expect(applyOf(push).callsOf("git", "fetch")[0].args).toEqual(["fetch", "--quiet", "origin", `refs/heads/${value}`]);
       // ...other branches plan against the state the default branch applies to...
-      const feature = all.filter((r) => r.build.branch === "feature/x" && r.build.pullRequest === undefined);
       const init = planOf(feature).callsOf("terraform", "init")[0].args;
       expect(init.find((a) => a.startsWith("-backend-config=key="))).toBe(
         `-backend-config=key=pipelines/${pipelineSlug}/${steps.stableWorkspace}/terraform.tfstate`,

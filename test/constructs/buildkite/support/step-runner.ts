@@ -28,6 +28,8 @@ export interface ToolCall {
   /** AWS_ACCESS_KEY_ID and AWS_REGION when the tool ran. */
   readonly awsAccessKeyId: string;
   readonly awsRegion: string;
+  /** BUILDKITE_API_TOKEN when the tool ran (the Buildkite provider's token). */
+  readonly buildkiteApiToken: string;
   /** The Google credentials the tool ran with, if any. */
   readonly google?: GoogleCredentialsSeen;
 }
@@ -76,6 +78,16 @@ export interface JobEnvironment {
   readonly unblocker?: { readonly id: string; readonly teams: readonly string[] };
   /** System tools left off PATH (to show what a step does without them). @default - none */
   readonly missingTools?: readonly string[];
+  /** Files to write in the checkout, by path. @default - none */
+  readonly files?: Readonly<Record<string, string>>;
+  /**
+   * A folder that outlives the run and holds what the fakes remember: the build's meta-data
+   * (`buildkite-agent meta-data set/get`) and S3 objects (`aws s3 cp` to and from `-`), so that the
+   * steps of one build, run one after the other, see each other's. @default - nothing remembered
+   */
+  readonly state?: string;
+  /** What `aws ssm get-parameter` and `aws secretsmanager get-secret-value` print, by service (`ssm`, `secretsmanager`). @default - nothing */
+  readonly awsOutputs?: Readonly<Partial<Record<"ssm" | "secretsmanager", string>>>;
 }
 
 /** A JSON plan without changes, as `terraform show -json` prints it. */
@@ -86,7 +98,7 @@ tool=$(basename "$0")
 checkout=\${FAKE_CHECKOUT}
 here=$(pwd)
 {
-  printf '%s\\t%s\\t%s\\t%s' "$tool" "\${here#"$checkout"}" "\${AWS_ACCESS_KEY_ID:-}" "\${AWS_REGION:-}"
+  printf '%s\\t%s\\t%s\\t%s\\t%s' "$tool" "\${here#"$checkout"}" "\${AWS_ACCESS_KEY_ID:-}" "\${AWS_REGION:-}" "\${BUILDKITE_API_TOKEN:-}"
   for arg in "$@"; do printf '\\t%s' "$arg"; done
   printf '\\n'
 } >> "$FAKE_LOG"
@@ -99,6 +111,19 @@ if [ -n "\${GOOGLE_APPLICATION_CREDENTIALS:-}" ]; then
 fi
 case "$tool $1 $2" in
   "buildkite-agent oidc request-token") printf '%s\\n' '${FAKE_OIDC_TOKEN}' ;;
+  "buildkite-agent meta-data set")
+    if [ -n "\${FAKE_STATE:-}" ]; then mkdir -p "$FAKE_STATE/meta-data"; printf '%s' "$4" > "$FAKE_STATE/meta-data/$3"; fi ;;
+  "buildkite-agent meta-data get")
+    if [ -n "\${FAKE_STATE:-}" ] && [ -f "$FAKE_STATE/meta-data/$3" ]; then cat "$FAKE_STATE/meta-data/$3"
+    elif [ "\${4:-}" = --default ]; then printf '%s' "\${5:-}"
+    else exit 1; fi ;;
+  "aws ssm get-parameter"|"aws secretsmanager get-secret-value")
+    if [ -n "\${FAKE_AWS_OUTPUTS:-}" ] && [ -f "$FAKE_AWS_OUTPUTS/$1" ]; then cat "$FAKE_AWS_OUTPUTS/$1"; fi ;;
+  "aws s3 cp")
+    if [ -z "\${FAKE_STATE:-}" ]; then :
+    elif [ "$4" = - ]; then cat "$FAKE_STATE/s3/\${3#s3://}" 2>/dev/null || { echo "fake aws: no object $3" >&2; exit 1; }
+    elif [ "$3" = - ]; then mkdir -p "$(dirname "$FAKE_STATE/s3/\${4#s3://}")"; cat > "$FAKE_STATE/s3/\${4#s3://}"
+    fi ;;
   "buildkite-agent artifact download") printf 'plan from the plan step\\n' > "$3" ;;
   "aws sts assume-role-with-web-identity") printf '%s\\t%s\\t%s\\n' '${FAKE_CREDENTIALS.accessKeyId}' '${FAKE_CREDENTIALS.secretAccessKey}' '${FAKE_CREDENTIALS.sessionToken}' ;;
 esac
@@ -137,11 +162,18 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
     fs.mkdirSync(bin);
     fs.mkdirSync(checkout);
     for (const folder of job.folders ?? []) fs.mkdirSync(path.join(checkout, folder), { recursive: true });
+    for (const [file, content] of Object.entries(job.files ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(checkout, file)), { recursive: true });
+      fs.writeFileSync(path.join(checkout, file), content);
+    }
     for (const tool of ["buildkite-agent", "aws", "terraform", "git", "npm", "npx", "canary"]) {
       if (!job.missingTools?.includes(tool)) fs.writeFileSync(path.join(bin, tool), FAKE, { mode: 0o755 });
     }
     // The scripts run under `sh`: make it dash whatever the system's sh is.
     if (job.shell === "dash") fs.symlinkSync(DASH, path.join(bin, "sh"));
+    const outputs = path.join(root, "aws-outputs");
+    fs.mkdirSync(outputs);
+    for (const [service, output] of Object.entries(job.awsOutputs ?? {})) fs.writeFileSync(path.join(outputs, service), output);
     const log = path.join(root, "calls.log");
     fs.writeFileSync(log, "");
     const googleDir = path.join(root, "google");
@@ -166,6 +198,8 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
       FAKE_GIT_ANCESTOR: job.commitOnDefaultBranch === false ? "1" : "0",
       FAKE_CHECKOUT: checkout,
       FAKE_PLAN_EXIT: String(job.planExitStatus ?? 0),
+      ...(job.state ? { FAKE_STATE: job.state } : {}),
+      FAKE_AWS_OUTPUTS: outputs,
       BUILDKITE: "true",
       BUILDKITE_BRANCH: job.branch,
       BUILDKITE_PULL_REQUEST: job.pullRequest === undefined ? "false" : String(job.pullRequest),
@@ -187,7 +221,7 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
       .split("\n")
       .filter((line) => line.length > 0)
       .map((line, i) => {
-        const [tool, cwd, awsAccessKeyId, awsRegion, ...args] = line.split("\t");
+        const [tool, cwd, awsAccessKeyId, awsRegion, buildkiteApiToken, ...args] = line.split("\t");
         const google = googleCredentialsSeen(path.join(googleDir, String(i + 1)));
         const stdinFile = path.join(stdinDir, String(i + 1));
         const stdin = fs.existsSync(stdinFile) ? fs.readFileSync(stdinFile, "utf8") : undefined;
@@ -196,6 +230,7 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
           cwd: cwd === "" ? "." : cwd.replace(/^\//, ""),
           awsAccessKeyId,
           awsRegion,
+          buildkiteApiToken,
           args,
           ...(google ? { google } : {}),
           ...(stdin === undefined ? {} : { stdin }),
