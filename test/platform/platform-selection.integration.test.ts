@@ -72,7 +72,9 @@ describe("the platform pipeline over a 1,000-pipeline, two-account fleet", () =>
       fs.writeFileSync(hashObject(id), `${sha256(json)}\n`);
     }
     const files = Object.fromEntries([...after].map(([id, json]) => [`${STACKS}/${id}/cdk.tf.json`, json]));
-    const run = (key: string) => runStep(step(key).command, { branch: "main", defaultBranch: "main", shell: "dash", files, state });
+    // Unblocked by the owner team: the platform pipeline's applies wait for its block step.
+    const unblocker = { id: "approver", teams: ["platform"] };
+    const run = (key: string) => runStep(step(key).command, { branch: "main", defaultBranch: "main", shell: "dash", files, state, unblocker });
 
     const selection = run("plan");
     expect(selection.stderr).toBe("");

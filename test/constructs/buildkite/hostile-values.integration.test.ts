@@ -127,6 +127,8 @@ function runAll(
           folders: [workingDirectory],
           files,
           state,
+          // The platform pipeline's applies wait for its block step (policy always): unblocked by its owner team.
+          unblocker: { id: "approver", teams: ["platform"] },
         }),
       }));
     } finally {
