@@ -269,9 +269,14 @@ describe("an attacker among the build's steps (a default-branch build whose plan
 
 describe("a build creator who sets the build's environment (UI, API or trigger step)", () => {
   const steps = pipeline();
-  const createdBy = (source: string): Build => ({ name: `a build of the default branch created by ${source}`, branch: "main", source, applies: true });
+  const createdBy = (source: NonNullable<Build["source"]>): Build => ({
+    name: `a build of the default branch created by ${source}`,
+    branch: "main",
+    source,
+    applies: true,
+  });
 
-  it.each(["api", "ui", "trigger_job"])(
+  it.each(["api", "ui", "trigger_job"] as const)(
     "does not get a risky plan applied by setting BUILDKITE_UNBLOCKER_TEAMS to an approving team in a build created by %s",
     (source) => {
       // What the job would see if Buildkite passed the creator's variable through: an approving team, as if unblocked.
