@@ -1,7 +1,7 @@
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { Construct } from "constructs";
-import { Guardrails } from "../guardrails/guardrails";
-import { PolicyDocument, policyDocument, PolicyStatement, renderPolicy } from "../policy/policy-document";
+import { PolicyDocument, policyDocument, PolicyStatement } from "../policy/policy-document";
+import { addBoundaryPolicy } from "../private/boundary-policy";
 import { checkFormat, FORMATS } from "../private/validation";
 import { buildkiteOidcProviderArn } from "./buildkite-oidc";
 import { buildkiteApiTokenReads } from "../buildkite/buildkite-api-token";
@@ -225,17 +225,13 @@ export class PipelinePermissionsBoundary extends Construct implements IPipelineP
     super(scope, id);
     this.policyArn = pipelineBoundaryArn(props.accountId, props.rolePath, props.partition);
     this.document = pipelineBoundaryPolicy(props);
-    this.resource = new IamPolicy(this, "Resource", {
+    this.resource = addBoundaryPolicy(this, {
       name: PIPELINE_BOUNDARY_POLICY_NAME,
       path: props.rolePath,
       description: "Permissions boundary of the Buildkite pipeline roles: no changes to the platform's roles, tags, OIDC provider and state backend",
-      policy: renderPolicy(this.document),
+      document: this.document,
+      bounded: "the roles",
       tags: props.tags,
     });
-    Guardrails.exempt(
-      this,
-      "no-admin-wildcard",
-      "a permissions boundary grants nothing: its Allow of everything caps the roles at their identity policies, and its denies cap those",
-    );
   }
 }

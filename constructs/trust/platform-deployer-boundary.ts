@@ -1,7 +1,7 @@
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { Construct } from "constructs";
-import { Guardrails } from "../guardrails/guardrails";
-import { PolicyDocument, policyDocument, PolicyStatement, renderPolicy } from "../policy/policy-document";
+import { PolicyDocument, policyDocument, PolicyStatement } from "../policy/policy-document";
+import { addBoundaryPolicy } from "../private/boundary-policy";
 import { checkFormat, FORMATS } from "../private/validation";
 import { BOUNDED_PRINCIPAL_CHANGES, MANAGED_POLICY_CHANGES, pipelineBoundaryArn, ROLE_CHANGES } from "./pipeline-permissions-boundary";
 
@@ -89,17 +89,13 @@ export class PlatformDeployerBoundary extends Construct {
     super(scope, id);
     this.policyArn = platformDeployerBoundaryArn(props.accountId, props.rolePath, props.partition);
     this.document = platformDeployerBoundaryPolicy(props);
-    this.resource = new IamPolicy(this, "Resource", {
+    this.resource = addBoundaryPolicy(this, {
       name: PLATFORM_DEPLOYER_BOUNDARY_POLICY_NAME,
       path: props.rolePath,
       description: "Permissions boundary of the platform pipeline's deploy roles: only pipeline-bounded roles, no change to the deployers or boundaries",
-      policy: renderPolicy(this.document),
+      document: this.document,
+      bounded: "the deploy roles",
       tags: props.tags,
     });
-    Guardrails.exempt(
-      this,
-      "no-admin-wildcard",
-      "a permissions boundary grants nothing: its Allow of everything caps the deploy roles at their identity policies, and its denies cap those",
-    );
   }
 }
