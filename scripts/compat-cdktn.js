@@ -28,8 +28,8 @@ const { compareSynthOutputs, formatDifferences } = require("./compat/synth-compa
 const ROOT = path.resolve(__dirname, "..");
 const README = path.join(ROOT, "README.md");
 const FRAGMENT = /<!-- cdktn-consumer:begin[^>]*-->\s*```json\n([\s\S]*?)```\s*<!-- cdktn-consumer:end -->/;
-/** Besides the runtime dependencies and the peers: what compiling the copy needs (tsconfig.build.json). */
-const BUILD_TOOLS = ["typescript", "@types/node"];
+/** Besides the runtime dependencies and the peers: what compiling the copy needs (tsconfig.build.json, whose platform/declaration-reference.ts generates the JSON Schema). */
+const BUILD_TOOLS = ["typescript", "@types/node", "@valibot/to-json-schema"];
 const CHILD_TIMEOUT_MS = 5 * 60 * 1000;
 
 /** The package.json fragment of the README's "cdktf or cdktn" section: `dependencies` and `overrides`. */
