@@ -167,7 +167,7 @@ export type {
 } from "./buildkite/buildkite-terraform-pipeline";
 export { BuildkiteTerraformPipeline } from "./buildkite/buildkite-terraform-pipeline";
 export type { PlatformPipelineStepsProps, PlatformStack, PlatformStackStepKeys } from "./buildkite/platform-pipeline-steps";
-export { PlatformPipelineSteps, platformApplyStepKey, platformPlanStepKey } from "./buildkite/platform-pipeline-steps";
+export { PlatformPipelineSteps, platformApplyStepKey, platformApprovalPolicy, platformPlanStepKey } from "./buildkite/platform-pipeline-steps";
 export type { SelectedStack } from "./buildkite/platform-step-script";
 export type { BuildkiteApiTokenSource, SecretReads } from "./buildkite/buildkite-api-token";
 export {

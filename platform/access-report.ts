@@ -66,6 +66,7 @@ export function reportedPipeline(
   state: PipelineState,
   gcp?: GcpPipelineAccess,
   added: Partial<Record<PipelineRoleKind, readonly PolicyStatement[]>> = {},
+  policy: ApprovalPolicy = approvalPolicy(p),
 ): ReportedPipeline {
   const where = `s3://${state.backend.bucketName}/${state.pipelinePrefix}*`;
   const role = (kind: PipelineRoleKind, stateAccess: string): ReportedRole => ({
@@ -82,7 +83,7 @@ export function reportedPipeline(
     account: p.account,
     id: p.id,
     approvers: approvingTeams(p),
-    approvalPolicy: approvalPolicy(p),
+    approvalPolicy: policy,
     roles: [role("plan", "read (no lock)"), role("apply", "read/write + lock")],
   };
   if (!gcp) return pipeline;

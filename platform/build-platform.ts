@@ -12,6 +12,7 @@ import {
   PipelineAccount,
   PipelineRoleKind,
   PipelineRolePermissions,
+  platformApprovalPolicy,
   StepSigningOptions,
   TerraformStateBackend,
 } from "../constructs/index";
@@ -344,6 +345,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
       backend.pipelineState(p.slug),
       gcpAccessOf.get(p.slug),
       p === d.platformPipeline ? { plan: platformNeeds("plan"), apply: platformNeeds("apply") } : {},
+      // The platform pipeline approves all its stacks' applies with one block step, or none.
+      p === d.platformPipeline ? platformApprovalPolicy(approvalOf(p)) : undefined,
     ),
   );
   return {

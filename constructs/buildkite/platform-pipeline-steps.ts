@@ -8,7 +8,7 @@ import { allOfConditions, branchEquals, notCondition, notFork, notPullRequest, s
 import { stepCredentials } from "./step-credentials";
 import { ApprovalOptions, ScheduledApplyOptions, TerraformPipelineSchedule } from "./terraform-pipeline-steps";
 import { applyScript, planScript, TerraformScriptContext } from "./terraform-step-script";
-import { PlanReviewOptions } from "./plan-review";
+import { ApprovalPolicy, PlanReviewOptions } from "./plan-review";
 
 /** One stack the platform pipeline plans and applies. */
 export interface PlatformStack {
@@ -185,24 +185,21 @@ export class PlatformPipelineSteps {
       timeoutInMinutes: Math.floor(select.sessionDurationSeconds / 60),
     };
 
-    // One block step before every apply (the policy "always"), or none ("never"); per-stack on-risk uploads are not done here.
-    const approves = props.approval !== false && props.approval?.policy !== "never";
-    const review: PlanReviewOptions = {
-      policy: approves ? "always" : "never",
-      riskyTypes: [],
-      approvers: props.approval === false ? undefined : props.approval?.allowedTeams,
-    };
-    const approval: BlockStep | undefined = !approves
-      ? undefined
-      : {
-          type: "block",
-          key: "approve",
-          label: ":terraform: Apply the changed stacks?",
-          prompt: props.approval?.prompt ?? "Apply the stacks the selection step lists (their plans follow, in deploy order)?",
-          allowedTeams: props.approval?.allowedTeams,
-          condition: scheduled ? notCondition(sourceIs("schedule")) : undefined,
-          dependsOn: [this.planStepKey],
-        };
+    const policy = platformApprovalPolicy(props.approval);
+    const approvalOptions = props.approval === false ? undefined : props.approval;
+    const review: PlanReviewOptions = { policy, riskyTypes: [], approvers: approvalOptions?.allowedTeams };
+    const approval: BlockStep | undefined =
+      policy === "never"
+        ? undefined
+        : {
+            type: "block",
+            key: "approve",
+            label: ":terraform: Apply the changed stacks?",
+            prompt: approvalOptions?.prompt ?? "Apply the stacks the selection step lists (their plans follow, in deploy order)?",
+            allowedTeams: approvalOptions?.allowedTeams,
+            condition: scheduled ? notCondition(sourceIs("schedule")) : undefined,
+            dependsOn: [this.planStepKey],
+          };
     this.approvalStepKey = approval?.key;
 
     const keys = new Map<string, PlatformStackStepKeys>();
@@ -281,4 +278,13 @@ export class PlatformPipelineSteps {
     this.steps = [selectStep, ...(approval ? [approval] : []), ...stackSteps];
     this.yaml = renderPipelineYaml(this.steps);
   }
+}
+
+/**
+ * When the platform pipeline's applies wait for approval: one block step before every apply (`always`) or none
+ * (`never`). Per-stack `on-risk` uploads are not done here (each stack's plan would upload a block step with the
+ * same key), so a declared `on-risk` approves `always`.
+ */
+export function platformApprovalPolicy(approval: ApprovalOptions | false | undefined): ApprovalPolicy {
+  return approval === false || approval?.policy === "never" ? "never" : "always";
 }

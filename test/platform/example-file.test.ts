@@ -90,7 +90,7 @@ describe("examples/platform.yaml", () => {
           "| networking | production | not pinned (set `id`) | team platform (on-risk) |",
           "| payments-service | production | not pinned (set `id`) | team payments (on-risk) |",
           "| data-platform | production | `5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f` | team data (on-risk) |",
-          "| platform-trust | production | not pinned (set `id`) | team platform (on-risk) |",
+          "| platform-trust | production | not pinned (set `id`) | team platform (always) |",
         ].join("\n"),
       );
       expect(report).toContain(
@@ -124,7 +124,7 @@ describe("examples/platform.yaml", () => {
         ["networking", null, ["platform"], "on-risk"],
         ["payments-service", null, ["payments"], "on-risk"],
         ["data-platform", "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f", ["data"], "on-risk"],
-        ["platform-trust", null, ["platform"], "on-risk"],
+        ["platform-trust", null, ["platform"], "always"],
       ]);
       const payments = json.pipelines[1];
       expect(Object.keys(payments)).toEqual(["slug", "account", "id", "approvedBy", "approvalPolicy", "roles", "gcp"]);

@@ -8,7 +8,7 @@ import { Testing, TerraformStack } from "cdktf";
 import * as fs from "fs";
 import { load } from "js-yaml";
 import * as path from "path";
-import { PlatformPipelineSteps } from "../../constructs/buildkite/platform-pipeline-steps";
+import { PlatformPipelineSteps, platformApprovalPolicy } from "../../constructs/buildkite/platform-pipeline-steps";
 import { buildPlatform } from "../../platform/build-platform";
 import { PlatformDeclaration } from "../../platform/declaration";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
@@ -96,5 +96,15 @@ describe.each(cases)("the platform pipeline of %s", (_name, d) => {
       );
       expect(step(apply).if).toBeUndefined();
     }
+  });
+});
+
+describe("platformApprovalPolicy", () => {
+  it("is one block step before every apply unless approval is off: a declared on-risk approves always, as the access report says", () => {
+    expect(platformApprovalPolicy(undefined)).toBe("always");
+    expect(platformApprovalPolicy({ policy: "on-risk", allowedTeams: ["platform"] })).toBe("always");
+    expect(platformApprovalPolicy({ policy: "always" })).toBe("always");
+    expect(platformApprovalPolicy({ policy: "never" })).toBe("never");
+    expect(platformApprovalPolicy(false)).toBe("never");
   });
 });
