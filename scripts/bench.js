@@ -42,6 +42,8 @@ const TARGETS = {
   naiveOverProject100: 5,
   identityPlan1000Ms: 20000,
   testSuiteMs: 120000,
+  /** Issue 17: what `npm run synth` adds to `node dist/main.js` when nothing needs compiling. */
+  npmSynthOverheadMs: 500,
   /** "Roughly constant" per-pipeline cost: the 100-1,000 slope within this factor of the 10-100 slope. */
   slopeFactor: 2,
 };
@@ -174,6 +176,17 @@ function tasks(tmp, setup, options) {
       key: "example",
       label: "example declaration synth",
       run: () => measure(tmp, node, [main], { cwd: tmp, env: baseEnv({ CDKTF_OUTDIR: path.join(tmp, "example", "cdktf.out") }) }),
+    },
+    // The same synth run as an engineer does, from the project (its declaration, if it has one, in both).
+    {
+      key: "command-node",
+      label: "node dist/main.js, in the project",
+      run: () => measure(tmp, node, [main], { cwd: ROOT, env: baseEnv({ CDKTF_OUTDIR: path.join(tmp, "command-node", "cdktf.out") }) }),
+    },
+    {
+      key: "command-npm",
+      label: "npm run synth, in the project, nothing to compile",
+      run: () => measure(tmp, "npm", ["run", "--silent", "synth"], { cwd: ROOT, env: baseEnv({ CDKTF_OUTDIR: path.join(tmp, "command-npm", "cdktf.out") }) }),
     },
   ];
   for (const size of options.sizes) {
@@ -350,6 +363,14 @@ function figures(results, plans, tests) {
       undefined,
     );
   }
+  const overhead = wall("command-npm") - wall("command-node");
+  add(
+    "npm run synth over node dist/main.js, nothing to compile (difference of median walls)",
+    overhead,
+    ms,
+    `< ${TARGETS.npmSynthOverheadMs} ms`,
+    overhead < TARGETS.npmSynthOverheadMs,
+  );
   if (results["project-1000"]) {
     add("1,000-pipeline synth, median wall", wall("project-1000"), ms, `<= ${TARGETS.synth1000WallMs} ms`, wall("project-1000") <= TARGETS.synth1000WallMs);
     if (results["resource-floor-1000"]) {
@@ -495,6 +516,9 @@ function report({ options, before, after, started, finished, results, plans, lis
     "BKTT_SYNTH_PROCESSES=1 CDKTF_OUTDIR=$TMP/one-process-N/cdktf.out node dist/main.js $TMP/platform-N.json",
     "# example declaration synth",
     "CDKTF_OUTDIR=$TMP/example/cdktf.out node dist/main.js",
+    "# the engineer's command against the app alone, in the project folder (dist/ up to date: npm run bench builds it first)",
+    "CDKTF_OUTDIR=$TMP/command-node/cdktf.out node dist/main.js",
+    "CDKTF_OUTDIR=$TMP/command-npm/cdktf.out npm run --silent synth",
     `# import floor: require() each of the ${setup.modules.length} cdktf, constructs and provider modules the app loaded`,
     "# (captured once with --require scripts/bench/loaded-modules.js), nothing else",
     "node scripts/bench/import-floor.js $TMP/loaded-modules.json",
