@@ -33,6 +33,7 @@ import { formatQuotaFinding, quotaFindings, shardFindings } from "./platform/quo
 import { fleetRecordFileFor } from "./platform/fleet-record";
 import { SynthesisInterrupted, synthesizePlatform } from "./platform/synthesize";
 import { synthesisProgressPrinter } from "./platform/synthesis-progress";
+import { pipelineStepListing } from "./platform/step-listing";
 import { buildMetadataTags } from "./stacks/build-metadata";
 
 const MAX_PIPELINES_PRINTED = 20;
@@ -53,15 +54,17 @@ that a following npx cdktf synth/diff/deploy uses it too), BKTT_PLATFORM_FILE, t
 file recorded in cdktf.json, ${CONVENTIONAL_PLATFORM_FILE}; the built-in example otherwise.
 
 Options:
-  --help     print this help
-  --version  print the version
+  --steps SLUG  print the steps of pipeline SLUG from cdktf.out/ as Buildkite stores
+                them, each script decoded (npm run steps -- SLUG); synthesizes nothing
+  --help        print this help
+  --version     print the version
 
 Environment: BKTT_OFFLINE=1 (providers for offline plans), BKTT_SYNTH_PROCESSES
 (processes sharing a large synthesis), CDKTF_OUTDIR (the output folder).
 `;
 
-/** The declaration file named on the command line, or an exit code for --help, --version and mistakes. */
-function parseArguments(args: readonly string[]): { file?: string } | number {
+/** The declaration file named on the command line, or the pipeline whose steps to print; or an exit code for --help, --version and mistakes. */
+function parseArguments(args: readonly string[]): { file?: string; steps?: string } | number {
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(USAGE);
     return 0;
@@ -70,6 +73,15 @@ function parseArguments(args: readonly string[]): { file?: string } | number {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { name: string; version: string };
     console.log(`${pkg.name} ${pkg.version}`);
     return 0;
+  }
+  const stepsAt = args.indexOf("--steps");
+  if (stepsAt >= 0) {
+    const rest = args.filter((_, i) => i !== stepsAt && i !== stepsAt + 1);
+    if (args[stepsAt + 1] === undefined || args[stepsAt + 1].startsWith("-") || rest.length > 0) {
+      console.error(`--steps takes one pipeline slug and nothing else (got ${args.join(" ")}) — for example: npm run steps -- data-platform`);
+      return 2;
+    }
+    return { steps: args[stepsAt + 1] };
   }
   const unknown = args.find((a) => a.startsWith("-"));
   if (unknown !== undefined) {
@@ -104,6 +116,15 @@ function synthesisRefusal(err: Error, declaration: PlatformDeclaration | undefin
 async function main(): Promise<number> {
   const parsed = parseArguments(process.argv.slice(2));
   if (typeof parsed === "number") return parsed;
+  if (parsed.steps !== undefined) {
+    try {
+      process.stdout.write(pipelineStepListing(path.resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out"), parsed.steps));
+      return 0;
+    } catch (err) {
+      console.error((err as Error).message);
+      return 1;
+    }
+  }
   const root = process.cwd();
   let result;
   let found: DeclarationFile | undefined;

@@ -138,6 +138,8 @@ export {
   sourceIs,
 } from "./buildkite/step-condition";
 export type { BlockStep, CommandStep, PipelineStep, PluginUse, StepConcurrency, WaitStep } from "./buildkite/pipeline-steps";
+// How reviewers and auditors read a stored step's script (docs/buildkite.md, "Why the step scripts look escaped").
+export { carriedScript } from "./private/interpolation";
 export { renderPipelineYaml } from "./buildkite/pipeline-steps";
 export type { CredentialMethod } from "./buildkite/step-credentials";
 export type { BuildkiteAgentTokenProps, BuildkiteClusterProps, BuildkiteClusterQueueProps, RotationSchedule } from "./buildkite/buildkite-cluster";

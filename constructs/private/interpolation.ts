@@ -21,6 +21,10 @@ export function findInterpolations(text: string): string[] {
   return [...found];
 }
 
+/** How {@link interpolationFreeScript} wraps the escaped script. */
+const CARRIER_START = `sh -eu -c "$(printf '%b' '`;
+const CARRIER_END = `')"`;
+
 /**
  * A single shell command that runs a POSIX `sh` script and contains no
  * Buildkite interpolation syntax: the script is passed through `printf '%b'`
@@ -30,5 +34,17 @@ export function findInterpolations(text: string): string[] {
  */
 export function interpolationFreeScript(script: string): string {
   const escaped = script.replace(/\\/g, "\\\\").replace(/\$/g, "\\0044").replace(/'/g, "\\0047");
-  return `sh -eu -c "$(printf '%b' '${escaped}')"`;
+  return `${CARRIER_START}${escaped}${CARRIER_END}`;
+}
+
+/**
+ * The script a command made by {@link interpolationFreeScript} runs, as a person reads it (what
+ * `printf '%b'` prints); undefined for any other command. For reviewers and auditors of the stored
+ * steps, and for tests that read what a step does.
+ */
+export function carriedScript(command: string): string | undefined {
+  if (!command.startsWith(CARRIER_START) || !command.endsWith(CARRIER_END)) return undefined;
+  const escaped = command.slice(CARRIER_START.length, -CARRIER_END.length);
+  if (escaped.includes("'")) return undefined;
+  return escaped.replace(/\\(\\|0044|0047)/g, (_, code: string) => (code === "\\" ? "\\" : code === "0044" ? "$" : "'"));
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "child_process";
-import { findInterpolations, interpolationFreeScript } from "../../../constructs/private/interpolation";
+import { carriedScript, findInterpolations, interpolationFreeScript } from "../../../constructs/private/interpolation";
 
 /** Runs a command line the way the agent does, and returns what the script printed. */
 function run(shell: string, command: string, env: Record<string, string> = {}): { status: number | null; stdout: string } {
@@ -53,7 +53,16 @@ describe("interpolationFreeScript", () => {
       const command = interpolationFreeScript(script);
       expect(findInterpolations(command)).toEqual([]);
       expect(run("bash", command).stdout).toBe(`${text}\n`);
+      // What a reviewer is shown is what the shell ran.
+      expect(carriedScript(command)).toBe(script);
     }
+  });
+
+  it("shows reviewers the script a command carries, and nothing for other commands", () => {
+    expect(carriedScript(interpolationFreeScript(tricky))).toBe(tricky);
+    expect(carriedScript("buildkite-agent pipeline upload")).toBeUndefined();
+    // A command that only looks like the carrier is not decoded as if it were one.
+    expect(carriedScript(`sh -eu -c "$(printf '%b' 'a'; rm -rf x; echo 'b')"`)).toBeUndefined();
   });
 
   it("stops at the first failing command (sh -eu)", () => {
