@@ -38,7 +38,7 @@ export function interpolationFreeScript(script: string): string {
 }
 
 /**
- * The script a command made by {@link interpolationFreeScript} runs, as a person reads it (what
+ * The script a generated Terraform step's command (`sh -eu -c "$(printf '%b' '…')"`) runs, as a person reads it (what
  * `printf '%b'` prints); undefined for any other command. For reviewers and auditors of the stored
  * steps, and for tests that read what a step does.
  */
