@@ -43,8 +43,8 @@ export {
 } from "./trust/buildkite-oidc";
 export type { BuildkiteTrustProps, ClaimCheck } from "./trust/buildkite-trust";
 export { BuildkiteTrust, CLAIM_CHECKS, DEFAULT_CLAIM_CHECK } from "./trust/buildkite-trust";
-export type { PipelineAccessProps, PipelineRoleKind, PipelineRoleScope } from "./trust/pipeline-access";
-export { defaultPipelineRolePath, PipelineAccess } from "./trust/pipeline-access";
+export type { PipelineAccessProps, PipelineAwsRoleKind, PipelineRoleKind, PipelineRoleScope } from "./trust/pipeline-access";
+export { DEFAULT_PREVIEW_STEP_KEYS, defaultPipelineRolePath, PipelineAccess } from "./trust/pipeline-access";
 export type { BuildkiteOidcProviderProps, IBuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
 export { BuildkiteOidcProvider } from "./trust/buildkite-oidc-provider";
 export type {

@@ -2,6 +2,7 @@ import {
   ApprovalPolicy,
   GcpPipelineAccess,
   PipelineAccess,
+  PipelineAwsRoleKind,
   PipelineRoleKind,
   PipelineState,
   PolicyStatement,
@@ -14,7 +15,7 @@ import { approvalPolicy, approvingTeams } from "./pipeline-access";
 
 /** One role of a pipeline, as auditors need to see it. */
 export interface ReportedRole {
-  /** `plan` or `apply`. */
+  /** `plan`, `apply` or `preview`. */
   readonly kind: string;
   readonly access: RoleAccess;
   /** Human-readable permissions: permission sets, managed policies, inline statement summaries. */
@@ -69,12 +70,13 @@ export function reportedPipeline(
   policy: ApprovalPolicy = approvalPolicy(p),
 ): ReportedPipeline {
   const where = `s3://${state.backend.bucketName}/${state.pipelinePrefix}*`;
-  const role = (kind: PipelineRoleKind, stateAccess: string): ReportedRole => ({
+  const declared = (kind: PipelineAwsRoleKind) => (kind === "preview" ? p.previews!.permissions : p[kind].permissions);
+  const role = (kind: PipelineAwsRoleKind, stateAccess: string): ReportedRole => ({
     kind,
-    access: access[kind],
-    permissions: [...permissionSummary(p[kind].permissions), ...(added[kind] ?? []).map(statementSummary)],
-    state: `${stateAccess} ${where}`,
-    administratorAccess: p[kind].permissions.statements.flatMap((s) =>
+    access: access.role(kind),
+    permissions: [...permissionSummary(declared(kind)), ...((kind === "preview" ? undefined : added[kind]) ?? []).map(statementSummary)],
+    state: kind === "preview" ? stateAccess : `${stateAccess} ${where}`,
+    administratorAccess: declared(kind).statements.flatMap((s) =>
       s.allowAdminReason ? [{ statement: statementSummary({ Effect: s.effect, Action: s.actions, Resource: s.resources }), reason: s.allowAdminReason }] : [],
     ),
   });
@@ -84,7 +86,12 @@ export function reportedPipeline(
     id: p.id,
     approvers: approvingTeams(p),
     approvalPolicy: policy,
-    roles: [role("plan", "read (no lock)"), role("apply", "read/write + lock")],
+    roles: [
+      role("plan", "read (no lock)"),
+      role("apply", "read/write + lock"),
+      // Its own workspace only: the state policy names it through the session's build_branch tag.
+      ...(p.previews ? [role("preview", `read/write + lock s3://${state.backend.bucketName}/${state.pipelinePrefix}br-<its branch>/terraform.tfstate`)] : []),
+    ],
   };
   if (!gcp) return pipeline;
   const serviceAccounts = [

@@ -193,6 +193,7 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     access,
     plan: permissionsOf(p, "plan"),
     apply: permissionsOf(p, "apply"),
+    preview: p.previews ? rolePermissions(p.previews.permissions) : undefined,
     tags: p.owner ? { "pipeline-owner": p.owner } : undefined,
     importExisting,
   });

@@ -96,6 +96,18 @@ const roleSchema = v.strictObject({
   sessionDurationSeconds: described("Maximum session length in seconds (IAM allows 3600-43200).", v.optional(inFormat(v.number(), FORMATS.sessionDuration))),
 });
 
+// Issue 16, preview environments: preview branches apply into their own workspace with a preview role.
+const previewsSchema = v.strictObject({
+  branches: described(
+    'Branches whose builds apply into their own workspace `br-<branch>` with the preview role: a name or a prefix ending in `*` ("preview-*"), of lowercase letters, digits and single `-` (at most 45 characters); never the default branch. A build of such a branch created with BKTT_PREVIEW_DESTROY=true destroys its preview (docs/buildkite.md, "Preview environments").',
+    nonEmptyArray(formatted(FORMATS.previewBranch), "name at least one preview branch"),
+  ),
+  permissions: described(
+    "What the preview role (bk-<slug>-preview) may do besides its own workspace's state, in the form of apply.permissions (AWS only). Default: nothing else. Bounded by the pipelines' permissions boundary; administrator access needs allowAdminReason, as for apply.",
+    v.optional(permissionsSchema, { sets: [], managedPolicyArns: [], statements: [], roles: [] }),
+  ),
+});
+
 // Issue 13, steps: who approves, signed steps, the apply queue.
 /** Signing of the steps stored in pipeline settings (`buildkite_signed_pipeline_steps`). */
 const signingSchema = v.strictObject({
@@ -178,6 +190,10 @@ const pipelineSchema = v.strictObject({
     v.optional(roleSchema, { branches: ["*"], permissions: { sets: ["read-only"], managedPolicyArns: [], statements: [], roles: [] } }),
   ),
   apply: described("The apply role: which branches and step may assume it and what it may change.", roleSchema),
+  previews: described(
+    "Preview environments: builds of these branches plan and apply into their own workspace with a third role, bk-<slug>-preview, which reaches only that workspace's state. Default: none.",
+    v.optional(previewsSchema),
+  ),
   approval: described(
     "Approval before apply, by policy: `true` (on-risk approval by the owner team), `{ teams, policy, riskyTypes }` or `false` (no block step, as `policy: never`).",
     v.optional(approvalSchema, true),

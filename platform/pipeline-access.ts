@@ -24,6 +24,7 @@ export function pipelineAccess(d: PlatformDeclaration, p: PipelineDeclaration): 
       stepKeys: p === d.platformPipeline ? platformStepKeys([PLATFORM_APPLY_ROLE_STACK]) : [p.apply.stepKey ?? "apply"],
       sessionDurationSeconds: p.apply.sessionDurationSeconds,
     },
+    preview: p.previews ? { branches: p.previews.branches } : undefined,
   });
 }
 

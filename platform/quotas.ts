@@ -3,7 +3,7 @@ import { buildkiteShards, identityShards } from "./stack-plan";
 
 /** Share of a quota from which a declaration is warned that it approaches it. */
 export const QUOTA_WARNING_SHARE = 0.8;
-/** IAM roles the platform creates per pipeline: plan and apply. */
+/** IAM roles the platform creates per pipeline: plan and apply (and a preview role with `previews`). */
 export const ROLES_PER_PIPELINE = 2;
 
 /** A declaration that approaches (warning) or exceeds (error) an AWS account quota. */
@@ -20,7 +20,7 @@ export interface QuotaFinding {
 /**
  * The account quotas a declaration approaches or exceeds. Only the IAM
  * "Roles per account" quota can be reached: the platform creates two roles
- * per pipeline in the pipeline's account. (It creates one OIDC provider per
+ * per pipeline in the pipeline's account, three with previews. (It creates one OIDC provider per
  * account, against a quota of 100, so that one never binds.) Roles created
  * outside this platform count against the same quota, hence the early warning.
  */
@@ -28,7 +28,7 @@ export function quotaFindings(d: PlatformDeclaration): QuotaFinding[] {
   const pipelines = d.platformPipeline ? [...d.pipelines, d.platformPipeline] : d.pipelines;
   const findings: QuotaFinding[] = [];
   d.accounts.forEach((account, i) => {
-    const roles = ROLES_PER_PIPELINE * pipelines.filter((p) => p.account === account.name).length;
+    const roles = pipelines.filter((p) => p.account === account.name).reduce((sum, p) => sum + ROLES_PER_PIPELINE + (p.previews ? 1 : 0), 0);
     const quota = account.iamRoleQuota ?? DEFAULT_IAM_ROLE_QUOTA;
     const path = `accounts[${i}]`;
     const declared = account.iamRoleQuota === undefined ? `AWS's default quota of ${DEFAULT_IAM_ROLE_QUOTA}` : `its declared quota of ${quota}`;
@@ -41,7 +41,7 @@ export function quotaFindings(d: PlatformDeclaration): QuotaFinding[] {
         id: "quota-roles-per-account",
         level: "error",
         path,
-        message: `account "${account.name}" would hold ${roles} pipeline roles (${ROLES_PER_PIPELINE} per pipeline), over ${declared} roles — ${raise}`,
+        message: `account "${account.name}" would hold ${roles} pipeline roles (${ROLES_PER_PIPELINE} per pipeline, one more with previews), over ${declared} roles — ${raise}`,
       });
     } else if (roles >= QUOTA_WARNING_SHARE * quota) {
       findings.push({

@@ -3,6 +3,7 @@ import {
   administratorAccess,
   branchAdmitted,
   DEFAULT_APPROVAL_POLICY,
+  DEFAULT_PREVIEW_STEP_KEYS,
   defaultPipelineRolePath,
   GCP_READ_ONLY_ROLES,
   grantsAdministrator,
@@ -11,12 +12,13 @@ import {
   isReadOnlyGcpRole,
   notReadOnlyActions,
   notReadOnlyPolicyReason,
+  PipelineAwsRoleKind,
   PolicyStatement,
   ValidationError,
 } from "../constructs";
 import { declarationSchema, DEFAULT_PLATFORM_SLUG, PROVENANCE_TAG_KEYS, PipelineDeclaration, PlatformDeclaration } from "./declaration";
 import { DeclarationError, DeclarationIssue, formatPath } from "./declaration-error";
-import { isReadOnlySet, PERMISSION_SETS, readOnlySets } from "./permission-sets";
+import { DeclaredPermissions, isReadOnlySet, PERMISSION_SETS, readOnlySets } from "./permission-sets";
 import { gcpPipelineAccess } from "./gcp-access";
 import { pipelineAccess } from "./pipeline-access";
 import { longestDeployRoleName } from "./platform-roles";
@@ -89,7 +91,7 @@ function knownFields(path: readonly PropertyKey[]): string[] {
 }
 
 /** The ARN of one of a declared pipeline's roles, or undefined when its declaration is refused elsewhere. */
-function roleArnOf(d: PlatformDeclaration, p: PipelineDeclaration, role: "plan" | "apply"): string | undefined {
+function roleArnOf(d: PlatformDeclaration, p: PipelineDeclaration, role: PipelineAwsRoleKind): string | undefined {
   try {
     return pipelineAccess(d, p).role(role).roleArn;
   } catch {
@@ -107,6 +109,8 @@ const MAX_PIPELINE_SLUG_LENGTH = MAX_ROLE_NAME_LENGTH - "bk--apply".length;
  * declaration as a whole, so the pipeline is named.
  */
 function declarationPath(at: string, field: string): string {
+  // The preview role's branches are the pipeline's previews.branches.
+  if (field === "preview.branches" || field.startsWith("preview.branches[")) return `${at}.previews.${field.slice("preview.".length)}`;
   for (const role of ["plan", "apply"] as const) {
     if (field.startsWith(`${role}.stepKeys`)) return `${at}.${role}.stepKey`;
     for (const own of ["branches", "sessionDurationSeconds"]) {
@@ -153,6 +157,36 @@ function readOnlyIssues(at: string, permissions: PipelineDeclaration["plan"]["pe
       }
     });
   });
+  return issues;
+}
+
+/**
+ * What a pipeline with previews must also be: a Terraform pipeline (not the platform pipeline), without a Google Cloud
+ * project (the preview steps get AWS credentials only), whose plan and apply steps leave the preview steps their keys,
+ * and whose slug leaves room for the role name `bk-<slug>-preview`.
+ */
+function previewIssues(p: PipelineDeclaration, at: string, slugFitsRoleNames: boolean): [string, string][] {
+  const issues: [string, string][] = [];
+  if (at === "platformPipeline") {
+    issues.push(["previews", "the platform pipeline applies the platform's stacks and has no previews — remove previews"]);
+  }
+  if (p.gcpProject !== undefined) {
+    issues.push(["previews", `the preview steps get AWS credentials only, and the pipeline uses the Google Cloud project "${p.gcpProject}" — remove previews or gcpProject`]);
+  }
+  for (const role of ["plan", "apply"] as const) {
+    const key = p[role].stepKey;
+    if (key !== undefined && DEFAULT_PREVIEW_STEP_KEYS.includes(key)) {
+      issues.push([`${role}.stepKey`, `"${key}" is the key of a preview step of this pipeline — give the ${role} step another key`]);
+    }
+  }
+  const previewRole = `bk-${p.slug}-preview`;
+  if (slugFitsRoleNames && previewRole.length > MAX_ROLE_NAME_LENGTH) {
+    issues.push([
+      "slug",
+      `"${p.slug}" has ${p.slug.length} characters, so the preview role name "${previewRole}" exceeds IAM's ${MAX_ROLE_NAME_LENGTH} — ` +
+        `shorten the slug to at most ${MAX_ROLE_NAME_LENGTH - "bk--preview".length} characters, or remove previews`,
+    ]);
+  }
   return issues;
 }
 
@@ -319,11 +353,17 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
         `only policy "on-risk" reads the risky types, and this policy is "${policy}" — remove riskyTypes, or use policy "on-risk"`,
       );
     }
-    for (const role of ["plan", "apply"] as const) {
-      const { permissions, branches } = p[role];
+    // The preview role's permissions are checked as the apply role's are (known sets, administrator access, IAM writes on
+    // itself); its branches are the other way round: never the default branch.
+    const roles: { role: PipelineAwsRoleKind; field: string; permissions: DeclaredPermissions; branches: readonly string[] }[] = [
+      { role: "plan", field: "plan", ...p.plan },
+      { role: "apply", field: "apply", ...p.apply },
+      ...(p.previews ? [{ role: "preview" as const, field: "previews", ...p.previews }] : []),
+    ];
+    for (const { role, field, permissions, branches } of roles) {
       permissions.sets.forEach((name, j) => {
         if (!(name in PERMISSION_SETS)) {
-          add(`${at}.${role}.permissions.sets[${j}]`, `unknown permission set "${name}" — use one of ${Object.keys(PERMISSION_SETS).join(", ")}`);
+          add(`${at}.${field}.permissions.sets[${j}]`, `unknown permission set "${name}" — use one of ${Object.keys(PERMISSION_SETS).join(", ")}`);
         }
       });
       if (role === "plan") readOnlyIssues(`${at}.plan.permissions`, permissions).forEach((issue) => issues.push(issue));
@@ -332,19 +372,31 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
         const admin = administratorAccess(statement);
         if (!s.allowAdminReason && admin) {
           add(
-            `${at}.${role}.permissions.statements[${j}]`,
+            `${at}.${field}.permissions.statements[${j}]`,
             `allows ${admin} on every resource — grant only the actions and resources the pipeline needs, or set allowAdminReason to say why administrator access is required`,
           );
         }
         const ownArn = accounts.has(p.account) && slugFitsRoleNames ? roleArnOf(d, p, role) : undefined;
         if (ownArn !== undefined && !grantsAdministrator(statement) && grantsIamWriteOn(statement, ownArn)) {
           add(
-            `${at}.${role}.permissions.statements[${j}]`,
+            `${at}.${field}.permissions.statements[${j}]`,
             `allows ${iamWriteActions(statement).join(", ")} on resources that include the role itself (${ownArn}), so it could give itself any permission — ` +
               "narrow the resources to the roles and policies the pipeline manages, outside the platform's role path",
           );
         }
       });
+      if (role === "preview") {
+        if (permissions.roles.length > 0) {
+          add(`${at}.previews.permissions.roles`, "grants Google Cloud roles, and previews get AWS credentials only — remove them");
+        }
+        if (branchAdmitted(branches, p.defaultBranch)) {
+          add(
+            `${at}.previews.branches`,
+            `admit the default branch "${p.defaultBranch}", which applies into the stable workspace with the apply role — name preview branches that do not match it, for example ["preview-*"]`,
+          );
+        }
+        continue;
+      }
       if (permissions.roles.length > 0 && p.gcpProject === undefined) {
         add(`${at}.${role}.permissions.roles`, "grants Google Cloud roles, but the pipeline names no gcpProject — set gcpProject or remove the roles");
       }
@@ -379,6 +431,7 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
     if (p.plan.stepKey !== undefined && p.plan.stepKey === p.apply.stepKey) {
       add(`${at}.apply.stepKey`, `plan and apply use the same step key "${p.apply.stepKey}" — give apply its own step key`);
     }
+    if (p.previews) previewIssues(p, at, slugFitsRoleNames).forEach(([field, message]) => add(`${at}.${field}`, message));
     if (accounts.has(p.account) && slugFitsRoleNames) {
       // The trust declaration checks branch patterns, apply scope and session durations itself.
       try {

@@ -21,6 +21,8 @@ export interface IdentityStackPipeline {
   readonly access: PipelineAccess;
   readonly plan: PipelineRolePermissions;
   readonly apply: PipelineRolePermissions;
+  /** Permissions of the preview role, when `access` declares one. @default - state access only */
+  readonly preview?: PipelineRolePermissions;
   /** Tags of the pipeline's roles (owner). @default - none */
   readonly tags?: Record<string, string>;
   /** The roles exist already (adopted, or moved here from another stack): `import` blocks take them over. @default false */
@@ -117,6 +119,7 @@ export class IdentityStack extends ValidatedConfigStack {
         state: props.state,
         plan: p.plan,
         apply: p.apply,
+        preview: p.preview,
         tags: p.tags,
       });
     const deployers = props.deployRoles ?? [];

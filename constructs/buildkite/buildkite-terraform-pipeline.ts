@@ -26,6 +26,8 @@ export interface PipelineRoles {
   readonly plan: RoleAccess;
   /** The role of the apply step. */
   readonly apply: RoleAccess;
+  /** The role of the preview steps, for a pipeline with preview environments. @default - no previews */
+  readonly preview?: RoleAccess;
 }
 
 /** Access levels of a team on a pipeline. */
@@ -53,7 +55,7 @@ export interface StepSigningOptions {
 }
 
 /** A Buildkite pipeline for one Terraform root module, and the roles its steps assume. */
-export interface BuildkiteTerraformPipelineProps extends Omit<TerraformPipelineStepsProps, "plan" | "apply" | "state"> {
+export interface BuildkiteTerraformPipelineProps extends Omit<TerraformPipelineStepsProps, "plan" | "apply" | "preview" | "state"> {
   /** Pipeline slug; the roles' trust policies name it. @default - `access.pipeline` */
   readonly slug?: string;
   /** Git repository URL the pipeline builds. */
@@ -147,13 +149,22 @@ export class BuildkiteTerraformPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: BuildkiteTerraformPipelineProps) {
     super(scope, id);
-    const { plan, apply } = props.access;
+    const { plan, apply, preview } = props.access;
     this.terraformSteps = withScope(this.node.path, () => {
       const slug = pipelineSlug(props);
       // Checked here to name the prop; pipelineState would refuse it as its own `prefix`.
       checkFormat(FORMATS.stateKeyPrefix, "state.keyPrefix", props.state.keyPrefix);
       const state = props.state.pipelineState(slug, { stableWorkspace: props.stableWorkspace });
-      if (props.platform === undefined) return new TerraformPipelineSteps({ ...props, plan, apply, state });
+      if (props.platform === undefined) return new TerraformPipelineSteps({ ...props, plan, apply, preview, state });
+      if (preview) {
+        throw new ValidationError({
+          code: "conflict",
+          field: "access.preview",
+          value: preview.roleName,
+          problem: "is given to the platform pipeline, whose steps apply the platform's stacks and have no previews",
+          fix: "declare previews on Terraform pipelines only",
+        });
+      }
       const { scheduledApplyStack, ...stacks } = props.platform;
       return new PlatformPipelineSteps({
         ...props,
@@ -226,7 +237,7 @@ export class BuildkiteTerraformPipeline extends Construct {
     );
     // The pipeline guardrails check the settings as synthesized (overrides included) against these roles.
     const stackRoles = (props.platform?.stacks ?? []).map((stack) => stack.role).filter((role) => role.roleArn !== apply.roleArn);
-    recordPipelineRoles(this.pipeline, [plan, apply, ...new Map(stackRoles.map((role) => [role.roleArn, role])).values()]);
+    recordPipelineRoles(this.pipeline, [plan, apply, ...(preview ? [preview] : []), ...new Map(stackRoles.map((role) => [role.roleArn, role])).values()]);
     const state = steps.state;
     recordPipelineState(this.pipeline, { bucket: state.backend.bucketName, pipelinePrefix: state.pipelinePrefix, defaultBranch: this.defaultBranch });
   }

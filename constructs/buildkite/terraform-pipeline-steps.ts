@@ -9,7 +9,7 @@ import { CredentialMethod, stepCredentials } from "./step-credentials";
 import { GcpPipelineAccess } from "../gcp/gcp-pipeline-access";
 import { googleCredentialLines } from "./google-step-credentials";
 import { allOfConditions, branchMatchesAny, notCondition, notFork, sourceIs } from "./step-condition";
-import { applyScript, planScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
+import { applyScript, planScript, previewScript, ScheduledRun, TerraformScriptContext } from "./terraform-step-script";
 import { APPROVAL_POLICIES, ApprovalPolicy, DEFAULT_APPROVAL_POLICY, PlanReviewOptions } from "./plan-review";
 
 /** The manual approval between plan and apply. */
@@ -68,6 +68,10 @@ export interface TerraformStepKeys {
   readonly approval?: string;
   /** @default - the apply role's first step key */
   readonly apply?: string;
+  /** @default "preview" */
+  readonly preview?: string;
+  /** @default "preview-destroy" */
+  readonly previewDestroy?: string;
 }
 
 /** What the steps of a Terraform pipeline are made from. */
@@ -78,6 +82,13 @@ export interface TerraformPipelineStepsProps {
   readonly plan: RoleAccess;
   /** The role of the apply step. */
   readonly apply: RoleAccess;
+  /**
+   * The preview role: with it, builds of its branches (preview branches, FORMATS `previewBranch`; never the default
+   * branch) apply into their own workspace, `br-<branch>`, in a `preview` step, and a build created with
+   * `BKTT_PREVIEW_DESTROY=true` destroys that preview in a `preview-destroy` step. Both steps are in every build.
+   * @default - no preview environments
+   */
+  readonly preview?: RoleAccess;
   /**
    * The pipeline's Terraform states; its `pipeline` is the pipeline slug. Each build's state key is
    * `<pipelinePrefix><workspace>/terraform.tfstate`, the workspace computed from the build at run time.
@@ -194,6 +205,10 @@ export class TerraformPipelineSteps {
   readonly approvalPolicy: ApprovalPolicy;
   /** Key of the apply step (admitted by the apply role). */
   readonly applyStepKey: string;
+  /** Key of the preview step (admitted by the preview role), when the pipeline has previews. */
+  readonly previewStepKey?: string;
+  /** Key of the preview-destroy step (admitted by the preview role), when the pipeline has previews. */
+  readonly previewDestroyStepKey?: string;
   /** The steps, in order, as typed objects. */
   readonly steps: readonly PipelineStep[];
   /** The steps as stored in the pipeline settings (before signing). */
@@ -275,10 +290,15 @@ export class TerraformPipelineSteps {
     const approval: BlockStep | undefined =
       this.approvalPolicy === "always" ? blockStep(props.scheduledApply ? notCondition(sourceIs("schedule")) : undefined, [this.planStepKey]) : undefined;
     this.approvalStepKey = this.approvalPolicy === "never" ? undefined : approvalKey;
+    const preview = props.preview && checkPreviewRole(props.preview, this.defaultBranch, props.gcp);
+    this.previewStepKey = preview && checkStepKey("preview", preview, props.stepKeys?.preview ?? "preview");
+    this.previewDestroyStepKey = preview && checkStepKey("preview", preview, props.stepKeys?.previewDestroy ?? "preview-destroy", "stepKeys.previewDestroy");
     checkDistinctStepKeys([
       ["plan", this.planStepKey],
       ["apply", this.applyStepKey],
       ["approval", this.approvalStepKey],
+      ["preview", this.previewStepKey],
+      ["previewDestroy", this.previewDestroyStepKey],
     ]);
 
     // Never the plugin: its hook would assume the role before the script decides whether this build applies.
@@ -306,7 +326,28 @@ export class TerraformPipelineSteps {
       timeoutInMinutes: Math.floor(apply.sessionDurationSeconds / 60),
     };
 
-    this.steps = approval ? [planStep, approval, applyStep] : [planStep, applyStep];
+    // No condition either: both hold their keys in every build and decide at run time (previewScript), on the plan
+    // queue (they run the preview branch's code, which nobody reviewed), never with the plugin (it would assume first).
+    const previewSteps: CommandStep[] = [];
+    if (preview) {
+      const previewContext = context(stepCredentials(preview, region, "script").scriptLines, []);
+      const previewStep = (key: string, label: string, run: "apply" | "destroy", dependsOn?: readonly string[]): CommandStep => ({
+        type: "command",
+        key,
+        label,
+        dependsOn,
+        agents: agents(queue),
+        env,
+        commands: [interpolationFreeScript(previewScript(previewContext, preview.branches, run))],
+        timeoutInMinutes: Math.floor(preview.sessionDurationSeconds / 60),
+      });
+      previewSteps.push(
+        previewStep(this.previewStepKey!, ":terraform: Preview", "apply"),
+        previewStep(this.previewDestroyStepKey!, ":terraform: Destroy preview", "destroy", [this.previewStepKey!]),
+      );
+    }
+
+    this.steps = [...(approval ? [planStep, approval, applyStep] : [planStep, applyStep]), ...previewSteps];
     this.yaml = renderPipelineYaml(this.steps);
   }
 }
@@ -378,13 +419,39 @@ function checkRunsOnDefaultBranch(kind: "plan" | "apply", role: RoleAccess, defa
   });
 }
 
+/**
+ * The preview role, checked: preview branches only (so that each branch is its own workspace's name), none of
+ * them the default branch, which applies into the stable workspace with the apply role; AWS credentials only.
+ */
+function checkPreviewRole(role: RoleAccess, defaultBranch: string, gcp: GcpPipelineAccess | undefined): RoleAccess {
+  role.branches.forEach((branch, i) => checkFormat(FORMATS.previewBranch, `preview.branches[${i}]`, branch));
+  if (branchAdmitted(role.branches, defaultBranch)) {
+    throw new ValidationError({
+      code: "conflict",
+      field: "preview.branches",
+      value: [...role.branches],
+      problem: `admit the default branch "${defaultBranch}", which applies into the stable workspace with the apply role`,
+      fix: `name preview branches that do not match "${defaultBranch}", for example ["preview-*"]`,
+    });
+  }
+  if (gcp !== undefined) {
+    throw new ValidationError({
+      code: "conflict",
+      field: "preview",
+      problem: "is given with gcp, and the preview steps get AWS credentials only (no Google Cloud service account for previews yet)",
+      fix: "remove preview or gcp",
+    });
+  }
+  return role;
+}
+
 /** The step key, if the role admits it (a role without step keys admits any). */
-function checkStepKey(kind: "plan" | "apply", role: RoleAccess, key: string): string {
-  checkFormat(FORMATS.stepKey, `stepKeys.${kind}`, key);
+function checkStepKey(kind: "plan" | "apply" | "preview", role: RoleAccess, key: string, field = `stepKeys.${kind}`): string {
+  checkFormat(FORMATS.stepKey, field, key);
   if (role.stepKeys.length > 0 && !role.stepKeys.includes(key)) {
     throw new ValidationError({
       code: "conflict",
-      field: `stepKeys.${kind}`,
+      field,
       value: key,
       problem: `is not a step key the ${kind} role ${role.roleName} admits ([${role.stepKeys.join(", ")}])`,
       fix: `use one of those in stepKeys.${kind} or add "${key}" to the role's step keys`,

@@ -5,7 +5,7 @@
  */
 import { backendConfigArguments } from "../state/backend-config";
 import { PipelineState } from "../state/state-backend";
-import { STATE_FILE_NAME } from "../state/state-key";
+import { BRANCH_WORKSPACE_PREFIX, STATE_FILE_NAME, WORKSPACE_MAX_LENGTH } from "../state/state-key";
 import { shellQuote } from "../private/shell";
 import { annotationLines, approverCheckLines, PLAN_JSON_FILE, PlanReviewOptions, reviewShellFunction, toolCheckLines } from "./plan-review";
 
@@ -162,6 +162,75 @@ export function applyScript(context: TerraformScriptContext, planStepKey: string
   ].join("\n");
 }
 
+/**
+ * The build variable that turns a build of a preview branch into the destruction of its preview: a build created
+ * (UI, API) on the branch with `BKTT_PREVIEW_DESTROY=true` destroys it; no push can set it.
+ */
+export const PREVIEW_DESTROY_VARIABLE = "BKTT_PREVIEW_DESTROY";
+
+/** What a preview step does once it has decided that the build previews: apply the branch, or destroy its preview. */
+export type PreviewRun = "apply" | "destroy";
+
+/** The annotation context of a preview of one workspace; stable, so a re-run replaces it. */
+export function previewAnnotationContext(slug: string, workspace: string): string {
+  return `terraform-preview-${slug}-${workspace}`;
+}
+
+/**
+ * The preview step (`apply`) and the preview-destroy step (`destroy`), which are in every build so that no other
+ * step can take their keys. Each decides at run time, before any credential, whether this build previews: only a
+ * build of a branch of `branches` (names or prefixes ending in `*`, FORMATS `previewBranch`) that is not a pull
+ * request does, and, of those, a build with `BKTT_PREVIEW_DESTROY=true` destroys (the destroy step) instead of
+ * applying (the preview step); every other build ends the step here, successfully, without a token. A branch that
+ * matches but whose name is not its own workspace name (`br-<branch>`: lowercase letters, digits and single `-`)
+ * is refused: the preview role's state policy names exactly that workspace. Then, with the preview role, into
+ * `br-<branch>`: `terraform apply -auto-approve` (a plan and its apply under one state lock) or `terraform destroy`.
+ */
+export function previewScript(context: TerraformScriptContext, branches: readonly string[], run: PreviewRun): string {
+  const state = context.state;
+  const listed = branches.join(", ");
+  const longest = WORKSPACE_MAX_LENGTH - BRANCH_WORKSPACE_PREFIX.length;
+  const destroyRequested = `[ "\${${PREVIEW_DESTROY_VARIABLE}:-}" = true ]`;
+  const workspace = `"${BRANCH_WORKSPACE_PREFIX}\${BUILDKITE_BRANCH}"`;
+  const verb = run === "apply" ? "Applied" : "Destroyed";
+  return [
+    'if [ "${BUILDKITE_PULL_REQUEST:-false}" != false ]; then',
+    '  echo "This build does not preview: it is a pull request build; previews are applied by branch builds of a preview branch."',
+    "  exit 0",
+    "fi",
+    'case "${BUILDKITE_BRANCH}" in',
+    `  ${branches.map(shellCasePattern).join("|")}) ;;`,
+    `  *) printf '%s\n' "This build does not preview: \${BUILDKITE_BRANCH} is not a preview branch (${listed})."; exit 0 ;;`,
+    "esac",
+    ...(run === "apply"
+      ? [`if ${destroyRequested}; then`, `  echo "This build destroys the preview (${PREVIEW_DESTROY_VARIABLE}=true): the preview-destroy step does, not this one."`, "  exit 0", "fi"]
+      : [
+          `if ! ${destroyRequested}; then`,
+          `  echo "This build does not destroy the preview: only a build of the branch created with ${PREVIEW_DESTROY_VARIABLE}=true does."`,
+          "  exit 0",
+          "fi",
+        ]),
+    // The preview role's state policy names br-<branch> exactly: a name the workspace convention would alter gets nothing.
+    'case "${BUILDKITE_BRANCH}" in',
+    `  *[!a-z0-9-]*|-*|*-|*--*) printf '%s\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name must be lowercase letters, digits and single \"-\" (its state is the workspace br-<branch>); rename the branch." >&2; exit 1 ;;`,
+    "esac",
+    `if [ "\${#BUILDKITE_BRANCH}" -gt ${longest} ]; then`,
+    `  printf '%s\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name has at most ${longest} characters (its workspace br-<branch> at most ${WORKSPACE_MAX_LENGTH}); rename the branch." >&2`,
+    "  exit 1",
+    "fi",
+    ...prologue(context, workspace),
+    run === "apply" ? 'echo "+++ :terraform: Preview: apply"' : 'echo "+++ :terraform: Preview: destroy"',
+    `terraform ${run} -input=false -auto-approve -lock-timeout=${context.lockTimeout}`,
+    `printf '### :terraform: Preview of %s (workspace %s)\n\n%s %s at %s into its own state, %s.\n' ${shellQuote(state.pipeline)} "\${workspace}" ${shellQuote(verb)} "\${BUILDKITE_BRANCH}" "$(git rev-parse --short HEAD 2>/dev/null || echo HEAD)" ${shellQuote(`s3://${state.backend.bucketName}/${state.pipelinePrefix}`)}"\${workspace}"${shellQuote(`/${STATE_FILE_NAME}`)} |`,
+    `  buildkite-agent annotate --context ${shellQuote(previewAnnotationContext(state.pipeline, ""))}"\${workspace}" --style ${run === "apply" ? "success" : "info"}`,
+  ].join("\n");
+}
+
+/** A preview branch as a `case` pattern: the literal quoted, a trailing `*` left a wildcard. */
+function shellCasePattern(branch: string): string {
+  return branch.endsWith("*") ? `${shellQuote(branch.slice(0, -1))}*` : shellQuote(branch);
+}
+
 function onDefaultBranch(context: TerraformScriptContext): string {
   return `[ "\${BUILDKITE_BRANCH}" = ${shellQuote(context.defaultBranch)} ] && [ "\${BUILDKITE_PULL_REQUEST:-false}" = false ]`;
 }
@@ -171,10 +240,11 @@ function indent(lines: readonly string[]): string[] {
 }
 
 /**
- * Checks, credentials and `terraform init` of the stable workspace's state: plans of every branch and
- * pull request read the state merging would change, and only the default branch applies.
+ * Checks, credentials and `terraform init` of a workspace's state: the stable workspace (plans of every branch
+ * and pull request read the state merging would change, and only the default branch applies), or, for the
+ * preview steps, `workspace` (a sh word, the branch's own workspace).
  */
-function prologue(context: TerraformScriptContext): string[] {
+function prologue(context: TerraformScriptContext, workspace = shellQuote(context.state.stableWorkspace)): string[] {
   const state = context.state;
   const key = state.pipelinePrefix;
   // The shared settings come from the state backend; only the key depends on the build.
@@ -193,7 +263,7 @@ function prologue(context: TerraformScriptContext): string[] {
     ...(context.setupCommands.length > 0 ? ['checkout_root="$(pwd)"', ...context.setupCommands, 'cd "${checkout_root}"'] : []),
     ...context.credentialLines,
     ...context.googleCredentialLines,
-    `workspace=${shellQuote(state.stableWorkspace)}`,
+    `workspace=${workspace}`,
     `printf '%s\\n' ${shellQuote(`State: s3://${state.backend.bucketName}/${key}`)}"\${workspace}"${shellQuote(`/${STATE_FILE_NAME}`)}`,
     `cd ${shellQuote(context.workingDirectory)}`,
     'echo "--- :terraform: Init"',

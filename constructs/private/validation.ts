@@ -23,6 +23,7 @@ export type ValidationCode =
   | "invalid-step-key"
   | "invalid-ref-pattern"
   | "invalid-branch-name"
+  | "invalid-preview-branch"
   | "invalid-team"
   | "invalid-role-name"
   | "invalid-role-path"
@@ -283,6 +284,18 @@ export const FORMATS = Object.freeze({
     if (/[*?]/.test(value)) return { problem: 'contains "*" or "?", which git refuses in branch names', fix: "name one branch, as git shows it" };
     return refPatternRefusal(value);
   }),
+  /**
+   * A preview branch (`previews.branches`): an exact branch name, or a prefix ending in `*`, whose letters are
+   * lowercase letters, digits and single `-`, at most 45 characters. So a preview branch's workspace is `br-<branch>`
+   * exactly (state-key.ts sanitizes nothing away), which the preview role's state policy names through the
+   * `build_branch` session tag; the steps refuse a matching branch with other characters before any token.
+   */
+  previewBranch: pattern(
+    "invalid-preview-branch",
+    matches(/^(?=.{1,45}$)[a-z0-9]+(-[a-z0-9]+)*(-?\*)?$/),
+    "is not a preview branch",
+    'use a branch name or a prefix ending in "*" of lowercase letters, digits and single "-", at most 45 characters, e.g. "preview-*" or "demo"',
+  ),
   /** A Buildkite team allowed to unblock a step: its slug or its UUID. */
   team: pattern(
     "invalid-team",

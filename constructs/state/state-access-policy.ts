@@ -1,7 +1,8 @@
 import { Token } from "cdktf";
-import { PolicyStatement } from "../policy/policy-document";
+import { PolicyConditions, PolicyStatement } from "../policy/policy-document";
 import { checkFormat, FORMATS } from "../private/validation";
 import { StateLockMode } from "./backend-config";
+import { BRANCH_WORKSPACE_PREFIX, PULL_REQUEST_WORKSPACE_PREFIX, STATE_FILE_NAME } from "./state-key";
 import { IStateBackend, PipelineState, StateAccess, StateAccessOptions } from "./state-backend";
 
 /** Suffix Terraform appends to the DynamoDB LockID of the item that holds the state's MD5 digest. */
@@ -13,6 +14,15 @@ export const LOCK_FILE_SUFFIX = ".tflock";
 const PLAN_DENIED_OBJECT_WRITES = ["s3:PutObject", "s3:DeleteObject"];
 /** The lock-table writes a plan role is explicitly denied on its pipeline's items: locks and digests alike. */
 const PLAN_DENIED_ITEM_WRITES = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
+/** The object requests a preview role is explicitly denied outside the preview workspaces: reads and writes. */
+const PREVIEW_DENIED_OBJECT_REQUESTS = ["s3:GetObject", ...PLAN_DENIED_OBJECT_WRITES];
+/** The lock-table requests a preview role is explicitly denied outside the preview workspaces: reads and writes. */
+const PREVIEW_DENIED_ITEM_REQUESTS = ["dynamodb:GetItem", "dynamodb:BatchGetItem", ...PLAN_DENIED_ITEM_WRITES];
+/**
+ * The branch of a preview role's session, from the `build_branch` session tag its trust requires. Git refuses
+ * `*`, `?` and `$` in branch names and session tag values refuse them too, so the value is always literal.
+ */
+export const PREVIEW_BRANCH_VARIABLE = "${aws:PrincipalTag/build_branch}";
 
 /**
  * IAM statements that let one principal use one pipeline's Terraform states (everything under
@@ -29,6 +39,11 @@ const PLAN_DENIED_ITEM_WRITES = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dyn
  *   `DeleteObject` on state, which Terraform never deletes outside `workspace delete`), and
  *   `PutItem`/`DeleteItem` on lock-table items under the prefix (the lock `<bucket>/<key>`, the
  *   digest `<bucket>/<key>-md5`).
+ * - `preview` (a preview role): `write`, for one state only, `<prefix>br-${aws:PrincipalTag/build_branch}/terraform.tfstate`,
+ *   its lock file and lock items: exact keys, so no branch name (not even one with a `/`) reaches another
+ *   branch's state; a session without the tag matches nothing. An explicit Deny keeps the stable workspace and the
+ *   pull request workspaces out of reach (read or write) whatever else the role is given (`previews.permissions`).
+ *   No `DeleteObject` on the state: a destroyed preview leaves an empty state.
  * - DynamoDB items are fenced by their `LockID` through `dynamodb:LeadingKeys`.
  * - KMS: `Decrypt` (and `GenerateDataKey` for writers) only when S3 calls it on the principal's
  *   behalf (`kms:ViaService`) for this bucket. With S3 Bucket Keys enabled the encryption context
@@ -43,11 +58,19 @@ export function stateAccessStatements(state: PipelineState, access: StateAccess,
   const bucketName = bucketNameOf(backend.bucketArn);
   const prefix = state.pipelinePrefix;
   const region = checkRegion(backend.region);
-  const write = checkAccess(access) === "write";
+  const checked = checkAccess(access);
+  const write = checked !== "read";
+  const preview = checked === "preview";
   const usesLockFile = backend.lockMode === "lockfile" || backend.lockMode === "both";
   const usesTable = checkLockMode(backend.lockMode) !== "lockfile";
   const objects = `${backend.bucketArn}/${prefix}*`;
   const lockIds = `${bucketName}/${prefix}*`;
+  // A preview role's one state; the others' whole folder.
+  const previewState = `${prefix}${BRANCH_WORKSPACE_PREFIX}${PREVIEW_BRANCH_VARIABLE}/${STATE_FILE_NAME}`;
+  const written = preview ? `${backend.bucketArn}/${previewState}` : objects;
+  const lockItems = preview ? [`${bucketName}/${previewState}`, `${bucketName}/${previewState}${STATE_DIGEST_SUFFIX}`] : [lockIds];
+  // Out of a preview role's reach whatever its other policies say: the stable workspace and the pull requests'.
+  const notPreviews = [`${prefix}${state.stableWorkspace}/*`, `${prefix}${PULL_REQUEST_WORKSPACE_PREFIX}*`];
 
   const statements: PolicyStatement[] = [
     {
@@ -57,16 +80,24 @@ export function stateAccessStatements(state: PipelineState, access: StateAccess,
       Resource: backend.bucketArn,
       ...(options.restrictListingToPrefix ? { Condition: { StringLike: { "s3:prefix": [prefix, `${prefix}*`] } } } : {}),
     },
-    { Sid: "TerraformStateRead", Effect: "Allow", Action: "s3:GetObject", Resource: objects },
+    { Sid: "TerraformStateRead", Effect: "Allow", Action: "s3:GetObject", Resource: preview ? [written, `${written}${LOCK_FILE_SUFFIX}`] : objects },
   ];
   if (write) {
-    statements.push({ Sid: "TerraformStateWrite", Effect: "Allow", Action: "s3:PutObject", Resource: objects });
+    statements.push({ Sid: "TerraformStateWrite", Effect: "Allow", Action: "s3:PutObject", Resource: preview ? [written, `${written}${LOCK_FILE_SUFFIX}`] : objects });
     if (usesLockFile) {
       statements.push({
         Sid: "TerraformStateLockFile",
         Effect: "Allow",
         Action: "s3:DeleteObject",
-        Resource: `${backend.bucketArn}/${prefix}*${LOCK_FILE_SUFFIX}`,
+        Resource: preview ? `${written}${LOCK_FILE_SUFFIX}` : `${backend.bucketArn}/${prefix}*${LOCK_FILE_SUFFIX}`,
+      });
+    }
+    if (preview) {
+      statements.push({
+        Sid: "TerraformStatePreviewOnly",
+        Effect: "Deny",
+        Action: PREVIEW_DENIED_OBJECT_REQUESTS,
+        Resource: notPreviews.map((key) => `${backend.bucketArn}/${key}`),
       });
     }
   } else {
@@ -74,7 +105,7 @@ export function stateAccessStatements(state: PipelineState, access: StateAccess,
   }
   if (usesTable) {
     const tableArn = checkLockTableArn(backend);
-    const underPrefix = { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [lockIds] } };
+    const underPrefix: PolicyConditions = { [preview ? "ForAllValues:StringEquals" : "ForAllValues:StringLike"]: { "dynamodb:LeadingKeys": lockItems } };
     statements.push({ Sid: "TerraformStateLockTableDescribe", Effect: "Allow", Action: "dynamodb:DescribeTable", Resource: tableArn });
     statements.push({
       Sid: "TerraformStateLockTable",
@@ -83,6 +114,15 @@ export function stateAccessStatements(state: PipelineState, access: StateAccess,
       Resource: tableArn,
       Condition: underPrefix,
     });
+    if (preview) {
+      statements.push({
+        Sid: "TerraformStatePreviewLocksOnly",
+        Effect: "Deny",
+        Action: PREVIEW_DENIED_ITEM_REQUESTS,
+        Resource: tableArn,
+        Condition: { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": notPreviews.map((key) => `${bucketName}/${key}`) } },
+      });
+    }
     if (!write) {
       statements.push({
         Sid: "TerraformStatePlanLocksNothing",
@@ -126,8 +166,8 @@ function checkRegion(region: string): string {
 }
 
 function checkAccess(access: string): StateAccess {
-  if (access !== "read" && access !== "write") {
-    throw new Error(`state access must be "read" (plan) or "write" (apply), got "${access}"`);
+  if (access !== "read" && access !== "write" && access !== "preview") {
+    throw new Error(`state access must be "read" (plan), "write" (apply) or "preview" (a preview role), got "${access}"`);
   }
   return access;
 }

@@ -9,8 +9,12 @@ import { DEFAULT_STABLE_WORKSPACE, pipelineStatePrefix, stateKey } from "./state
  *   Plans never take a lock, so no branch can hold or break the lock the apply takes.
  * - `write`: what `terraform apply` needs: reading, writing state and its DynamoDB digest, and
  *   taking and releasing the lock (the DynamoDB lock item and/or the `.tflock` object).
+ * - `preview`: what a preview role needs to apply a preview branch into its own workspace: `write`, but only
+ *   for the state of the workspace `br-<branch>`, the branch read from the session's `build_branch` tag
+ *   (`${aws:PrincipalTag/build_branch}`, which the preview role's trust requires), and an explicit Deny of every
+ *   object and lock-table request on the stable workspace and on pull request workspaces.
  */
-export type StateAccess = "read" | "write";
+export type StateAccess = "read" | "write" | "preview";
 
 /** How state access is granted, besides its level. */
 export interface StateAccessOptions {
@@ -32,7 +36,7 @@ export interface StateAccessOptions {
 export interface GrantPipelineStateOptions extends StateAccessOptions {
   /** Slug of the pipeline whose states (`<keyPrefix>/<pipeline>/`) the principal may use. */
   readonly pipeline: string;
-  /** `read` for a plan role, `write` for an apply role. */
+  /** `read` for a plan role, `write` for an apply role, `preview` for a preview role. */
   readonly access: StateAccess;
 }
 

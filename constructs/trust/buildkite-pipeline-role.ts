@@ -5,13 +5,13 @@ import { TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { Guardrails } from "../guardrails/guardrails";
 import { grantsAdministrator } from "../guardrails/rules/no-admin-wildcard";
-import { PolicyDocument, policyDocument, policySize, PolicyStatement, renderPolicy } from "../policy/policy-document";
+import { PolicyDocument, policyDocument, policySize, PolicyStatement, renderPolicy, renderTerraformPolicy } from "../policy/policy-document";
 import { notReadOnlyActions, notReadOnlyPolicyReason, READ_ONLY_MANAGED_POLICIES } from "../policy/read-only";
-import { IStateBackend, IStateGrantee, STATE_POLICY_NAME } from "../state/state-backend";
+import { IStateBackend, IStateGrantee, StateAccess, STATE_POLICY_NAME } from "../state/state-backend";
 import { BuildkiteOidcProvider, IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
 import { IPipelinePermissionsBoundary, PipelinePermissionsBoundary } from "./pipeline-permissions-boundary";
 import { PlatformDeployerBoundary } from "./platform-deployer-boundary";
-import { PipelineAccess, PipelineRoleKind } from "./pipeline-access";
+import { PipelineAccess, PipelineAwsRoleKind } from "./pipeline-access";
 import { RoleAccess } from "./role-access";
 import { checkFormat, checkList, FORMATS, ValidationError } from "../private/validation";
 import { grantsIamWriteOn, iamWriteActions } from "../policy/iam-writes";
@@ -40,8 +40,8 @@ export interface PipelineRolePermissions {
 export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
   /** The pipeline's access declaration; the role's name, trust and session duration come from it. */
   readonly access: PipelineAccess;
-  /** Which of the pipeline's roles to create. */
-  readonly kind: PipelineRoleKind;
+  /** Which of the pipeline's roles to create (`preview` only when the access declares a preview role). */
+  readonly kind: PipelineAwsRoleKind;
   /**
    * The account's Buildkite OIDC provider. When it is a {@link BuildkiteOidcProvider}
    * in the same stack the role depends on it; its audiences are checked against the role's.
@@ -51,7 +51,8 @@ export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
   /**
    * The backend of the pipeline's Terraform states. Plan gets read access (it reads state
    * and takes no lock: plans run with `-lock=false`), apply gets write access, both only under the pipeline's folder
-   * `<keyPrefix>/<pipeline>/` (see {@link IStateBackend.grantPipelineState}).
+   * `<keyPrefix>/<pipeline>/` (see {@link IStateBackend.grantPipelineState}); preview gets write access to its
+   * branch's own workspace only (`preview`).
    * @default - no state access
    */
   readonly state?: IStateBackend;
@@ -66,6 +67,9 @@ export interface BuildkitePipelineRoleProps extends PipelineRolePermissions {
   /** Extra tags of the role. @default - only the Buildkite tags */
   readonly tags?: Record<string, string>;
 }
+
+/** The state access of each role: the plan role reads, the apply role writes, the preview role writes its branch's workspace only. */
+const STATE_ACCESS: Record<PipelineAwsRoleKind, StateAccess> = { plan: "read", apply: "write", preview: "preview" };
 
 /** IAM's limit on the summed size of a role's inline policies, whitespace not counted. */
 export const INLINE_POLICIES_SIZE_LIMIT = 10240;
@@ -90,7 +94,7 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
   readonly permissionsPolicy?: PolicyDocument;
   /** The Terraform role resource. */
   readonly role: IamRole;
-  private readonly kind: PipelineRoleKind;
+  private readonly kind: PipelineAwsRoleKind;
   /** The role's inline policies by IAM name. */
   private readonly inlinePolicies = new Map<string, PolicyDocument>();
   /** One reference token for all attachments: each `role.name` read creates a token (and captures a stack trace). */
@@ -142,7 +146,7 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
     });
     this.roleReference = this.role.name;
     this.addImportable(this.role, this.roleName);
-    props.state?.grantPipelineState(this, { pipeline: declaration.pipeline, access: kind === "apply" ? "write" : "read" });
+    props.state?.grantPipelineState(this, { pipeline: declaration.pipeline, access: STATE_ACCESS[kind] });
     if (this.permissionsPolicy) this.addInlinePolicy("PermissionsPolicy", "permissions", this.permissionsPolicy);
     for (const arn of managed) {
       const attachment = new IamRolePolicyAttachment(this, `Managed-${arn.replace(/^.*:policy\//, "").replace(/[^A-Za-z0-9]+/g, "-")}`, {
@@ -177,7 +181,8 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
       );
     }
     this.inlinePolicies.set(name, document);
-    const policy = new IamRolePolicy(this, id, { role: this.roleReference, name, policy: renderPolicy(document) });
+    // The preview role's state policy names its branch with an IAM policy variable, which Terraform must not read.
+    const policy = new IamRolePolicy(this, id, { role: this.roleReference, name, policy: renderTerraformPolicy(document) });
     this.addImportable(policy, `${this.roleName}:${name}`);
   }
 
@@ -217,7 +222,7 @@ function checkProvider(provider: IBuildkiteOidcProvider | undefined, declaration
 /** What the plan role may hold instead, for the fix of a refusal. */
 const READ_ONLY_FIX = `or give plan ${Object.keys(READ_ONLY_MANAGED_POLICIES).join(", ")} or statements of read actions`;
 
-function checkManagedPolicy(kind: PipelineRoleKind, index: number, arn: string): string {
+function checkManagedPolicy(kind: PipelineAwsRoleKind, index: number, arn: string): string {
   checkFormat(FORMATS.managedPolicyArn, `managedPolicyArns[${index}]`, arn);
   const reason = kind === "plan" ? notReadOnlyPolicyReason(arn) : undefined;
   if (reason !== undefined) {
@@ -249,7 +254,7 @@ function checkBoundary(props: BuildkitePipelineRoleProps): string | undefined {
   return byArn ?? bound;
 }
 
-function checkStatement(kind: PipelineRoleKind, index: number, statement: PolicyStatement, roleArn: string): PolicyStatement {
+function checkStatement(kind: PipelineAwsRoleKind, index: number, statement: PolicyStatement, roleArn: string): PolicyStatement {
   const field = `statements[${index}]`;
   if (statement.Principal !== undefined) throw new Error(`${field} has a Principal: a role's permissions statements name no principal; remove it.`);
   if (statement.Action === undefined && statement.NotAction === undefined) throw new Error(`${field} names no Action: add the actions it allows or denies.`);

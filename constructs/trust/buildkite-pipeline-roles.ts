@@ -22,6 +22,8 @@ export interface BuildkitePipelineRolesProps {
   readonly plan?: PipelineRolePermissions;
   /** Permissions of the apply role. @default - state access only */
   readonly apply?: PipelineRolePermissions;
+  /** Permissions of the preview role, when the access declares one (its state: its branch's workspace only). @default - state access only */
+  readonly preview?: PipelineRolePermissions;
   /** Extra tags of both roles. @default - only the Buildkite tags */
   readonly tags?: Record<string, string>;
 }
@@ -47,17 +49,24 @@ export class BuildkitePipelineRoles extends Construct {
   readonly plan: BuildkitePipelineRole;
   /** The apply role. */
   readonly apply: BuildkitePipelineRole;
+  /** The preview role, when the pipeline's access declares one. */
+  readonly preview?: BuildkitePipelineRole;
 
   constructor(scope: Construct, id: string, props: BuildkitePipelineRolesProps) {
     super(scope, id);
     const shared = { access: props.access, provider: props.provider, permissionsBoundary: props.permissionsBoundary, state: props.state, tags: props.tags };
     this.plan = new BuildkitePipelineRole(this, "Plan", { ...shared, ...props.plan, kind: "plan" });
     this.apply = new BuildkitePipelineRole(this, "Apply", { ...shared, ...props.apply, kind: "apply" });
+    if (props.access.preview) this.preview = new BuildkitePipelineRole(this, "Preview", { ...shared, ...props.preview, kind: "preview" });
+    else if (props.preview) {
+      throw new Error(`${this.node.path}: preview permissions are given, but the access of ${props.access.pipeline} declares no preview role: declare preview in its PipelineAccess`);
+    }
   }
 
-  /** Adopts both roles where they already exist by name (see {@link BuildkitePipelineRole.importExisting}). */
+  /** Adopts the roles where they already exist by name (see {@link BuildkitePipelineRole.importExisting}). */
   importExisting(): void {
     this.plan.importExisting();
     this.apply.importExisting();
+    this.preview?.importExisting();
   }
 }

@@ -91,6 +91,14 @@ export interface BuildkiteTrustProps {
   readonly tokenLifetimeSeconds?: number;
   /** Statement ID of the trust statement (letters and digits). @default - none */
   readonly sid?: string;
+  /**
+   * Whether the job copies `build_branch` into a session tag whatever the claim check, and the trust checks it
+   * there too (`aws:RequestTag/build_branch`, with `sts:TagSession`): the role's policies can then name the
+   * branch's own resources with `${aws:PrincipalTag/build_branch}` (the preview role's state). A token without
+   * the tag is refused, so the policy variable is always set for the role's sessions.
+   * @default - only with the claim checks `session-tags` and `both`
+   */
+  readonly branchSessionTag?: boolean;
 }
 
 /** Pattern IAM uses to refuse branch names that carry a fork owner prefix (`owner:branch`). */
@@ -145,6 +153,8 @@ export class BuildkiteTrust {
   readonly trustPolicy: PolicyDocument;
   /** What the job must request when it mints its token. */
   readonly tokenRequest: JobTokenRequest;
+  /** Whether `build_branch` is a session tag even with the claim check `condition-keys` (see {@link BuildkiteTrustProps.branchSessionTag}). */
+  private readonly branchSessionTag: boolean;
 
   constructor(props: BuildkiteTrustProps, field = "trust") {
     if (!props.providerArn.endsWith(`:oidc-provider/${BUILDKITE_OIDC_HOST}`)) {
@@ -195,6 +205,7 @@ export class BuildkiteTrust {
         fix: "use only letters and digits",
       });
     }
+    this.branchSessionTag = props.branchSessionTag ?? false;
     const lifetime = props.tokenLifetimeSeconds === undefined ? undefined : checkTokenLifetime(`${field}.tokenLifetimeSeconds`, props.tokenLifetimeSeconds);
 
     this.subjectPatterns = this.renderSubjectPatterns();
@@ -204,7 +215,7 @@ export class BuildkiteTrust {
     this.tokenRequest = {
       audience: this.audience,
       claims: optionalClaims,
-      sessionTags: this.usesSessionTags ? tagged : [],
+      sessionTags: this.usesSessionTags ? tagged : this.branchSessionTag ? ["build_branch"] : [],
       ...(lifetime === undefined ? {} : { lifetimeSeconds: lifetime }),
     };
     this.trustPolicy = policyDocument([
@@ -212,7 +223,7 @@ export class BuildkiteTrust {
         ...(props.sid === undefined ? {} : { Sid: props.sid }),
         Effect: "Allow",
         Principal: { Federated: this.providerArn },
-        Action: this.usesSessionTags ? ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"] : "sts:AssumeRoleWithWebIdentity",
+        Action: this.tokenRequest.sessionTags.length > 0 ? ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"] : "sts:AssumeRoleWithWebIdentity",
         Condition: this.renderConditions(pinned),
       },
     ]);
@@ -267,7 +278,9 @@ export class BuildkiteTrust {
     if (this.usesSessionTags && this.stepKeys.length > 0) stringEquals[requestTagKey("step_key")] = single(this.stepKeys);
     const stringLike: Record<string, string | string[]> = { [buildkiteConditionKey("sub")]: single(this.subjectPatterns) };
     const stringNotLike: Record<string, string | string[]> = { [buildkiteConditionKey("sub")]: SUBJECT_OVERFLOW_PATTERN };
-    for (const key of this.claimKeys("build_branch")) {
+    const branchKeys = this.claimKeys("build_branch");
+    if (this.branchSessionTag && !this.usesSessionTags) branchKeys.push(requestTagKey("build_branch"));
+    for (const key of branchKeys) {
       (refGlob ? stringLike : stringEquals)[key] = single(refNames);
       stringNotLike[key] = FORK_BRANCH_PATTERN;
     }

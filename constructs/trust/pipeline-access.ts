@@ -6,6 +6,15 @@ import { checkFormat, FORMATS, ValidationError } from "../private/validation";
 /** The two roles of a pipeline: `plan` reads, `apply` changes. */
 export type PipelineRoleKind = "plan" | "apply";
 
+/**
+ * The AWS roles a pipeline may have: its plan and apply roles, and the preview role of a pipeline with
+ * preview environments, which applies preview branches into their own workspace's state.
+ */
+export type PipelineAwsRoleKind = PipelineRoleKind | "preview";
+
+/** The step keys the preview role admits unless told otherwise: the preview step and the preview-destroy step. */
+export const DEFAULT_PREVIEW_STEP_KEYS: readonly string[] = ["preview", "preview-destroy"];
+
 /** Which builds and steps of the pipeline may assume one of its roles. */
 export interface PipelineRoleScope {
   /**
@@ -67,11 +76,20 @@ export interface PipelineAccessProps {
   readonly plan?: PipelineRoleScope;
   /** Who may assume the apply role. @default - branch "main", step "apply" */
   readonly apply?: PipelineRoleScope;
+  /**
+   * The preview role, for preview environments: builds of these branches (each a name or a prefix ending in `*`,
+   * of lowercase letters, digits and single `-`: {@link FORMATS} `previewBranch`) apply into their own workspace,
+   * `br-<branch>`, and the role reaches no other state. Its token carries `build_branch` as a session tag, which
+   * its state policy reads. No tags; at least one step key.
+   * @default - no preview role; steps "preview" and "preview-destroy" when given
+   */
+  readonly preview?: PipelineRoleScope;
 }
 
-const DEFAULT_SCOPES: Record<PipelineRoleKind, { branches: string[]; stepKeys: string[] }> = {
+const DEFAULT_SCOPES: Record<PipelineAwsRoleKind, { branches: readonly string[]; stepKeys: readonly string[] }> = {
   plan: { branches: ["*"], stepKeys: ["plan"] },
   apply: { branches: ["main"], stepKeys: ["apply"] },
+  preview: { branches: [], stepKeys: DEFAULT_PREVIEW_STEP_KEYS },
 };
 
 const DEFAULT_SESSION_DURATION_SECONDS = 3600;
@@ -116,8 +134,10 @@ export class PipelineAccess {
   readonly plan: RoleAccess;
   /** The apply role: may change cloud resources and write state. */
   readonly apply: RoleAccess;
-  /** The trust declarations behind {@link plan} and {@link apply}. */
-  readonly trust: Readonly<Record<PipelineRoleKind, BuildkiteTrust>>;
+  /** The preview role, when the pipeline has preview environments: applies its preview branches into their own workspace. */
+  readonly preview?: RoleAccess;
+  /** The trust declarations behind {@link plan}, {@link apply} and {@link preview}. */
+  readonly trust: Readonly<Record<PipelineRoleKind, BuildkiteTrust>> & { readonly preview?: BuildkiteTrust };
 
   constructor(props: PipelineAccessProps) {
     this.accountId = checkFormat(FORMATS.accountId, "accountId", props.accountId);
@@ -129,7 +149,7 @@ export class PipelineAccess {
     const sessionDuration = checkFormat(FORMATS.sessionDuration, "sessionDurationSeconds", props.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS);
     const prefix = props.roleNamePrefix ?? `bk-${this.pipeline}`;
 
-    const build = (kind: PipelineRoleKind): [BuildkiteTrust, RoleAccess] => {
+    const build = (kind: PipelineAwsRoleKind): [BuildkiteTrust, RoleAccess] => {
       const scope = props[kind] ?? {};
       const defaults = DEFAULT_SCOPES[kind];
       const trust = new BuildkiteTrust(
@@ -146,6 +166,8 @@ export class PipelineAccess {
           branches: scope.branches ?? (scope.tags ? [] : defaults.branches),
           tags: scope.tags,
           stepKeys: scope.stepKeys ?? defaults.stepKeys,
+          // The preview role's state policy names the branch's own workspace through this tag.
+          branchSessionTag: kind === "preview" ? true : undefined,
         },
         kind,
       );
@@ -162,7 +184,7 @@ export class PipelineAccess {
         stepKeys: trust.stepKeys,
         branches: trust.anyBranch ? ["*"] : trust.branches,
         tags: trust.tags,
-        canWrite: kind === "apply",
+        canWrite: kind !== "plan",
         trustPolicy: trust.trustPolicy,
         requiredPipelineSettings: REQUIRED_PIPELINE_SETTINGS,
       };
@@ -200,17 +222,71 @@ export class PipelineAccess {
     }
     this.plan = plan;
     this.apply = apply;
-    this.trust = { plan: planTrust, apply: applyTrust };
+    if (props.preview === undefined) {
+      this.trust = { plan: planTrust, apply: applyTrust };
+      return;
+    }
+    checkPreviewScope(props.preview);
+    const [previewTrust, preview] = build("preview");
+    if (previewTrust.stepKeys.length === 0) {
+      throw new ValidationError({
+        code: "too-broad",
+        field: "preview.stepKeys",
+        value: previewTrust.stepKeys,
+        problem: "is empty, so every step of a preview branch's build could assume the preview role",
+        fix: `name the preview steps, for example ${JSON.stringify(DEFAULT_PREVIEW_STEP_KEYS)}`,
+      });
+    }
+    const other = [plan, apply].find((role) => role.roleName === preview.roleName);
+    if (other) {
+      throw new ValidationError({
+        code: "conflict",
+        field: "preview.roleName",
+        value: preview.roleName,
+        problem: `is also ${other.kind}.roleName`,
+        fix: "give every role its own name",
+      });
+    }
+    this.preview = preview;
+    this.trust = { plan: planTrust, apply: applyTrust, preview: previewTrust };
   }
 
-  /** The access of one of the pipeline's roles. */
-  role(kind: PipelineRoleKind): RoleAccess {
-    return kind === "plan" ? this.plan : this.apply;
+  /** The access of one of the pipeline's roles; the preview role only when the pipeline has one. */
+  role(kind: PipelineAwsRoleKind): RoleAccess {
+    if (kind !== "preview") return kind === "plan" ? this.plan : this.apply;
+    if (this.preview === undefined) throw new Error(`pipeline ${this.pipeline} has no preview role: declare preview in its PipelineAccess`);
+    return this.preview;
   }
 }
 
+/**
+ * The preview role's scope: branches only, each a preview branch ({@link FORMATS} `previewBranch`), so that the
+ * branch is its own workspace's name and the trust can never admit every branch.
+ */
+function checkPreviewScope(scope: PipelineRoleScope): void {
+  if (scope.tags !== undefined && scope.tags.length > 0) {
+    throw new ValidationError({
+      code: "conflict",
+      field: "preview.tags",
+      value: scope.tags,
+      problem: "names tags, and previews are of branches (a tag build has no branch workspace)",
+      fix: "remove preview.tags",
+    });
+  }
+  if (scope.branches === undefined || scope.branches.length === 0) {
+    throw new ValidationError({
+      code: "empty",
+      field: "preview.branches",
+      value: scope.branches,
+      problem: "names no branch",
+      fix: 'name the preview branches, for example ["preview-*"]',
+    });
+  }
+  scope.branches.forEach((branch, i) => checkFormat(FORMATS.previewBranch, `preview.branches[${i}]`, branch));
+}
+
 /** The role's name as given, or derived from the prefix (then the message says so: the prefix is what to shorten). */
-function checkRoleName(kind: PipelineRoleKind, given: string | undefined, prefix: string): string {
+function checkRoleName(kind: PipelineAwsRoleKind, given: string | undefined, prefix: string): string {
   const name = given ?? `${prefix}-${kind}`;
   const refusal = FORMATS.roleName.explain(name);
   if (refusal) {

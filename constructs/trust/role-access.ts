@@ -40,7 +40,7 @@ export interface RoleAccess {
   /** The trust policy, as structured data. */
   readonly trustPolicy: PolicyDocument;
   /** Which of a pipeline's roles this is. */
-  readonly kind?: "plan" | "apply";
+  readonly kind?: "plan" | "apply" | "preview";
   /** Tag names or glob patterns whose tag builds the trust policy admits; empty or absent means none. */
   readonly tags?: readonly string[];
   /**

@@ -60,6 +60,10 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
     accepts: ["main", "release/2024", "rel`id`x", "a;b", "feature(x)"],
     refuses: ["", "*", "feature/*", "release-?", "owner:main", "${username}", "it's", "a b", "a\nb", "main..x", "main.lock"],
   },
+  previewBranch: {
+    accepts: ["demo", "preview-*", "preview*", "pr0-x", "a".repeat(45), `${"a".repeat(44)}*`],
+    refuses: ["", "*", "-*", "Preview-*", "preview--x", "preview-", "-x", "feature/*", "preview-?", "owner:x", "pre*view", "a".repeat(46)],
+  },
   team: {
     accepts: ["platform", "payments-team", "96176d08-f503-413f-8423-96094953b9e7"],
     refuses: ["", "Platform", "platform team", "team:x", "-platform"],

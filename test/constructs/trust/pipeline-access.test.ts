@@ -5,7 +5,7 @@ const PIPELINE_ID = "0184990a-4782-42b5-afc1-16715b10b110";
 const base: PipelineAccessProps = { accountId: "111111111111", organization: "acme", pipeline: "networking" };
 
 /** The single trust statement's conditions. */
-function conditions(access: PipelineAccess, kind: "plan" | "apply"): Record<string, Record<string, unknown>> {
+function conditions(access: PipelineAccess, kind: "plan" | "apply" | "preview"): Record<string, Record<string, unknown>> {
   const statements = access.role(kind).trustPolicy.Statement;
   expect(statements).toHaveLength(1);
   return statements[0].Condition as Record<string, Record<string, unknown>>;
@@ -134,8 +134,15 @@ describe("PipelineAccess", () => {
   it.each(["condition-keys", "session-tags", "both"] as const)(
     "asks the job for exactly the claims and session tags the %s trust policy checks",
     (claimCheck) => {
-      const access = new PipelineAccess({ ...base, organizationId: ORG_ID, pipelineId: PIPELINE_ID, clusterId: ORG_ID, claimCheck });
-      for (const role of [access.plan, access.apply]) {
+      const access = new PipelineAccess({
+        ...base,
+        organizationId: ORG_ID,
+        pipelineId: PIPELINE_ID,
+        clusterId: ORG_ID,
+        claimCheck,
+        preview: { branches: ["preview-*"] },
+      });
+      for (const role of [access.plan, access.apply, access.preview!]) {
         const keys = Object.values(conditions(access, role.kind!)).flatMap((byKey) => Object.keys(byKey));
         const tagged = keys.filter((k) => k.startsWith("aws:RequestTag/")).map((k) => k.replace("aws:RequestTag/", ""));
         expect([...role.tokenRequest.sessionTags].sort()).toEqual([...new Set(tagged)].sort());
