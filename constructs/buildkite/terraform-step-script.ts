@@ -200,7 +200,7 @@ export function previewScript(context: TerraformScriptContext, branches: readonl
     "fi",
     'case "${BUILDKITE_BRANCH}" in',
     `  ${branches.map(shellCasePattern).join("|")}) ;;`,
-    `  *) printf '%s\n' "This build does not preview: \${BUILDKITE_BRANCH} is not a preview branch (${listed})."; exit 0 ;;`,
+    `  *) printf '%s\\n' "This build does not preview: \${BUILDKITE_BRANCH} is not a preview branch (${listed})."; exit 0 ;;`,
     "esac",
     ...(run === "apply"
       ? [`if ${destroyRequested}; then`, `  echo "This build destroys the preview (${PREVIEW_DESTROY_VARIABLE}=true): the preview-destroy step does, not this one."`, "  exit 0", "fi"]
@@ -212,16 +212,16 @@ export function previewScript(context: TerraformScriptContext, branches: readonl
         ]),
     // The preview role's state policy names br-<branch> exactly: a name the workspace convention would alter gets nothing.
     'case "${BUILDKITE_BRANCH}" in',
-    `  *[!a-z0-9-]*|-*|*-|*--*) printf '%s\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name must be lowercase letters, digits and single \"-\" (its state is the workspace br-<branch>); rename the branch." >&2; exit 1 ;;`,
+    `  *[!a-z0-9-]*|-*|*-|*--*) printf '%s\\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name must be lowercase letters, digits and single \\"-\\" (its state is the workspace br-<branch>); rename the branch." >&2; exit 1 ;;`,
     "esac",
     `if [ "\${#BUILDKITE_BRANCH}" -gt ${longest} ]; then`,
-    `  printf '%s\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name has at most ${longest} characters (its workspace br-<branch> at most ${WORKSPACE_MAX_LENGTH}); rename the branch." >&2`,
+    `  printf '%s\\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name has at most ${longest} characters (its workspace br-<branch> at most ${WORKSPACE_MAX_LENGTH}); rename the branch." >&2`,
     "  exit 1",
     "fi",
     ...prologue(context, workspace),
     run === "apply" ? 'echo "+++ :terraform: Preview: apply"' : 'echo "+++ :terraform: Preview: destroy"',
     `terraform ${run} -input=false -auto-approve -lock-timeout=${context.lockTimeout}`,
-    `printf '### :terraform: Preview of %s (workspace %s)\n\n%s %s at %s into its own state, %s.\n' ${shellQuote(state.pipeline)} "\${workspace}" ${shellQuote(verb)} "\${BUILDKITE_BRANCH}" "$(git rev-parse --short HEAD 2>/dev/null || echo HEAD)" ${shellQuote(`s3://${state.backend.bucketName}/${state.pipelinePrefix}`)}"\${workspace}"${shellQuote(`/${STATE_FILE_NAME}`)} |`,
+    `printf '### :terraform: Preview of %s (workspace %s)\\n\\n%s %s at %s into its own state, %s.\\n' ${shellQuote(state.pipeline)} "\${workspace}" ${shellQuote(verb)} "\${BUILDKITE_BRANCH}" "$(git rev-parse --short HEAD 2>/dev/null || echo HEAD)" ${shellQuote(`s3://${state.backend.bucketName}/${state.pipelinePrefix}`)}"\${workspace}"${shellQuote(`/${STATE_FILE_NAME}`)} |`,
     `  buildkite-agent annotate --context ${shellQuote(previewAnnotationContext(state.pipeline, ""))}"\${workspace}" --style ${run === "apply" ? "success" : "info"}`,
   ].join("\n");
 }

@@ -300,6 +300,117 @@ describe("a build creator who sets the build's environment (UI, API or trigger s
   });
 });
 
+describe("preview environments (previews: preview-*)", () => {
+  const previewAccess = new PipelineAccess({
+    accountId: "111111111111",
+    organization: "acme",
+    pipeline: "networking",
+    preview: { branches: ["preview-*"] },
+  });
+  const state = TerraformStateBackend.fromAttributes(backends, "state-previews", {
+    bucketName: "acme-terraform-state",
+    region: "eu-west-1",
+    kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-1111-4222-8333-444455556666",
+    lockMode: "lockfile",
+    keyPrefix: "pipelines",
+  }).pipelineState("networking");
+  const steps = new TerraformPipelineSteps({
+    name: "Networking",
+    plan: previewAccess.plan,
+    apply: previewAccess.apply,
+    preview: previewAccess.preview,
+    state,
+    approval: { allowedTeams: APPROVERS },
+    credentials: "script",
+  });
+  const PREVIEW_KEY = "key=pipelines/networking/br-preview-42/terraform.tfstate";
+
+  /** Every step of the build its `if` admits, by key, run in order as the agents would. */
+  function runAll(build: Build, job: Partial<JobEnvironment> = {}): Record<string, StepRun> {
+    const inBuild = rendered(steps).filter((s) => s.command && (s.if === undefined || evaluateCondition(s.if, buildContext(build, "main"))));
+    return Object.fromEntries(
+      inBuild.map((step) => [
+        step.key,
+        runStep(step.command, { branch: build.branch, pullRequest: build.pullRequest, source: build.source, defaultBranch: "main", shell: "dash", ...job }),
+      ]),
+    );
+  }
+
+  it("adds the preview and preview-destroy steps to every build, without an if, so no uploaded step can take their keys", () => {
+    expect(rendered(steps).map((s) => s.key)).toEqual(["plan", "apply", "preview", "preview-destroy"]);
+    for (const key of ["preview", "preview-destroy"]) expect(rendered(steps).find((s) => s.key === key).if).toBeUndefined();
+    expect(rendered(steps).find((s) => s.key === "preview-destroy").depends_on).toEqual(["preview"]);
+  });
+
+  it("a push to a preview branch: the plan step plans the stable state for review, the apply step does not apply, the preview step applies into br-<branch> with the preview role", () => {
+    const run = runAll({ name: "a push to a preview branch", branch: "preview-42", applies: false }, { planJson: CREATES_ONLY });
+    // The review plan is the stable workspace's, read-only, as for any branch.
+    expect(stateKey(run.plan)).toBe("key=pipelines/networking/default/terraform.tfstate");
+    expect(run.plan.callsOf("terraform", "plan")[0].args).toContain("-lock=false");
+    expect(roleAssumed(run.plan)).toBe(access.plan.roleArn);
+    expect(run.apply.calls).toEqual([]);
+    // The preview: its own workspace, the preview role, its token tagged with the branch, a locked plan and apply.
+    const preview = run.preview;
+    expect(preview.stderr).toBe("");
+    expect(preview.status).toBe(0);
+    expect(roleAssumed(preview)).toBe(previewAccess.preview!.roleArn);
+    expect(flagValue(preview.callsOf("buildkite-agent", "oidc", "request-token")[0].args, "--aws-session-tag")).toBe("build_branch");
+    expect(stateKey(preview)).toBe(PREVIEW_KEY);
+    expect(preview.callsOf("terraform", "apply")[0].args).toEqual(["apply", "-input=false", "-auto-approve", "-lock-timeout=5m"]);
+    expect(preview.calls.flatMap((c) => c.args)).not.toContain("-lock=false");
+    expect(preview.callsOf("terraform", "destroy")).toEqual([]);
+    const [annotation] = annotations(preview);
+    expect(annotation.args).toEqual(["annotate", "--context", "terraform-preview-networking-br-preview-42", "--style", "success"]);
+    expect(annotation.stdin).toContain("s3://acme-terraform-state/pipelines/networking/br-preview-42/terraform.tfstate");
+    // Destroying needs a build created with BKTT_PREVIEW_DESTROY=true.
+    expect(run["preview-destroy"].status).toBe(0);
+    expect(run["preview-destroy"].calls).toEqual([]);
+  });
+
+  it.each<[string, Build]>([
+    ["a push to a feature branch that is not a preview", { name: "feature", branch: "feature/x", applies: false }],
+    ["a push to a branch that only looks like a preview", { name: "look-alike", branch: "previewx", applies: false }],
+    ["a pull request from a preview branch", { name: "pr", branch: "preview-42", pullRequest: 12, applies: false }],
+    ["a pull request from a fork's preview branch", { name: "fork", branch: "mallory:preview-42", pullRequest: 13, fork: true, applies: false }],
+    ["a push to the default branch", { name: "main", branch: "main", applies: true }],
+    ["the nightly schedule", { name: "schedule", branch: "main", source: "schedule", applies: false }],
+  ])("%s: the preview steps end at once, without a token or Terraform", (_name, build) => {
+    const run = runAll(build, { planJson: CREATES_ONLY, buildEnv: { BKTT_PREVIEW_DESTROY: "true" } });
+    for (const key of ["preview", "preview-destroy"]) {
+      expect(run[key].status).toBe(0);
+      expect(run[key].calls).toEqual([]);
+      expect(run[key].stdout).toMatch(/^This build does not preview: /);
+    }
+  });
+
+  it("a build of the preview branch created with BKTT_PREVIEW_DESTROY=true destroys the preview, and only that", () => {
+    const build: Build = { name: "destroy", branch: "preview-42", source: "api", applies: false };
+    const run = runAll(build, { buildEnv: { BKTT_PREVIEW_DESTROY: "true" } });
+    expect(run.preview.calls).toEqual([]);
+    expect(run.preview.stdout).toContain("This build destroys the preview (BKTT_PREVIEW_DESTROY=true)");
+    const destroy = run["preview-destroy"];
+    expect(destroy.status).toBe(0);
+    expect(roleAssumed(destroy)).toBe(previewAccess.preview!.roleArn);
+    expect(stateKey(destroy)).toBe(PREVIEW_KEY);
+    expect(destroy.callsOf("terraform", "destroy")[0].args).toEqual(["destroy", "-input=false", "-auto-approve", "-lock-timeout=5m"]);
+    expect(destroy.callsOf("terraform", "apply")).toEqual([]);
+    // Any other value leaves the preview alone.
+    const kept = runAll(build, { buildEnv: { BKTT_PREVIEW_DESTROY: "yes" } });
+    expect(kept["preview-destroy"].calls).toEqual([]);
+    expect(kept.preview.callsOf("terraform", "apply")).toHaveLength(1);
+  });
+
+  it.each(["preview-a/b", "preview--x", "preview-x-", "preview-Big", `preview-${"x".repeat(40)}`])(
+    "refuses the preview branch %s, whose name is not its workspace's, before any token",
+    (branch) => {
+      const run = runAll({ name: branch, branch, applies: false });
+      expect(run.preview.status).toBe(1);
+      expect(run.preview.calls).toEqual([]);
+      expect(run.preview.stderr).toMatch(/^Refusing to preview /);
+    },
+  );
+});
+
 describe("the tools the steps need", () => {
   it.each(["terraform", "aws"])("without %s, the step stops at once, naming it and where the docs say to install it", (tool) => {
     const { plan: planRun } = runBuild(pipeline(), BUILDS[0], { missingTools: [tool] });

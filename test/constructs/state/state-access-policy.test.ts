@@ -194,7 +194,7 @@ describe("stateAccessStatements: lock modes and input checks", () => {
     ["a key prefix with a leading slash", { keyPrefix: "/pipelines" }, /prefix "\/pipelines" is not a state key prefix: .*without leading or trailing "\/"/],
     ["a wildcard in the key prefix", { keyPrefix: "pipelines/*" }, /prefix "pipelines\/\*" is not a state key prefix/],
     ["a bucket name instead of its ARN", { fields: { bucketArn: BUCKET } }, /bucketArn must be a literal S3 bucket ARN/],
-    ["an unknown access level", { access: "admin" as "read" }, /access must be "read" \(plan\) or "write" \(apply\)/],
+    ["an unknown access level", { access: "admin" as "read" }, /access must be "read" \(plan\), "write" \(apply\) or "preview" \(a preview role\)/],
     ["an unknown lock mode", { lockMode: "none" as "both" }, /lockMode must be "dynamodb", "lockfile" or "both"/],
     ["a malformed region", { region: "EU" }, /region "EU" is not an AWS region/],
   ])("refuses %s with a message naming the field", (_name, overrides, message) => {

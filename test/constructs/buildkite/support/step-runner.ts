@@ -86,6 +86,8 @@ export interface JobEnvironment {
    * steps of one build, run one after the other, see each other's. @default - nothing remembered
    */
   readonly state?: string;
+  /** Variables the build's creator set (a build created in the UI or through the API), e.g. `BKTT_PREVIEW_DESTROY`. @default - none */
+  readonly buildEnv?: Readonly<Record<string, string>>;
   /** What `aws ssm get-parameter` and `aws secretsmanager get-secret-value` print, by service (`ssm`, `secretsmanager`). @default - nothing */
   readonly awsOutputs?: Readonly<Partial<Record<"ssm" | "secretsmanager", string>>>;
 }
@@ -143,6 +145,8 @@ if [ "$tool" = terraform ]; then
       for arg in "$@"; do case "$arg" in -out=*) printf 'saved plan\\n' > "\${arg#-out=}" ;; esac; done
       exit "\${FAKE_PLAN_EXIT:-0}" ;;
     apply)
+      # A saved plan is applied as the last argument; -auto-approve plans and applies in one run (previews).
+      case " $* " in *" -auto-approve "*) exit 0 ;; esac
       last=; for arg in "$@"; do last=$arg; done
       [ -f "$last" ] || { echo "fake terraform: no plan file $last" >&2; exit 1; } ;;
   esac
@@ -206,6 +210,7 @@ export function runStep(commands: readonly string[], job: JobEnvironment): StepR
       BUILDKITE_SOURCE: job.source ?? "webhook",
       BUILDKITE_JOB_ID: "01890f5e-1111-4222-8333-444455556666",
       BUILDKITE_PIPELINE_DEFAULT_BRANCH: job.defaultBranch,
+      ...job.buildEnv,
       ...(job.unblocker
         ? { BUILDKITE_UNBLOCKER: "Alice", BUILDKITE_UNBLOCKER_ID: job.unblocker.id, BUILDKITE_UNBLOCKER_TEAMS: job.unblocker.teams.join(":") }
         : {}),
