@@ -373,7 +373,7 @@ function crossFieldIssues(d: PlatformDeclaration): DeclarationIssue[] {
         if (!s.allowAdminReason && admin) {
           add(
             `${at}.${field}.permissions.statements[${j}]`,
-            `allows ${admin} on every resource — grant only the actions and resources the pipeline needs, or set allowAdminReason to say why administrator access is required`,
+            `allows ${admin} on every resource${role === "preview" ? ", and whoever can push a preview branch holds the preview role" : ""} — grant only the actions and resources the pipeline needs, or set allowAdminReason to say why administrator access is required`,
           );
         }
         const ownArn = accounts.has(p.account) && slugFitsRoleNames ? roleArnOf(d, p, role) : undefined;

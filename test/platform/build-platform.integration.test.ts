@@ -39,3 +39,35 @@ describeWithTerraform("the example platform's AWS stacks planned by terraform", 
     expect(statePlan.only("aws_kms_key").values.enable_key_rotation).toBe(true);
   });
 });
+
+describeWithTerraform("a pipeline with preview environments, planned by terraform", () => {
+  let identityPlan: TerraformPlan;
+  beforeAll(() => {
+    const declaration = structuredClone(EXAMPLE_PLATFORM);
+    declaration.pipelines[0].previews = { branches: ["preview-*"] };
+    const stacks = buildPlatform(Testing.app(), validateDeclaration(declaration), { offline: true });
+    identityPlan = planStack(stacks.identity[0]);
+  });
+
+  it("plans the preview role, trusting only the preview steps of preview branches, with the build_branch session tag", () => {
+    const role = identityPlan.ofType("aws_iam_role").find((r) => r.values.name === "bk-networking-preview")!;
+    const [trust] = JSON.parse(role.values.assume_role_policy).Statement;
+    expect(trust.Action).toEqual(["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]);
+    expect(trust.Condition.StringLike["agent.buildkite.com:sub"]).toEqual([
+      "organization:acme:pipeline:networking:ref:refs/heads/preview-*:commit:*:step:preview",
+      "organization:acme:pipeline:networking:ref:refs/heads/preview-*:commit:*:step:preview-destroy",
+    ]);
+    expect(trust.Condition.StringLike["aws:RequestTag/build_branch"]).toBe("preview-*");
+    expect(role.values.permissions_boundary).toMatch(/:policy\/buildkite\/acme\/bk-pipeline-boundary$/);
+  });
+
+  it("hands IAM the state policy with its policy variable, not a Terraform interpolation", () => {
+    const policy = identityPlan.ofType("aws_iam_role_policy").find((p) => p.values.role === "bk-networking-preview" && p.values.name === "terraform-state")!;
+    const statements = JSON.parse(policy.values.policy).Statement;
+    const write = statements.find((s: any) => s.Sid === "TerraformStateWrite");
+    expect(write.Resource).toEqual([
+      "arn:aws:s3:::acme-terraform-state/pipelines/networking/br-${aws:PrincipalTag/build_branch}/terraform.tfstate",
+      "arn:aws:s3:::acme-terraform-state/pipelines/networking/br-${aws:PrincipalTag/build_branch}/terraform.tfstate.tflock",
+    ]);
+  });
+});

@@ -281,6 +281,68 @@ const CASES: readonly InvalidCase[] = [
     at: "pipelines[0].approval.policy",
     message: /^"sometimes" is not an approval policy — use always, never, on-risk$/,
   },
+  // Preview environments
+  {
+    name: "a preview branch with a slash, whose workspace would not be br-<branch>",
+    mutate: (d) => (networking(d).previews = { branches: ["feature/*"] }),
+    at: "pipelines[0].previews.branches[0]",
+    message: /^"feature\/\*" is not a preview branch — use a branch name or a prefix ending in "\*" of lowercase letters, digits and single "-"/,
+  },
+  {
+    name: "every branch as a preview branch",
+    mutate: (d) => (networking(d).previews = { branches: ["*"] }),
+    at: "pipelines[0].previews.branches[0]",
+    message: /^"\*" is not a preview branch/,
+  },
+  {
+    name: "preview branches that admit the default branch",
+    mutate: (d) => (networking(d).previews = { branches: ["ma*"] }),
+    at: "pipelines[0].previews.branches",
+    message: /^admit the default branch "main", which applies into the stable workspace with the apply role — name preview branches that do not match it/,
+  },
+  {
+    name: "administrator access for the preview role without a reason",
+    mutate: (d) => (networking(d).previews = { branches: ["preview-*"], permissions: { statements: [{ actions: ["*"], resources: ["*"] }] } }),
+    at: "pipelines[0].previews.permissions.statements[0]",
+    message: /^allows every action on every resource, and whoever can push a preview branch holds the preview role — grant only the actions/,
+  },
+  {
+    name: "a preview role allowed to change its own policies",
+    mutate: (d) =>
+      (networking(d).previews = {
+        branches: ["preview-*"],
+        permissions: { statements: [{ actions: ["iam:PutRolePolicy"], resources: ["arn:aws:iam::123456789012:role/buildkite/acme/bk-networking-*"] }] },
+      }),
+    at: "pipelines[0].previews.permissions.statements[0]",
+    message: /^allows iam:PutRolePolicy on resources that include the role itself \(arn:aws:iam::123456789012:role\/buildkite\/acme\/bk-networking-preview\)/,
+  },
+  {
+    name: "a preview permission set that does not exist",
+    mutate: (d) => (networking(d).previews = { branches: ["preview-*"], permissions: { sets: ["preview-admin"] } }),
+    at: "pipelines[0].previews.permissions.sets[0]",
+    message: /^unknown permission set "preview-admin"/,
+  },
+  {
+    name: "Google Cloud roles for the preview role",
+    mutate: (d) => (networking(d).previews = { branches: ["preview-*"], permissions: { roles: ["roles/viewer"] } }),
+    at: "pipelines[0].previews.permissions.roles",
+    message: /^grants Google Cloud roles, and previews get AWS credentials only — remove them$/,
+  },
+  {
+    name: "a plan step keyed like a preview step",
+    mutate: (d) => {
+      networking(d).previews = { branches: ["preview-*"] };
+      networking(d).plan = { branches: ["*"], stepKey: "preview" };
+    },
+    at: "pipelines[0].plan.stepKey",
+    message: /^"preview" is the key of a preview step of this pipeline — give the plan step another key$/,
+  },
+  {
+    name: "previews on the platform pipeline",
+    mutate: (d) => (d.platformPipeline!.previews = { branches: ["preview-*"] }),
+    at: "platformPipeline.previews",
+    message: /^the platform pipeline applies the platform's stacks and has no previews — remove previews$/,
+  },
   {
     name: "an apply queue the cluster does not have",
     mutate: (d) => (data(d).applyQueue = "terraform-data-apply"),

@@ -10,6 +10,7 @@ import { TerraformPipelineSteps, TerraformPipelineStepsProps } from "../../../co
 import { PipelineState } from "../../../constructs/state/state-backend";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { PipelineAccess, PipelineAccessProps } from "../../../constructs/trust/pipeline-access";
+import { GcpPipelineAccess } from "../../../constructs/gcp/gcp-pipeline-access";
 import { refusalOf } from "../../support/refusal";
 import { buildContext, evaluateCondition, SimulatedBuild } from "./support/buildkite-conditional";
 import { runStep } from "./support/step-runner";
@@ -453,6 +454,42 @@ describe("TerraformPipelineSteps", () => {
         { credentials: "plugin", access: access({ organizationId: "0b7c3d5e-1f2a-4b6c-8d9e-0a1b2c3d4e5f" }) },
         "credentials",
         /credentials "plugin" cannot give role bk-networking-plan its token: .*cannot request this token \(audience "sts.amazonaws.com", claims \[organization_id\]\)/,
+      ],
+      [
+        "preview branches that admit the default branch",
+        { preview: access({ preview: { branches: ["ma*"] } }).preview },
+        "preview.branches",
+        /preview\.branches admit the default branch "main", which applies into the stable workspace with the apply role/,
+      ],
+      [
+        "a hand-made preview role whose branch is not its workspace's name",
+        { preview: { ...access({ preview: { branches: ["preview-*"] } }).preview!, branches: ["feature/*"] } },
+        "preview.branches[0]",
+        /preview\.branches\[0\] "feature\/\*" is not a preview branch/,
+      ],
+      [
+        "previews with Google Cloud, whose credentials the preview steps do not get",
+        {
+          preview: access({ preview: { branches: ["preview-*"] } }).preview,
+          gcp: new GcpPipelineAccess({ projectNumber: "480155837211", projectId: "acme-networking", organization: "acme", pipeline: "networking" }),
+        },
+        "preview",
+        /preview is given with gcp, and the preview steps get AWS credentials only/,
+      ],
+      [
+        "a preview step key the preview role does not admit",
+        { preview: access({ preview: { branches: ["preview-*"] } }).preview, stepKeys: { previewDestroy: "teardown" } },
+        "stepKeys.previewDestroy",
+        /stepKeys\.previewDestroy "teardown" is not a step key the preview role bk-networking-preview admits \(\[preview, preview-destroy\]\)/,
+      ],
+      [
+        "an apply step keyed like a preview step",
+        {
+          access: access({ apply: { branches: ["main"], stepKeys: ["preview"] }, preview: { branches: ["preview-*"] } }),
+          preview: access({ preview: { branches: ["preview-*"] } }).preview,
+        },
+        "stepKeys.preview",
+        /stepKeys\.preview "preview" is also the apply step's key/,
       ],
     ])("%s", (_name, props, field, message) => {
       const refusal = refusalOf(() => build(props));

@@ -185,6 +185,12 @@ describe("PipelineAccess", () => {
     ["the same name twice", { ...base, plan: { roleName: "ci" }, apply: { roleName: "ci" } }, /^plan\.roleName "ci" is also apply\.roleName/],
     ["an audience glob", { ...base, audience: "sts.*" }, /^plan\.audience "sts\.\*" must be a literal audience/],
     ["a bad role path", { ...base, rolePath: "buildkite" }, /^rolePath "buildkite" is not a valid IAM path/],
+    ["previews without a branch", { ...base, preview: {} }, /^preview\.branches names no branch: name the preview branches/],
+    ["previews of every branch", { ...base, preview: { branches: ["*"] } }, /^preview\.branches\[0\] "\*" is not a preview branch/],
+    ["a preview branch with a slash", { ...base, preview: { branches: ["feat/*"] } }, /^preview\.branches\[0\] "feat\/\*" is not a preview branch/],
+    ["previews of tags", { ...base, preview: { branches: ["preview-*"], tags: ["v*"] } }, /^preview\.tags names tags, and previews are of branches/],
+    ["previews on every step", { ...base, preview: { branches: ["preview-*"], stepKeys: [] } }, /^preview\.stepKeys is empty/],
+    ["a preview role named as the apply role", { ...base, preview: { branches: ["preview-*"], roleName: "bk-networking-apply" } }, /^preview\.roleName "bk-networking-apply" is also apply\.roleName/],
   ])("refuses %s with a message naming the field", (_name, props, message) => {
     expect(() => new PipelineAccess(props)).toThrow(message);
   });
