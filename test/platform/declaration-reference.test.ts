@@ -98,16 +98,18 @@ describe("the declaration's reference", () => {
 
   it("lists every field in docs/declaration.md, with its type, default and constraints", () => {
     const docs = declarationReference(schema);
-    // A field whose object is documented elsewhere (apply's are plan's) refers to it.
+    // A field whose object is documented elsewhere (apply's and previews' permissions are plan's) refers to it.
     const referring = [...docs.matchAll(/^\| `([^`]+)` \|.*The same fields as `([^`]+)`/gm)].map((match) => match[1]);
     // The platform pipeline has a field of its own (buildkiteApiToken): its fields are listed, its objects refer to a pipeline's.
     expect(referring).toEqual([
       "pipelines[].apply",
+      "pipelines[].previews.permissions",
       "signing",
       "platformPipeline.signing",
       "platformPipeline.teams",
       "platformPipeline.plan",
       "platformPipeline.apply",
+      "platformPipeline.previews",
       "platformPipeline.approval",
       "platformPipeline.movedFrom",
       "platformPipeline.adopt",
