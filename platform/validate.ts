@@ -171,7 +171,10 @@ function previewIssues(p: PipelineDeclaration, at: string, slugFitsRoleNames: bo
     issues.push(["previews", "the platform pipeline applies the platform's stacks and has no previews — remove previews"]);
   }
   if (p.gcpProject !== undefined) {
-    issues.push(["previews", `the preview steps get AWS credentials only, and the pipeline uses the Google Cloud project "${p.gcpProject}" — remove previews or gcpProject`]);
+    issues.push([
+      "previews",
+      `the preview steps get AWS credentials only, and the pipeline uses the Google Cloud project "${p.gcpProject}" — remove previews or gcpProject`,
+    ]);
   }
   for (const role of ["plan", "apply"] as const) {
     const key = p[role].stepKey;

@@ -203,7 +203,12 @@ export function previewScript(context: TerraformScriptContext, branches: readonl
     `  *) printf '%s\\n' "This build does not preview: \${BUILDKITE_BRANCH} is not a preview branch (${listed})."; exit 0 ;;`,
     "esac",
     ...(run === "apply"
-      ? [`if ${destroyRequested}; then`, `  echo "This build destroys the preview (${PREVIEW_DESTROY_VARIABLE}=true): the preview-destroy step does, not this one."`, "  exit 0", "fi"]
+      ? [
+          `if ${destroyRequested}; then`,
+          `  echo "This build destroys the preview (${PREVIEW_DESTROY_VARIABLE}=true): the preview-destroy step does, not this one."`,
+          "  exit 0",
+          "fi",
+        ]
       : [
           `if ! ${destroyRequested}; then`,
           `  echo "This build does not destroy the preview: only a build of the branch created with ${PREVIEW_DESTROY_VARIABLE}=true does."`,

@@ -83,7 +83,12 @@ export function stateAccessStatements(state: PipelineState, access: StateAccess,
     { Sid: "TerraformStateRead", Effect: "Allow", Action: "s3:GetObject", Resource: preview ? [written, `${written}${LOCK_FILE_SUFFIX}`] : objects },
   ];
   if (write) {
-    statements.push({ Sid: "TerraformStateWrite", Effect: "Allow", Action: "s3:PutObject", Resource: preview ? [written, `${written}${LOCK_FILE_SUFFIX}`] : objects });
+    statements.push({
+      Sid: "TerraformStateWrite",
+      Effect: "Allow",
+      Action: "s3:PutObject",
+      Resource: preview ? [written, `${written}${LOCK_FILE_SUFFIX}`] : objects,
+    });
     if (usesLockFile) {
       statements.push({
         Sid: "TerraformStateLockFile",

@@ -59,7 +59,9 @@ export class BuildkitePipelineRoles extends Construct {
     this.apply = new BuildkitePipelineRole(this, "Apply", { ...shared, ...props.apply, kind: "apply" });
     if (props.access.preview) this.preview = new BuildkitePipelineRole(this, "Preview", { ...shared, ...props.preview, kind: "preview" });
     else if (props.preview) {
-      throw new Error(`${this.node.path}: preview permissions are given, but the access of ${props.access.pipeline} declares no preview role: declare preview in its PipelineAccess`);
+      throw new Error(
+        `${this.node.path}: preview permissions are given, but the access of ${props.access.pipeline} declares no preview role: declare preview in its PipelineAccess`,
+      );
     }
   }
 

@@ -190,7 +190,11 @@ describe("PipelineAccess", () => {
     ["a preview branch with a slash", { ...base, preview: { branches: ["feat/*"] } }, /^preview\.branches\[0\] "feat\/\*" is not a preview branch/],
     ["previews of tags", { ...base, preview: { branches: ["preview-*"], tags: ["v*"] } }, /^preview\.tags names tags, and previews are of branches/],
     ["previews on every step", { ...base, preview: { branches: ["preview-*"], stepKeys: [] } }, /^preview\.stepKeys is empty/],
-    ["a preview role named as the apply role", { ...base, preview: { branches: ["preview-*"], roleName: "bk-networking-apply" } }, /^preview\.roleName "bk-networking-apply" is also apply\.roleName/],
+    [
+      "a preview role named as the apply role",
+      { ...base, preview: { branches: ["preview-*"], roleName: "bk-networking-apply" } },
+      /^preview\.roleName "bk-networking-apply" is also apply\.roleName/,
+    ],
   ])("refuses %s with a message naming the field", (_name, props, message) => {
     expect(() => new PipelineAccess(props)).toThrow(message);
   });

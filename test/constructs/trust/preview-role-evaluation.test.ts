@@ -92,9 +92,7 @@ describe.each(CLAIM_CHECKS)("the preview role's trust (claim check %s), as synth
   });
 
   it("refuses a token without the build_branch session tag, which its state policy needs", () => {
-    expect(assumes(job({}), { ...preview.tokenRequest, sessionTags: preview.tokenRequest.sessionTags.filter((tag) => tag !== "build_branch") })).toBe(
-      false,
-    );
+    expect(assumes(job({}), { ...preview.tokenRequest, sessionTags: preview.tokenRequest.sessionTags.filter((tag) => tag !== "build_branch") })).toBe(false);
   });
 
   it("is not admitted by the plan and apply roles' trust for the preview steps", () => {
