@@ -137,7 +137,10 @@ export class PipelineAccess {
   /** The preview role, when the pipeline has preview environments: applies its preview branches into their own workspace. */
   readonly preview?: RoleAccess;
   /** The trust declarations behind {@link plan}, {@link apply} and {@link preview}. */
-  readonly trust: Readonly<Record<PipelineRoleKind, BuildkiteTrust>> & { readonly preview?: BuildkiteTrust };
+  readonly trust: Readonly<Record<PipelineRoleKind, BuildkiteTrust>> & {
+    /** The trust declaration behind {@link preview}, when the pipeline has a preview role. */
+    readonly preview?: BuildkiteTrust;
+  };
 
   constructor(props: PipelineAccessProps) {
     this.accountId = checkFormat(FORMATS.accountId, "accountId", props.accountId);
