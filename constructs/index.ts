@@ -117,7 +117,7 @@ export type {
 } from "./state/terraform-state-backend";
 export { DEFAULT_STATE_KEY_PREFIX, StateBackendBase, TerraformStateBackend } from "./state/terraform-state-backend";
 export type { PipelineStateFence, PipelineStateFenceOptions, StateBucketPolicyProps } from "./state/state-bucket-policy";
-export { PIPELINE_PRINCIPAL_TAG_KEY, stateBucketPolicy } from "./state/state-bucket-policy";
+export { PIPELINE_PRINCIPAL_TAG_KEY, PIPELINE_ROLE_KIND_TAG_KEY, stateBucketPolicy } from "./state/state-bucket-policy";
 export type { StateKmsKeyPolicyProps } from "./state/state-kms-key-policy";
 export { stateKmsKeyPolicy } from "./state/state-kms-key-policy";
 export type { StateAdministrators } from "./state/state-administrators";

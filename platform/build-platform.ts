@@ -143,7 +143,8 @@ function buildStacks(scope: Construct, d: PlatformDeclaration, options: Platform
     keyPrefix: d.state.keyPrefix,
     administratorArns: d.state.administrators,
     delegatedAdministratorArns: stateDeployers(d),
-    pipelineStateFence: { pipelineAccounts: pipelineAccounts(d) },
+    // Preview roles reach only their own workspace's state, whatever their permissions (docs/buildkite.md, "Preview environments").
+    pipelineStateFence: { pipelineAccounts: pipelineAccounts(d), ...(allPipelines(d).some((p) => p.previews) ? { previews: true } : {}) },
     ownState: d.state.migrated && d.state.kmsKeyArn ? { type: "s3", kmsKeyArn: d.state.kmsKeyArn } : { type: "local" },
   });
   if (!d.state.kmsKeyArn) {

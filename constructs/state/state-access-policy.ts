@@ -25,6 +25,14 @@ const PREVIEW_DENIED_ITEM_REQUESTS = ["dynamodb:GetItem", "dynamodb:BatchGetItem
 export const PREVIEW_BRANCH_VARIABLE = "${aws:PrincipalTag/build_branch}";
 
 /**
+ * The one state a preview role's session may use, under a pipeline's folder (`<keyPrefix>/<slug>/`):
+ * `<pipelinePrefix>br-${aws:PrincipalTag/build_branch}/terraform.tfstate`, an exact key.
+ */
+export function previewStateKey(pipelinePrefix: string): string {
+  return `${pipelinePrefix}${BRANCH_WORKSPACE_PREFIX}${PREVIEW_BRANCH_VARIABLE}/${STATE_FILE_NAME}`;
+}
+
+/**
  * IAM statements that let one principal use one pipeline's Terraform states (everything under
  * its `pipelinePrefix`), derived from what Terraform 1.11's S3 backend calls:
  *
@@ -66,7 +74,7 @@ export function stateAccessStatements(state: PipelineState, access: StateAccess,
   const objects = `${backend.bucketArn}/${prefix}*`;
   const lockIds = `${bucketName}/${prefix}*`;
   // A preview role's one state; the others' whole folder.
-  const previewState = `${prefix}${BRANCH_WORKSPACE_PREFIX}${PREVIEW_BRANCH_VARIABLE}/${STATE_FILE_NAME}`;
+  const previewState = previewStateKey(prefix);
   const written = preview ? `${backend.bucketArn}/${previewState}` : objects;
   const lockItems = preview ? [`${bucketName}/${previewState}`, `${bucketName}/${previewState}${STATE_DIGEST_SUFFIX}`] : [lockIds];
   // Out of a preview role's reach whatever its other policies say: the stable workspace and the pull requests'.

@@ -3,9 +3,12 @@ import { PolicyConditions, PolicyDocument, policyDocument, PolicyStatement } fro
 import { FORMATS } from "../private/validation";
 import { checkPipelineAccounts, PipelineAccount, pipelineAccountGrant } from "./pipeline-accounts";
 import { STATE_BUCKET_CONFIGURATION_ACTIONS, StateAdministrators, unlessAdministrator } from "./state-administrators";
+import { LOCK_FILE_SUFFIX, previewStateKey } from "./state-access-policy";
 
 /** The principal tag naming a role's pipeline: `BuildkitePipelineRole` tags its roles with it. */
 export const PIPELINE_PRINCIPAL_TAG_KEY = "buildkite:pipeline";
+/** The principal tag naming a pipeline role's kind (`plan`, `apply`, `preview`): `BuildkitePipelineRole` tags its roles with it. */
+export const PIPELINE_ROLE_KIND_TAG_KEY = "buildkite:role";
 
 /** How the pipeline state fence of a `TerraformStateBackend` works, besides the folder it guards (the backend's `keyPrefix`). */
 export interface PipelineStateFenceOptions {
@@ -20,6 +23,12 @@ export interface PipelineStateFenceOptions {
    * @default - none
    */
   readonly exemptPrincipalArns?: string[];
+  /**
+   * Confine preview roles (tagged `buildkite:role` = `preview`) to their own workspace's state, whatever their IAM
+   * policies allow: `DenyPreviewsOtherStates`. Turn it on when a pipeline has preview environments.
+   * @default false
+   */
+  readonly previews?: boolean;
   /**
    * Accounts other than the bucket's whose pipeline roles use these states: the bucket policy allows each
    * account's roles under its role path, tagged with one of its pipelines, their own folder only.
@@ -85,6 +94,10 @@ export interface StateBucketPolicyProps {
  *   listing, stay with IAM). The `/` after the tag value keeps `a` out of `a-evil`'s states.
  * - `DenyPipelineTagsWithSlash`: every object request when the tag value contains `/`, which would
  *   otherwise reach into another pipeline's folder (`b/default` -> `<keyPrefix>/b/default/`).
+ * - `DenyPreviewsOtherStates` (with `previews`): every S3 action on every object but its own preview state and
+ *   its lock file, `<keyPrefix>/${aws:PrincipalTag/<tag>}/br-${aws:PrincipalTag/build_branch}/terraform.tfstate`
+ *   (exact keys), to principals tagged `buildkite:role` = `preview`: a preview role given `s3:*` reaches neither
+ *   its pipeline's stable state nor another branch's preview.
  * - `PipelineStatesOfAccount<id>`, one per pipeline account of another account: allows its roles under the
  *   account's role path, tagged with one of its pipelines, to list the bucket and to read, write and delete
  *   objects in their own folder (`<keyPrefix>/${aws:PrincipalTag/<tag>}/`). Across accounts the role's identity
@@ -160,6 +173,7 @@ function pipelineFenceStatements(bucketArn: string, fence: PipelineStateFence, o
   const tag = `aws:PrincipalTag/${tagKey}`;
   const exemption: PolicyConditions = exempt.length > 0 ? { ArnNotEquals: { "aws:PrincipalArn": exempt } } : {};
   const ownFolder = `${bucketArn}/${keyPrefix}/\${${tag}}/*`;
+  const previewState = `${bucketArn}/${previewStateKey(`${keyPrefix}/\${${tag}}/`)}`;
   return [
     {
       Sid: "DenyPipelinesOtherStates",
@@ -177,6 +191,18 @@ function pipelineFenceStatements(bucketArn: string, fence: PipelineStateFence, o
       Resource: `${bucketArn}/*`,
       Condition: { StringLike: { [tag]: "*/*" }, ...exemption },
     },
+    ...(fence.previews
+      ? [
+          {
+            Sid: "DenyPreviewsOtherStates",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            NotResource: [bucketArn, previewState, `${previewState}${LOCK_FILE_SUFFIX}`],
+            Condition: { StringEquals: { [`aws:PrincipalTag/${PIPELINE_ROLE_KIND_TAG_KEY}`]: "preview" }, ...exemption },
+          } satisfies PolicyStatement,
+        ]
+      : []),
     ...(fence.pipelineAccounts ?? []).map((account): PolicyStatement => ({
       Sid: `PipelineStatesOfAccount${account.accountId}`,
       Effect: "Allow",

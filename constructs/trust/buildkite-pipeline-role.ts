@@ -8,6 +8,7 @@ import { grantsAdministrator } from "../guardrails/rules/no-admin-wildcard";
 import { PolicyDocument, policyDocument, policySize, PolicyStatement, renderPolicy, renderTerraformPolicy } from "../policy/policy-document";
 import { notReadOnlyActions, notReadOnlyPolicyReason, READ_ONLY_MANAGED_POLICIES } from "../policy/read-only";
 import { IStateBackend, IStateGrantee, StateAccess, STATE_POLICY_NAME } from "../state/state-backend";
+import { PIPELINE_ROLE_KIND_TAG_KEY } from "../state/state-bucket-policy";
 import { BuildkiteOidcProvider, IBuildkiteOidcProvider } from "./buildkite-oidc-provider";
 import { IPipelinePermissionsBoundary, PipelinePermissionsBoundary } from "./pipeline-permissions-boundary";
 import { PlatformDeployerBoundary } from "./platform-deployer-boundary";
@@ -139,7 +140,7 @@ export class BuildkitePipelineRole extends Construct implements IStateGrantee {
       tags: {
         "buildkite:organization": declaration.organization,
         "buildkite:pipeline": declaration.pipeline,
-        "buildkite:role": kind,
+        [PIPELINE_ROLE_KIND_TAG_KEY]: kind,
         ...props.tags,
       },
       dependsOn: provider || boundary ? [...(provider ? [provider.resource] : []), ...(boundary ? [boundary.resource] : [])] : undefined,

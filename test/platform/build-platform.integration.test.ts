@@ -42,11 +42,22 @@ describeWithTerraform("the example platform's AWS stacks planned by terraform", 
 
 describeWithTerraform("a pipeline with preview environments, planned by terraform", () => {
   let identityPlan: TerraformPlan;
+  let bucketPolicy: any;
   beforeAll(() => {
     const declaration = structuredClone(EXAMPLE_PLATFORM);
     declaration.pipelines[0].previews = { branches: ["preview-*"] };
     const stacks = buildPlatform(Testing.app(), validateDeclaration(declaration), { offline: true });
     identityPlan = planStack(stacks.identity[0]);
+    const policies = Object.values<any>(JSON.parse(Testing.synth(stacks.stateBackend)).resource.aws_s3_bucket_policy);
+    bucketPolicy = JSON.parse(policies[0].policy.replace(/\$\$\{/g, "${"));
+  });
+
+  it("fences preview roles into their own state in the bucket policy", () => {
+    const fence = bucketPolicy.Statement.find((s: any) => s.Sid === "DenyPreviewsOtherStates");
+    expect(fence.NotResource).toContain(
+      "arn:aws:s3:::acme-terraform-state/pipelines/${aws:PrincipalTag/buildkite:pipeline}/br-${aws:PrincipalTag/build_branch}/terraform.tfstate",
+    );
+    expect(fence.Condition.StringEquals).toEqual({ "aws:PrincipalTag/buildkite:role": "preview" });
   });
 
   it("plans the preview role, trusting only the preview steps of preview branches, with the build_branch session tag", () => {

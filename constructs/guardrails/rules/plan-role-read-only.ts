@@ -2,13 +2,11 @@ import { asList } from "../../policy/policy-document";
 import { notReadOnlyActions, notReadOnlyPolicyReason } from "../../policy/read-only";
 import { GuardrailRule, GuardrailViolation, SynthesizedBlock } from "../guardrail";
 import { namesRole, permissionPoliciesOf, referencedPolicyDocument, statementLabel } from "../../private/iam-documents";
-
-/** The tag BuildkitePipelineRole puts on its roles, naming their kind. */
-const ROLE_KIND_TAG = "buildkite:role";
+import { PIPELINE_ROLE_KIND_TAG_KEY } from "../../state/state-bucket-policy";
 
 /** The plan role a block belongs to (the role itself, or a policy or attachment naming it), or undefined. */
 function planRoleOf(block: SynthesizedBlock, blocks: readonly SynthesizedBlock[]): SynthesizedBlock | undefined {
-  const isPlanRole = (b: SynthesizedBlock) => b.kind === "resource" && b.type === "aws_iam_role" && b.values.tags?.[ROLE_KIND_TAG] === "plan";
+  const isPlanRole = (b: SynthesizedBlock) => b.kind === "resource" && b.type === "aws_iam_role" && b.values.tags?.[PIPELINE_ROLE_KIND_TAG_KEY] === "plan";
   if (block.kind !== "resource") return undefined;
   if (block.type === "aws_iam_role") return isPlanRole(block) ? block : undefined;
   return blocks.find((b) => isPlanRole(b) && namesRole(block, b));

@@ -11,6 +11,7 @@ import { BuildkitePipelineRoles } from "../../../constructs/trust/buildkite-pipe
 import { PipelineAccess } from "../../../constructs/trust/pipeline-access";
 import { PolicyStatement } from "../../../constructs/policy/policy-document";
 import { TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
+import { stateBucketPolicy } from "../../../constructs/state/state-bucket-policy";
 import { awsStack, resourcesOfType, synthJson } from "../../support/synth";
 import { decide } from "../state/iam-simulation";
 import { BuildkiteJob, canAssume, mintToken } from "./support/sts-evaluation";
@@ -155,5 +156,50 @@ describe("the preview role's state policy, with the session's build_branch tag",
       for (const action of ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]) expect(await s3(action, key, "preview-42", broad)).toBe("ExplicitlyDenied");
       expect(await item("dynamodb:DeleteItem", key, "preview-42", broad)).toBe("ExplicitlyDenied");
     }
+  });
+});
+
+describe("the state bucket's fence for preview roles (pipelineStateFence.previews), whatever the role's own policies allow", () => {
+  const ADMINISTRATORS = { partition: "aws", accountId: ACCOUNT, administratorArns: [`arn:aws:iam::${ACCOUNT}:role/terraform-state-admin`] };
+  const bucketPolicy = (previews: boolean) =>
+    stateBucketPolicy({
+      bucketArn: BUCKET_ARN,
+      kmsKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d`,
+      administrators: ADMINISTRATORS,
+      pipelineStateFence: { keyPrefix: "pipelines", previews },
+    });
+  /** A preview role given s3:* on everything by previews.permissions. */
+  const everything: PolicyStatement[] = [{ Effect: "Allow", Action: "s3:*", Resource: "*" }];
+  const session = (kind: string, branch = "preview-42") => ({
+    "aws:PrincipalTag/buildkite:pipeline": "networking",
+    "aws:PrincipalTag/buildkite:role": kind,
+    "aws:PrincipalTag/build_branch": branch,
+  });
+  const s3 = (action: string, key: string, kind = "preview", previews = true) =>
+    decide(everything, { action, resource: `${BUCKET_ARN}/${key}`, context: session(kind) }, bucketPolicy(previews));
+  const own = "pipelines/networking/br-preview-42/terraform.tfstate";
+
+  it("leaves a preview role its own state and lock file", async () => {
+    for (const action of ["s3:GetObject", "s3:PutObject"]) expect(await s3(action, own)).toBe("Allowed");
+    expect(await s3("s3:DeleteObject", `${own}.tflock`)).toBe("Allowed");
+  });
+
+  it("denies it every other object: another branch's preview, the stable state, a pull request's, its own folder's other keys", async () => {
+    for (const key of [
+      "pipelines/networking/br-preview-43/terraform.tfstate",
+      "pipelines/networking/default/terraform.tfstate",
+      "pipelines/networking/pr-7/terraform.tfstate",
+      "pipelines/networking/br-preview-42/other.tfstate",
+      "pipelines/payments/br-preview-42/terraform.tfstate",
+    ]) {
+      for (const action of ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]) expect(await s3(action, key)).toBe("ExplicitlyDenied");
+    }
+  });
+
+  it("holds only for preview roles, and only when the fence is told about previews", async () => {
+    // The apply role keeps its pipeline's folder; without `previews` the preview role has the pipeline fence only.
+    expect(await s3("s3:PutObject", "pipelines/networking/default/terraform.tfstate", "apply")).toBe("Allowed");
+    expect(await s3("s3:PutObject", "pipelines/networking/br-preview-43/terraform.tfstate", "preview", false)).toBe("Allowed");
+    expect(bucketPolicy(false).Statement.map((s) => s.Sid)).not.toContain("DenyPreviewsOtherStates");
   });
 });
