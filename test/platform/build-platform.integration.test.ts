@@ -2,16 +2,41 @@ import { Testing } from "cdktf";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { validateDeclaration } from "../../platform/validate";
 import { buildPlatform } from "../../platform/build-platform";
-import { planStack, TerraformPlan } from "../../testing/terraform";
-import { describeWithTerraform } from "../support/terraform";
+import { TerraformPlan } from "../../testing/terraform";
+import { synthJson } from "../support/synth";
+import { describeWithTerraform, planConfigurations } from "../support/terraform";
+
+/**
+ * The three stacks these suites plan, in one terraform run (planConfigurations: the provider's schema is loaded
+ * once, not three times), on first use.
+ */
+let planned: Record<"identity" | "state" | "previewIdentity", TerraformPlan> | undefined;
+function plans(): NonNullable<typeof planned> {
+  if (planned === undefined) {
+    const stacks = buildPlatform(Testing.app(), validateDeclaration(EXAMPLE_PLATFORM), { offline: true });
+    const previews = buildPlatform(Testing.app(), validateDeclaration(withPreviews()), { offline: true });
+    planned = planConfigurations({
+      identity: synthJson(stacks.identity[0]),
+      state: synthJson(stacks.stateBackend),
+      previewIdentity: synthJson(previews.identity[0]),
+    });
+  }
+  return planned;
+}
+
+/** The example with preview environments for its first pipeline. */
+function withPreviews(): typeof EXAMPLE_PLATFORM {
+  const declaration = structuredClone(EXAMPLE_PLATFORM);
+  declaration.pipelines[0].previews = { branches: ["preview-*"] };
+  return declaration;
+}
 
 describeWithTerraform("the example platform's AWS stacks planned by terraform", () => {
   let identityPlan: TerraformPlan;
   let statePlan: TerraformPlan;
   beforeAll(() => {
-    const stacks = buildPlatform(Testing.app(), validateDeclaration(EXAMPLE_PLATFORM), { offline: true });
-    identityPlan = planStack(stacks.identity[0]);
-    statePlan = planStack(stacks.stateBackend);
+    identityPlan = plans().identity;
+    statePlan = plans().state;
   });
 
   it("plans the identity stack: the OIDC provider and eight roles with their trust and state policies", () => {
@@ -44,10 +69,8 @@ describeWithTerraform("a pipeline with preview environments, planned by terrafor
   let identityPlan: TerraformPlan;
   let bucketPolicy: any;
   beforeAll(() => {
-    const declaration = structuredClone(EXAMPLE_PLATFORM);
-    declaration.pipelines[0].previews = { branches: ["preview-*"] };
-    const stacks = buildPlatform(Testing.app(), validateDeclaration(declaration), { offline: true });
-    identityPlan = planStack(stacks.identity[0]);
+    const stacks = buildPlatform(Testing.app(), validateDeclaration(withPreviews()), { offline: true });
+    identityPlan = plans().previewIdentity;
     const policies = Object.values<any>(JSON.parse(Testing.synth(stacks.stateBackend)).resource.aws_s3_bucket_policy);
     bucketPolicy = JSON.parse(policies[0].policy.replace(/\$\$\{/g, "${"));
   });

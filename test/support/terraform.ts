@@ -3,7 +3,9 @@
  * terraform is on PATH, are skipped with a visible message when it is not, and
  * fail under CI=true, where a missing terraform is a broken machine.
  */
-import { terraformVersion } from "../../testing/terraform";
+import * as fs from "fs";
+import * as path from "path";
+import { parsePlan, runTerraform, TerraformPlan, terraformVersion, withTerraformWorkdir } from "../../testing/terraform";
 
 const version = terraformVersion();
 
@@ -26,4 +28,58 @@ export function describeWithTerraform(name: string, fn: () => void): void {
   // eslint-disable-next-line no-console
   console.warn(`SKIPPED: "${name}" needs terraform on PATH, which this machine does not have.`);
   describe.skip(`${name} (skipped: terraform not on PATH)`, fn);
+}
+
+/**
+ * Plans several configurations (synthesized cdk.tf.json, parsed) in one terraform run, each a child module of a
+ * generated root, and returns the plan of each by its key (a module name). Why: terraform and the aws provider
+ * load the provider's schema (some 2-4 s of CPU) once per `plan` and once per `show`, however many
+ * configurations there are, and `npm test` is CPU-bound; a suite with several plans pays that once. Terraform
+ * validates and plans each module as it would the configuration alone, with the module's own provider
+ * configuration; the backend is dropped (an offline plan never reaches it, as planConfiguration's local one).
+ * Each plan holds the module's planned values and resource changes with the addresses a plan of that
+ * configuration alone shows (`module.<key>.` taken off). Not for `import` blocks (root module only) or a prior
+ * state: use planConfiguration or planConfigurationAsync.
+ */
+export function planConfigurations<K extends string>(configs: Record<K, object>): Record<K, TerraformPlan> {
+  return withTerraformWorkdir((dir, env) => {
+    const root = path.join(dir, "root");
+    const module: Record<string, { source: string }> = {};
+    for (const [name, config] of Object.entries<any>(configs)) {
+      if (config.import !== undefined) throw new Error(`${name}: import blocks are allowed only in the root module; use planConfiguration`);
+      const { backend: _backend, ...terraform } = config.terraform ?? {};
+      fs.mkdirSync(path.join(root, name), { recursive: true });
+      fs.writeFileSync(path.join(root, name, "cdk.tf.json"), JSON.stringify({ ...config, terraform }, null, 2));
+      module[name] = { source: `./${name}` };
+    }
+    fs.writeFileSync(path.join(root, "main.tf.json"), JSON.stringify({ module }, null, 2));
+    runTerraform(root, ["init", "-input=false", "-no-color"], env);
+    runTerraform(root, ["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out=plan.tfplan"], env);
+    const whole = JSON.parse(runTerraform(root, ["show", "-json", "plan.tfplan"], env));
+    return Object.fromEntries(Object.keys(module).map((name) => [name, parsePlan(JSON.stringify(moduleOnly(whole, name)))])) as Record<K, TerraformPlan>;
+  });
+}
+
+/** The plan document of one child module of the root, with the addresses of that module planned alone. */
+function moduleOnly(whole: any, name: string): any {
+  const prefix = `module.${name}`;
+  const rebase = (address: string | undefined) => (address === prefix ? undefined : address?.replace(`${prefix}.`, ""));
+  const rebaseModule = (m: any): any => ({
+    ...m,
+    address: rebase(m.address),
+    resources: (m.resources ?? []).map((r: any) => ({ ...r, address: rebase(r.address) })),
+    child_modules: (m.child_modules ?? []).map(rebaseModule),
+  });
+  const child = (whole.planned_values?.root_module?.child_modules ?? []).find((m: any) => m.address === prefix);
+  if (child === undefined) throw new Error(`the plan has no ${prefix}`);
+  const inModule = (c: any) => c.module_address === prefix || c.module_address?.startsWith(`${prefix}.`);
+  return {
+    ...whole,
+    planned_values: { ...whole.planned_values, root_module: rebaseModule(child) },
+    resource_changes: (whole.resource_changes ?? []).filter(inModule).map((c: any) => {
+      const { module_address: moduleAddress, ...change } = c;
+      const nested = rebase(moduleAddress);
+      return { ...change, address: rebase(c.address), ...(nested === undefined ? {} : { module_address: nested }) };
+    }),
+  };
 }
