@@ -10,7 +10,7 @@ import { describeWithTerraform, planConfigurations } from "../support/terraform"
  * The three stacks these suites plan, in one terraform run (planConfigurations: the provider's schema is loaded
  * once, not three times), on first use.
  */
-let planned: Record<"identity" | "state" | "previewIdentity", TerraformPlan> | undefined;
+let planned: Promise<Record<"identity" | "state" | "previewIdentity", TerraformPlan>> | undefined;
 function plans(): NonNullable<typeof planned> {
   if (planned === undefined) {
     const stacks = buildPlatform(Testing.app(), validateDeclaration(EXAMPLE_PLATFORM), { offline: true });
@@ -34,9 +34,8 @@ function withPreviews(): typeof EXAMPLE_PLATFORM {
 describeWithTerraform("the example platform's AWS stacks planned by terraform", () => {
   let identityPlan: TerraformPlan;
   let statePlan: TerraformPlan;
-  beforeAll(() => {
-    identityPlan = plans().identity;
-    statePlan = plans().state;
+  beforeAll(async () => {
+    ({ identity: identityPlan, state: statePlan } = await plans());
   });
 
   it("plans the identity stack: the OIDC provider and eight roles with their trust and state policies", () => {
@@ -68,9 +67,9 @@ describeWithTerraform("the example platform's AWS stacks planned by terraform", 
 describeWithTerraform("a pipeline with preview environments, planned by terraform", () => {
   let identityPlan: TerraformPlan;
   let bucketPolicy: any;
-  beforeAll(() => {
+  beforeAll(async () => {
+    identityPlan = (await plans()).previewIdentity;
     const stacks = buildPlatform(Testing.app(), validateDeclaration(withPreviews()), { offline: true });
-    identityPlan = plans().previewIdentity;
     const policies = Object.values<any>(JSON.parse(Testing.synth(stacks.stateBackend)).resource.aws_s3_bucket_policy);
     bucketPolicy = JSON.parse(policies[0].policy.replace(/\$\$\{/g, "${"));
   });

@@ -5,7 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parsePlan, runTerraform, TerraformPlan, terraformVersion, withTerraformWorkdir } from "../../testing/terraform";
+import * as os from "os";
+import { runProcess } from "../../testing/child-process";
+import { cliConfig, parsePlan, TerraformPlan, terraformEnv, terraformVersion } from "../../testing/terraform";
 
 const version = terraformVersion();
 
@@ -37,27 +39,48 @@ export function describeWithTerraform(name: string, fn: () => void): void {
  * configurations there are, and `npm test` is CPU-bound; a suite with several plans pays that once. Terraform
  * validates and plans each module as it would the configuration alone, with the module's own provider
  * configuration; the backend is dropped (an offline plan never reaches it, as planConfiguration's local one).
+ * A configuration planned from a state gets it in `states` (format 4, addresses of the configuration alone).
  * Each plan holds the module's planned values and resource changes with the addresses a plan of that
- * configuration alone shows (`module.<key>.` taken off). Not for `import` blocks (root module only) or a prior
- * state: use planConfiguration or planConfigurationAsync.
+ * configuration alone shows (`module.<key>.` taken off). Not for `import` blocks (root module only): use
+ * planConfiguration or planConfigurationAsync. Asynchronous, as planConfigurationAsync, so that servers of this
+ * process can answer other terraform runs meanwhile.
  */
-export function planConfigurations<K extends string>(configs: Record<K, object>): Record<K, TerraformPlan> {
-  return withTerraformWorkdir((dir, env) => {
+export async function planConfigurations<K extends string>(
+  configs: Record<K, object>,
+  states: Partial<Record<K, object>> = {},
+): Promise<Record<K, TerraformPlan>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bktt-terraform-"));
+  try {
+    const cliConfigFile = path.join(dir, ".terraformrc");
+    fs.writeFileSync(cliConfigFile, cliConfig());
+    const env = terraformEnv({}, cliConfigFile);
     const root = path.join(dir, "root");
     const module: Record<string, { source: string }> = {};
+    const stateResources: object[] = [];
     for (const [name, config] of Object.entries<any>(configs)) {
       if (config.import !== undefined) throw new Error(`${name}: import blocks are allowed only in the root module; use planConfiguration`);
       const { backend: _backend, ...terraform } = config.terraform ?? {};
       fs.mkdirSync(path.join(root, name), { recursive: true });
       fs.writeFileSync(path.join(root, name, "cdk.tf.json"), JSON.stringify({ ...config, terraform }, null, 2));
       module[name] = { source: `./${name}` };
+      const state = (states as Record<string, any>)[name];
+      // The state's resources move into the module, with the module's provider configuration.
+      stateResources.push(
+        ...(state?.resources ?? []).map((resource: any) => ({ ...resource, module: `module.${name}`, provider: `module.${name}.${resource.provider}` })),
+      );
     }
     fs.writeFileSync(path.join(root, "main.tf.json"), JSON.stringify({ module }, null, 2));
-    runTerraform(root, ["init", "-input=false", "-no-color"], env);
-    runTerraform(root, ["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out=plan.tfplan"], env);
-    const whole = JSON.parse(runTerraform(root, ["show", "-json", "plan.tfplan"], env));
+    if (stateResources.length > 0) {
+      const [first] = Object.values<any>(states);
+      fs.writeFileSync(path.join(root, "terraform.tfstate"), JSON.stringify({ ...first, resources: stateResources }));
+    }
+    await runProcess("terraform", ["init", "-input=false", "-no-color"], root, env);
+    await runProcess("terraform", ["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out=plan.tfplan"], root, env);
+    const whole = JSON.parse((await runProcess("terraform", ["show", "-json", "plan.tfplan"], root, env)).stdout);
     return Object.fromEntries(Object.keys(module).map((name) => [name, parsePlan(JSON.stringify(moduleOnly(whole, name)))])) as Record<K, TerraformPlan>;
-  });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The plan document of one child module of the root, with the addresses of that module planned alone. */
