@@ -2,9 +2,9 @@ import { Testing } from "cdktf";
 import { EXAMPLE_PLATFORM } from "../../platform/example-platform";
 import { validateDeclaration } from "../../platform/validate";
 import { buildPlatform } from "../../platform/build-platform";
-import { TerraformPlan } from "../../testing/terraform";
+import { planConfigurations, TerraformPlan } from "../../testing/terraform";
 import { synthJson } from "../support/synth";
-import { describeWithTerraform, planConfigurations } from "../support/terraform";
+import { describeWithTerraform } from "../support/terraform";
 
 /**
  * The three stacks these suites plan, in one terraform run (planConfigurations: the provider's schema is loaded

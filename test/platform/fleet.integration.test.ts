@@ -6,10 +6,10 @@
  * removed blocks plans their destruction: the blocks are what keeps them.
  */
 import { FakeIamRole, startFakeIam } from "../../testing/fake-iam";
-import { planConfigurationAsync, TerraformPlan } from "../../testing/terraform";
+import { planConfigurationAsync, planConfigurations, TerraformPlan } from "../../testing/terraform";
 import { resourcesOfType } from "../support/synth";
 import { STAGING, fleetExample, synthesizedStacks } from "./support/fleet-example";
-import { describeWithTerraform, planConfigurations } from "../support/terraform";
+import { describeWithTerraform } from "../support/terraform";
 
 /** `<type>.<name>` of every resource of the configuration, with its body. */
 const resourcesOf = (json: any): [string, any][] =>
