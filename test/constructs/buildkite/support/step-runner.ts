@@ -100,13 +100,20 @@ const FAKE = `#!/bin/sh
 tool=\${0##*/}
 checkout=\${FAKE_CHECKOUT}
 here=\${PWD}
+# The call's line in the log numbers what it read on stdin: counted under a lock, because the two sides of a pipe
+# (printf "$(git …)" | buildkite-agent annotate) log at the same time.
+until mkdir "$FAKE_LOG.lock" 2>/dev/null; do :; done
 {
   printf '%s\\t%s\\t%s\\t%s\\t%s' "$tool" "\${here#"$checkout"}" "\${AWS_ACCESS_KEY_ID:-}" "\${AWS_REGION:-}" "\${BUILDKITE_API_TOKEN:-}"
   for arg in "$@"; do printf '\\t%s' "$arg"; done
   printf '\\n'
 } >> "$FAKE_LOG"
+case "$tool $1 \${GOOGLE_APPLICATION_CREDENTIALS:+google}" in
+  "buildkite-agent annotate "*|"buildkite-agent pipeline "*|*" google") line=$(($(wc -l < "$FAKE_LOG"))) ;;
+esac
+rmdir "$FAKE_LOG.lock"
 if [ -n "\${GOOGLE_APPLICATION_CREDENTIALS:-}" ]; then
-  seen="$FAKE_GOOGLE_DIR/$(wc -l < "$FAKE_LOG" | tr -d ' ')"
+  seen="$FAKE_GOOGLE_DIR/$line"
   mkdir -p "$seen/files"
   printf '%s\\n%s\\n' "$GOOGLE_APPLICATION_CREDENTIALS" "\${CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE:-}" > "$seen/env"
   folder=$(dirname "$GOOGLE_APPLICATION_CREDENTIALS")
@@ -131,7 +138,7 @@ case "$tool $1 $2" in
   "aws sts assume-role-with-web-identity") printf '%s\\t%s\\t%s\\n' '${FAKE_CREDENTIALS.accessKeyId}' '${FAKE_CREDENTIALS.secretAccessKey}' '${FAKE_CREDENTIALS.sessionToken}' ;;
 esac
 case "$tool $1" in
-  "buildkite-agent annotate"|"buildkite-agent pipeline") cat > "$FAKE_STDIN_DIR/$(wc -l < "$FAKE_LOG" | tr -d ' ')" ;;
+  "buildkite-agent annotate"|"buildkite-agent pipeline") cat > "$FAKE_STDIN_DIR/$line" ;;
   "terraform show")
     case "$2" in
       -json) cat "$FAKE_PLAN_JSON" ;;
