@@ -22,14 +22,19 @@ let imported = 0;
 const access = new PipelineAccess({ accountId: "111111111111", organization: "acme", pipeline: "networking" });
 const APPROVERS = ["platform"];
 
-function pipeline(approval: TerraformPipelineStepsProps["approval"] = { allowedTeams: APPROVERS }): TerraformPipelineSteps {
-  const state = TerraformStateBackend.fromAttributes(backends, `state-${++imported}`, {
+/** The networking pipeline's states in the test backend (a new construct each time). */
+function networkingState() {
+  return TerraformStateBackend.fromAttributes(backends, `state-${++imported}`, {
     bucketName: "acme-terraform-state",
     region: "eu-west-1",
     kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-1111-4222-8333-444455556666",
     lockMode: "lockfile",
     keyPrefix: "pipelines",
   }).pipelineState("networking");
+}
+
+function pipeline(approval: TerraformPipelineStepsProps["approval"] = { allowedTeams: APPROVERS }): TerraformPipelineSteps {
+  const state = networkingState();
   // Written-out credentials, so that the role each step assumes is seen in its aws call.
   return new TerraformPipelineSteps({ name: "Networking", plan: access.plan, apply: access.apply, state, approval, credentials: "script" });
 }
@@ -307,13 +312,7 @@ describe("preview environments (previews: preview-*)", () => {
     pipeline: "networking",
     preview: { branches: ["preview-*"] },
   });
-  const state = TerraformStateBackend.fromAttributes(backends, "state-previews", {
-    bucketName: "acme-terraform-state",
-    region: "eu-west-1",
-    kmsKeyArn: "arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-1111-4222-8333-444455556666",
-    lockMode: "lockfile",
-    keyPrefix: "pipelines",
-  }).pipelineState("networking");
+  const state = networkingState();
   const steps = new TerraformPipelineSteps({
     name: "Networking",
     plan: previewAccess.plan,
