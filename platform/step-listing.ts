@@ -60,7 +60,13 @@ function stepLines(step: StoredStep): string[] {
   const heading = `## ${step.key ?? "(no key)"}: ${step.block !== undefined ? `block step "${step.block}"` : (step.label ?? "")}`;
   const facts = [
     ...(step.if !== undefined ? [`- runs if: \`${step.if}\``] : []),
-    ...(step.agents !== undefined ? [`- agents: ${Object.entries(step.agents).map(([k, v]) => `${k}=${v}`)}`] : []),
+    ...(step.agents !== undefined
+      ? [
+          `- agents: ${Object.entries(step.agents)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(", ")}`,
+        ]
+      : []),
     ...(step.allowed_teams !== undefined ? [`- approved by the teams: ${step.allowed_teams.join(", ")}`] : []),
   ];
   const scripts = commands.flatMap((command) => {

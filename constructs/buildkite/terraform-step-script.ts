@@ -5,7 +5,7 @@
  */
 import { backendConfigArguments } from "../state/backend-config";
 import { PipelineState } from "../state/state-backend";
-import { BRANCH_WORKSPACE_PREFIX, STATE_FILE_NAME, WORKSPACE_MAX_LENGTH } from "../state/state-key";
+import { BRANCH_WORKSPACE_PREFIX, NOT_A_WORKSPACE_NAME_PATTERN, STATE_FILE_NAME, UNALTERED_BRANCH_MAX_LENGTH, WORKSPACE_MAX_LENGTH } from "../state/state-key";
 import { shellQuote } from "../private/shell";
 import { annotationLines, approverCheckLines, PLAN_JSON_FILE, PlanReviewOptions, reviewShellFunction, toolCheckLines } from "./plan-review";
 
@@ -189,7 +189,6 @@ export function previewAnnotationContext(slug: string, workspace: string): strin
 export function previewScript(context: TerraformScriptContext, branches: readonly string[], run: PreviewRun): string {
   const state = context.state;
   const listed = branches.join(", ");
-  const longest = WORKSPACE_MAX_LENGTH - BRANCH_WORKSPACE_PREFIX.length;
   const destroyRequested = `[ "\${${PREVIEW_DESTROY_VARIABLE}:-}" = true ]`;
   const workspace = `"${BRANCH_WORKSPACE_PREFIX}\${BUILDKITE_BRANCH}"`;
   const verb = run === "apply" ? "Applied" : "Destroyed";
@@ -217,10 +216,10 @@ export function previewScript(context: TerraformScriptContext, branches: readonl
         ]),
     // The preview role's state policy names br-<branch> exactly: a name the workspace convention would alter gets nothing.
     'case "${BUILDKITE_BRANCH}" in',
-    `  *[!a-z0-9-]*|-*|*-|*--*) printf '%s\\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name must be lowercase letters, digits and single \\"-\\" (its state is the workspace br-<branch>); rename the branch." >&2; exit 1 ;;`,
+    `  ${NOT_A_WORKSPACE_NAME_PATTERN}) printf '%s\\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name must be lowercase letters, digits and single \\"-\\" (its state is the workspace br-<branch>); rename the branch." >&2; exit 1 ;;`,
     "esac",
-    `if [ "\${#BUILDKITE_BRANCH}" -gt ${longest} ]; then`,
-    `  printf '%s\\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name has at most ${longest} characters (its workspace br-<branch> at most ${WORKSPACE_MAX_LENGTH}); rename the branch." >&2`,
+    `if [ "\${#BUILDKITE_BRANCH}" -gt ${UNALTERED_BRANCH_MAX_LENGTH} ]; then`,
+    `  printf '%s\\n' "Refusing to preview \${BUILDKITE_BRANCH}: a preview branch's name has at most ${UNALTERED_BRANCH_MAX_LENGTH} characters (its workspace br-<branch> at most ${WORKSPACE_MAX_LENGTH}); rename the branch." >&2`,
     "  exit 1",
     "fi",
     ...prologue(context, workspace),

@@ -43,6 +43,13 @@ export const BRANCH_WORKSPACE_PREFIX = "br-";
 export const PULL_REQUEST_WORKSPACE_PREFIX = "pr-";
 /** The namespaces of build workspaces; stable names (and the platform's stacks) stay out of them. */
 export const BUILD_WORKSPACE_PREFIXES = [BRANCH_WORKSPACE_PREFIX, PULL_REQUEST_WORKSPACE_PREFIX] as const;
+/** Longest branch name that is its own workspace name, `br-<branch>` (longer ones are hashed). */
+export const UNALTERED_BRANCH_MAX_LENGTH = WORKSPACE_MAX_LENGTH - BRANCH_WORKSPACE_PREFIX.length;
+/**
+ * A sh `case` pattern matching every word that is not lowercase letters, digits and single `-`: not a stable
+ * workspace name, and not a branch name the convention keeps unaltered.
+ */
+export const NOT_A_WORKSPACE_NAME_PATTERN = '""|-*|*-|*--*|*[!a-z0-9-]*';
 /** Name of the shell function emitted by {@link workspaceNameShellFunction}. */
 export const WORKSPACE_SHELL_FUNCTION = "bktt_workspace_name";
 
@@ -112,7 +119,7 @@ export function pipelineStatePrefix(input: Pick<StateKeyInput, "prefix" | "pipel
 
 function branchWorkspace(branch: string): string {
   const sanitized = sanitize(branch);
-  const unaltered = sanitized === branch && BRANCH_WORKSPACE_PREFIX.length + sanitized.length <= WORKSPACE_MAX_LENGTH;
+  const unaltered = sanitized === branch && sanitized.length <= UNALTERED_BRANCH_MAX_LENGTH;
   if (unaltered) return `${BRANCH_WORKSPACE_PREFIX}${sanitized}`;
   const room = WORKSPACE_MAX_LENGTH - BRANCH_WORKSPACE_PREFIX.length - WORKSPACE_HASH_LENGTH - 2;
   const base = sanitized.slice(0, room).replace(/-+$/, "") || EMPTY_BRANCH_PLACEHOLDER;
@@ -172,7 +179,7 @@ export function workspaceNameShellFunction(): string {
   LC_ALL=C
   export LC_ALL
   case $stable in
-    ""|-*|*-|*--*|*[!a-z0-9-]*) echo "${WORKSPACE_SHELL_FUNCTION}: bad stable name '$stable'" >&2; return 1 ;;
+    ${NOT_A_WORKSPACE_NAME_PATTERN}) echo "${WORKSPACE_SHELL_FUNCTION}: bad stable name '$stable'" >&2; return 1 ;;
     ${reserved}) echo "${WORKSPACE_SHELL_FUNCTION}: stable name '$stable' is in the namespace of branch and pull request builds" >&2; return 1 ;;
   esac
   if [ \${#stable} -gt ${WORKSPACE_MAX_LENGTH} ]; then echo "${WORKSPACE_SHELL_FUNCTION}: stable name too long" >&2; return 1; fi
@@ -185,7 +192,7 @@ export function workspaceNameShellFunction(): string {
   if [ -z "$branch" ]; then echo "${WORKSPACE_SHELL_FUNCTION}: branch is empty" >&2; return 1; fi
   if [ "$branch" = "$default_branch" ]; then printf '%s\\n' "$stable"; return 0; fi
   name=$(printf '%s' "$branch" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9' '-' | tr -s '-' | sed 's/^-//; s/-$//')
-  if [ "$name" = "$branch" ] && [ \${#name} -le ${WORKSPACE_MAX_LENGTH - BRANCH_WORKSPACE_PREFIX.length} ]; then
+  if [ "$name" = "$branch" ] && [ \${#name} -le ${UNALTERED_BRANCH_MAX_LENGTH} ]; then
     printf '${BRANCH_WORKSPACE_PREFIX}%s\\n' "$name"; return 0
   fi
   if command -v sha256sum >/dev/null 2>&1; then

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { BuildkiteCluster } from "../../../constructs/buildkite/buildkite-cluster";
 import { BuildkiteTerraformPipeline } from "../../../constructs/buildkite/buildkite-terraform-pipeline";
 import { checkFormat, checkList, checkWithin, Format, FORMATS, ValidationError, withScope } from "../../../constructs/private/validation";
-import { pipelineStatePrefix } from "../../../constructs/state/state-key";
+import { pipelineStatePrefix, UNALTERED_BRANCH_MAX_LENGTH } from "../../../constructs/state/state-key";
 import { StateBackendAttributes, TerraformStateBackend } from "../../../constructs/state/terraform-state-backend";
 import { BuildkiteOidcProvider } from "../../../constructs/trust/buildkite-oidc-provider";
 import { BuildkitePipelineRole } from "../../../constructs/trust/buildkite-pipeline-role";
@@ -61,8 +61,22 @@ const CASES: { [K in keyof typeof FORMATS]: { accepts: unknown[]; refuses: unkno
     refuses: ["", "*", "feature/*", "release-?", "owner:main", "${username}", "it's", "a b", "a\nb", "main..x", "main.lock"],
   },
   previewBranch: {
-    accepts: ["demo", "preview-*", "preview*", "pr0-x", "a".repeat(45), `${"a".repeat(44)}*`],
-    refuses: ["", "*", "-*", "Preview-*", "preview--x", "preview-", "-x", "feature/*", "preview-?", "owner:x", "pre*view", "a".repeat(46)],
+    // As long as a branch stays its own workspace name, br-<branch> (state-key.ts), and no longer.
+    accepts: ["demo", "preview-*", "preview*", "pr0-x", "a".repeat(UNALTERED_BRANCH_MAX_LENGTH), `${"a".repeat(UNALTERED_BRANCH_MAX_LENGTH - 1)}*`],
+    refuses: [
+      "",
+      "*",
+      "-*",
+      "Preview-*",
+      "preview--x",
+      "preview-",
+      "-x",
+      "feature/*",
+      "preview-?",
+      "owner:x",
+      "pre*view",
+      "a".repeat(UNALTERED_BRANCH_MAX_LENGTH + 1),
+    ],
   },
   team: {
     accepts: ["platform", "payments-team", "96176d08-f503-413f-8423-96094953b9e7"],
